@@ -1,0 +1,95 @@
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+
+/**
+ * KubeObject is any API object: TypeMeta + ObjectMeta + the kind's own fields. Objects handed out
+ * by the apiserver, its watch cache and informers are deep-frozen and shared; whoever wants to
+ * change one builds a new object (spread the parts that change, keep the rest shared), the way
+ * client-go callers DeepCopy before mutating a lister's object.
+ */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  spec?: unknown;
+  status?: unknown;
+}
+
+/** Writable drops kubernetes-types' readonly markers for code that builds objects. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** writableMeta gives the (mutable working copy's) metadata with server-owned fields writable. */
+export function writableMeta(obj: KubeObject): Writable<ObjectMeta> {
+  return (obj.metadata ??= {}) as Writable<ObjectMeta>;
+}
+
+/** A KubeObject whose metadata is known to be present (everything read back from the store). */
+export type Stored<T extends KubeObject> = T & { metadata: ObjectMeta & { name: string } };
+
+/** deepFreeze freezes an object graph, skipping subtrees that are already frozen (shared ones). */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return value;
+}
+
+/** deepClone copies a JSON-shaped value (plain objects, arrays, primitives) into mutable form. */
+export function deepClone<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(deepClone) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) out[key] = deepClone(field);
+  }
+  return out as T;
+}
+
+/**
+ * shareUnchanged returns `next` with every subtree that deep-equals the one at the same path in
+ * `prev` replaced by prev's (frozen) subtree, so consecutive versions of an object share memory
+ * and identity comparisons can tell what changed. Key order of `next` is kept.
+ */
+export function shareUnchanged<T>(next: T, prev: unknown): T {
+  if (next === prev) return next;
+  if (next === null || prev === null || typeof next !== 'object' || typeof prev !== 'object') return next;
+  if (Array.isArray(next) !== Array.isArray(prev)) return next;
+  if (Array.isArray(next)) {
+    const prevArray = prev as unknown[];
+    let same = next.length === prevArray.length;
+    for (let i = 0; i < next.length; i++) {
+      next[i] = shareUnchanged(next[i], prevArray[i]);
+      if (next[i] !== prevArray[i]) same = false;
+    }
+    return (same ? prev : next) as T;
+  }
+  const nextRecord = next as Record<string, unknown>;
+  const prevRecord = prev as Record<string, unknown>;
+  const nextKeys = Object.keys(nextRecord);
+  const prevKeys = Object.keys(prevRecord);
+  let same = nextKeys.length === prevKeys.length;
+  for (let i = 0; i < nextKeys.length; i++) {
+    const key = nextKeys[i];
+    if (same && prevKeys[i] !== key) same = false;
+    if (!Object.isFrozen(nextRecord)) nextRecord[key] = shareUnchanged(nextRecord[key], prevRecord[key]);
+    if (nextRecord[key] !== prevRecord[key]) same = false;
+  }
+  return (same ? prev : next) as T;
+}
+
+/** metaOf returns an object's metadata, empty when absent. */
+export function metaOf(obj: KubeObject): ObjectMeta {
+  return obj.metadata ?? {};
+}
+
+/** namespacedName is the `namespace/name` key informers and workqueues use (`name` for cluster scope). */
+export function namespacedName(obj: KubeObject): string {
+  const meta = metaOf(obj);
+  return meta.namespace ? `${meta.namespace}/${meta.name}` : `${meta.name}`;
+}
+
+/** splitKey undoes namespacedName. */
+export function splitKey(key: string): { namespace: string; name: string } {
+  const slash = key.indexOf('/');
+  return slash < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+}

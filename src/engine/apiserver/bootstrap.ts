@@ -1,0 +1,43 @@
+import type { KubeObject } from '../api/object';
+import { ApiClient } from '../client/client';
+import { wait, type Task } from '../sim/task';
+import type { ApiServer } from './server';
+
+/** The namespaces the apiserver's system-namespaces post-start hook keeps present. */
+export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/** KUBERNETES_SERVICE_IP is the first address of the 10.96.0.0/12 service range. */
+export const KUBERNETES_SERVICE_IP = '10.96.0.1';
+/** The apiserver's advertised address in the simulated control-plane network. */
+export const APISERVER_ADDRESS = '10.0.0.2';
+
+/**
+ * bootstrapObjects is what kube-apiserver creates at start-up (post-start hooks
+ * `start-system-namespaces-controller` and the bootstrap controller's `kubernetes` Service with
+ * its Endpoints pointing at the apiserver on 6443).
+ */
+export function* bootstrapObjects(server: ApiServer): Task<void> {
+  const client = new ApiClient(server, { username: 'system:apiserver', groups: ['system:masters'] }, 'kube-apiserver');
+  for (const name of SYSTEM_NAMESPACES) {
+    yield* wait(client.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject));
+  }
+  const labels = { component: 'apiserver', provider: 'kubernetes' };
+  yield* wait(client.create('services', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels },
+    spec: {
+      ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443 }],
+      clusterIP: KUBERNETES_SERVICE_IP,
+      clusterIPs: [KUBERNETES_SERVICE_IP],
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+    },
+  } as KubeObject));
+  yield* wait(client.create('endpoints', {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    subsets: [{ addresses: [{ ip: APISERVER_ADDRESS }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+  } as KubeObject));
+}

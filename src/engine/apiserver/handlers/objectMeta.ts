@@ -1,0 +1,50 @@
+import type { Status } from 'kubernetes-types/meta/v1';
+import { writableMeta, type KubeObject } from '../../api/object';
+import { apiVersionOf, type ResourceInfo } from '../../api/resources';
+import { toRFC3339 } from '../../sim/time';
+import type { ServerContext } from '../context';
+import { badRequest } from '../errors';
+import type { ApiRequest } from '../request';
+
+/** Alphabet and length of apiserver generated names (apiserver pkg/storage/names/generate.go). */
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const RANDOM_LENGTH = 5;
+const MAX_GENERATED_BASE = 58;
+
+/**
+ * fillObjectMeta does what rest.BeforeCreate does to metadata: namespace from the request, a
+ * generated name, uid, creationTimestamp from the sim clock, and clears server-owned fields.
+ */
+export function fillObjectMeta(ctx: ServerContext, info: ResourceInfo, req: ApiRequest, obj: KubeObject): Status | undefined {
+  obj.apiVersion ??= apiVersionOf(info);
+  obj.kind ??= info.kind;
+  const meta = writableMeta(obj);
+  if (info.namespaced) {
+    if (meta.namespace && req.namespace && meta.namespace !== req.namespace) {
+      return badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    meta.namespace = req.namespace ?? meta.namespace;
+  } else {
+    delete meta.namespace;
+  }
+  if (!meta.name && meta.generateName) meta.name = generateName(ctx, meta.generateName);
+  meta.uid = newUID(ctx);
+  meta.creationTimestamp = toRFC3339(ctx.sim.nowMs, ctx.epochMs);
+  delete meta.resourceVersion;
+  delete meta.deletionTimestamp;
+  delete meta.deletionGracePeriodSeconds;
+  delete meta.generation;
+  return undefined;
+}
+
+/** generateName appends 5 random characters to the base, truncated to 58 (SimpleNameGenerator). */
+export function generateName(ctx: ServerContext, base: string): string {
+  return base.slice(0, MAX_GENERATED_BASE) + ctx.rng.string(RANDOM_LENGTH, NAME_ALPHABET);
+}
+
+/** newUID is a version-4 UUID from the apiserver's random stream (upstream: google/uuid). */
+export function newUID(ctx: ServerContext): string {
+  const hex = (n: number) => ctx.rng.nextU32().toString(16).padStart(8, '0').slice(0, n);
+  const variant = (8 + ctx.rng.int(4)).toString(16);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(8)}${hex(4)}`;
+}

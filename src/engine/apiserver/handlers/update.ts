@@ -1,0 +1,100 @@
+import type { Status } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import { deepClone, shareUnchanged, writableMeta, type KubeObject, type Stored, type Writable } from '../../api/object';
+import { storageKey, type ResourceInfo } from '../../api/resources';
+import type { Task } from '../../sim/task';
+import { cacherFor, traceStage, type ServerContext } from '../context';
+import { badRequest, conflict, notFound, OBJECT_MODIFIED } from '../errors';
+import type { ApiRequest, ApiResult } from '../request';
+import { isStatus } from '../storage/store';
+import { prepareForUpdate } from '../strategy/strategy';
+import { admitAndValidate } from './admit';
+
+/** BodyFor turns the stored object into the object the client wants stored (update: the body; patch: current+patch). */
+export type BodyFor = (current: Stored<KubeObject>) => KubeObject | Status;
+
+/**
+ * handleUpdate is PUT: an optimistic-concurrency update when the body carries a
+ * resourceVersion (409 Conflict if it is stale), an unconditional one otherwise.
+ */
+export function* handleUpdate(ctx: ServerContext, info: ResourceInfo, req: ApiRequest): Task<ApiResult> {
+  const body = req.body ?? {};
+  const name = req.name ?? body.metadata?.name ?? '';
+  if (body.metadata?.name && body.metadata.name !== name) {
+    return { ok: false, status: badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`) };
+  }
+  return yield* updateWith(ctx, info, { ...req, name }, () => body);
+}
+
+/** updateWith is the shared GuaranteedUpdate path of update, patch and the scale subresource. */
+export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequest, bodyFor: BodyFor): Task<ApiResult> {
+  const name = req.name!;
+  const key = storageKey(info, req.namespace, name);
+  const tryUpdate = (current: Stored<KubeObject>): KubeObject | Status => {
+    const body = bodyFor(current);
+    if (isStatus(body)) return body;
+    const requestedRV = body.metadata?.resourceVersion;
+    if (requestedRV && requestedRV !== current.metadata.resourceVersion) return conflict(info, name, OBJECT_MODIFIED);
+    const working = deepClone(body);
+    keepServerOwnedMeta(working, current);
+    const next = prepareForUpdate(info.resource, req.subresource, working, current);
+    const refused = admitAndValidate(ctx, info, req, 'UPDATE', next, current);
+    if (refused) return refused;
+    delete writableMeta(next).resourceVersion;
+    const shared = shareUnchanged(next, withoutRV(current));
+    return shared === withoutRVCache.get(current) ? current : shared;
+  };
+  if (req.options?.dryRun) {
+    const current = cacherFor(ctx, info.resource).get(key);
+    if (!current) return { ok: false, status: notFound(info, name) };
+    const next = tryUpdate(current);
+    return isStatus(next) ? { ok: false, status: next } : { ok: true, object: next as Stored<KubeObject> };
+  }
+  const result = yield* ctx.store.guaranteedUpdate(info, key, cacherFor(ctx, info.resource), name, tryUpdate, (next) => finalized(info, next));
+  if (result.ok) traceStage(ctx, req, 'write', { rv: result.object.metadata.resourceVersion, code: 200, subresource: req.subresource });
+  return result;
+}
+
+/**
+ * finalized: a deleting object whose last finalizer is gone leaves the store (pods only once the
+ * kubelet has confirmed with a zero grace period).
+ */
+function finalized(info: ResourceInfo, next: KubeObject): boolean {
+  const meta = next.metadata!;
+  if (!meta.deletionTimestamp || (meta.finalizers?.length ?? 0) > 0) return false;
+  return info.resource !== 'pods' || meta.deletionGracePeriodSeconds === 0;
+}
+
+/** keepServerOwnedMeta restores fields a client cannot change on update (ObjectMetaUpdateValidation). */
+function keepServerOwnedMeta(working: KubeObject, current: Stored<KubeObject>): void {
+  const meta = writableMeta(working);
+  const old = current.metadata;
+  meta.name = old.name;
+  if (old.namespace) meta.namespace = old.namespace;
+  meta.uid = old.uid;
+  meta.creationTimestamp = old.creationTimestamp;
+  if (old.deletionTimestamp) {
+    meta.deletionTimestamp = old.deletionTimestamp;
+    meta.deletionGracePeriodSeconds = old.deletionGracePeriodSeconds;
+  } else {
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+  }
+  if (old.generation !== undefined) meta.generation = old.generation;
+  working.apiVersion = current.apiVersion;
+  working.kind = current.kind;
+}
+
+const withoutRVCache = new WeakMap<object, KubeObject>();
+
+/** withoutRV is the stored form of `current` (no resourceVersion), cached so identity shows "no change". */
+function withoutRV(current: Stored<KubeObject>): KubeObject {
+  let stripped = withoutRVCache.get(current);
+  if (!stripped) {
+    const metadata: Writable<ObjectMeta> = { ...current.metadata };
+    delete metadata.resourceVersion;
+    stripped = { ...current, metadata };
+    withoutRVCache.set(current, stripped);
+  }
+  return stripped;
+}

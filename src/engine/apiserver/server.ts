@@ -1,0 +1,154 @@
+import { RESOURCES } from '../api/resources';
+import type { EtcdClient } from '../etcd/types';
+import { Future } from '../sim/future';
+import type { Simulator } from '../sim/simulator';
+import { DEFAULT_EPOCH_MS } from '../sim/time';
+import { spawn, wait, type Task } from '../sim/task';
+import { NO_ADMISSION, type AdmissionHooks } from './admissionHooks';
+import { Cacher } from './cacher/cacher';
+import type { WatchEvent, WatchOptions } from './cacher/types';
+import { cacherFor, requestInfo, traceStage, unknownResource, type ServerContext } from './context';
+import { methodNotAllowed } from './errors';
+import { handleCreate } from './handlers/create';
+import { handleDelete } from './handlers/delete';
+import { handlePatch } from './handlers/patch';
+import { handleGet, handleList } from './handlers/read';
+import { handleBinding, handleEviction, handleScale } from './handlers/subresources';
+import { handleUpdate } from './handlers/update';
+import type { ApiRequest, ApiResult } from './request';
+import { EtcdStore } from './storage/store';
+
+export interface ApiServerOptions {
+  admission?: AdmissionHooks;
+  epochMs?: number;
+  /** One-way network + handler latency of a request, in sim ms. */
+  requestLatencyMs?: number;
+  /** apiserver --etcd-compaction-interval (5 m). */
+  compactionIntervalMs?: number;
+}
+
+export interface WatchHandle {
+  stop(): void;
+}
+
+/**
+ * ApiServer is the simulated kube-apiserver: every request walks the handler chain
+ * (authentication → authorization → admission → validation → etcd) on the sim clock, reads are
+ * served from per-resource watch caches, and watches stream from them.
+ *
+ * @example
+ * const server = new ApiServer(sim, new SingleMemberEtcd(sim));
+ * server.start();
+ * server.request({ verb: 'get', resource: 'namespaces', name: 'default', user, component: 'kubectl' })
+ *   .then((result) => ...);
+ */
+export class ApiServer {
+  readonly ctx: ServerContext;
+  private readonly requestLatencyMs: number;
+  private readonly compactionIntervalMs: number;
+
+  constructor(sim: Simulator, etcd: EtcdClient, options: ApiServerOptions = {}) {
+    this.requestLatencyMs = options.requestLatencyMs ?? 1;
+    this.compactionIntervalMs = options.compactionIntervalMs ?? 300_000;
+    const cachers = new Map(RESOURCES.map((info) => [info.resource, new Cacher(sim, info, etcd)]));
+    this.ctx = {
+      sim,
+      rng: sim.rng.fork('kube-apiserver'),
+      etcd,
+      store: new EtcdStore(etcd),
+      cachers,
+      admission: options.admission ?? NO_ADMISSION,
+      epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
+    };
+  }
+
+  /** start fills the watch caches and schedules etcd compaction, as the apiserver does at boot. */
+  start(): void {
+    for (const cacher of this.ctx.cachers.values()) cacher.start();
+    this.scheduleCompaction();
+  }
+
+  /** ready settles once every watch cache has listed etcd. */
+  ready(): Future<void> {
+    const all = new Future<void>();
+    let pending = this.ctx.cachers.size;
+    for (const cacher of this.ctx.cachers.values()) cacher.ready.then(() => --pending === 0 && all.resolve());
+    return all;
+  }
+
+  request<T = unknown>(req: ApiRequest): Future<ApiResult<T>> {
+    return spawn(this.serve(req)) as Future<ApiResult<T>>;
+  }
+
+  /**
+   * watch opens a watch stream; events (and a 410 ERROR when the resourceVersion is too old) arrive
+   * in batches on `deliver`.
+   */
+  watch(req: ApiRequest & { options?: WatchOptions }, deliver: (events: WatchEvent[]) => void): WatchHandle {
+    let stopped = false;
+    let stopCache: (() => void) | undefined;
+    this.ctx.sim.after(this.requestLatencyMs, () => {
+      if (stopped) return;
+      traceStage(this.ctx, req, 'watch');
+      const info = requestInfo(req);
+      if (!info) {
+        deliver([{ type: 'ERROR', object: unknownResource() }]);
+        return;
+      }
+      const namespace = info.namespaced ? req.namespace : undefined;
+      const result = cacherFor(this.ctx, info.resource).watch({ ...req.options, namespace }, deliver);
+      if (result.ok) stopCache = result.stop;
+      else this.ctx.sim.after(this.requestLatencyMs, () => !stopped && deliver([{ type: 'ERROR', object: result.status }]));
+    });
+    return {
+      stop: () => {
+        stopped = true;
+        stopCache?.();
+      },
+    };
+  }
+
+  private *serve(req: ApiRequest): Task<ApiResult<unknown>> {
+    yield* wait(this.ctx.sim.sleep(this.requestLatencyMs));
+    const info = requestInfo(req);
+    if (!info) return { ok: false, status: unknownResource() };
+    traceStage(this.ctx, req, 'authn');
+    traceStage(this.ctx, req, 'authz');
+    const ctx = this.ctx;
+    switch (req.subresource) {
+      case 'binding':
+        return yield* handleBinding(ctx, info, req);
+      case 'scale':
+        return yield* handleScale(ctx, info, req);
+      case 'eviction':
+        return yield* handleEviction(ctx, info, req);
+    }
+    switch (req.verb) {
+      case 'get':
+        return handleGet(ctx, info, req);
+      case 'list':
+        return handleList(ctx, info, req);
+      case 'create':
+        return yield* handleCreate(ctx, info, req);
+      case 'update':
+        return yield* handleUpdate(ctx, info, req);
+      case 'patch':
+        return yield* handlePatch(ctx, info, req);
+      case 'delete':
+        return yield* handleDelete(ctx, info, req);
+      default:
+        return { ok: false, status: methodNotAllowed('the server does not allow this method on the requested resource') };
+    }
+  }
+
+  /** scheduleCompaction compacts etcd every interval to the revision seen one interval ago. */
+  private scheduleCompaction(): void {
+    let lastRevision = 0;
+    const compact = () => {
+      if (lastRevision > 1) this.ctx.etcd.compact(lastRevision);
+      lastRevision = this.ctx.etcd.currentRevision();
+      this.ctx.sim.after(this.compactionIntervalMs, compact);
+    };
+    this.ctx.sim.after(this.compactionIntervalMs, compact);
+  }
+}

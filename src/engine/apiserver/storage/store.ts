@@ -1,0 +1,89 @@
+import type { Status } from 'kubernetes-types/meta/v1';
+import type { KubeObject, Stored } from '../../api/object';
+import type { ResourceInfo } from '../../api/resources';
+import type { EtcdClient, EtcdError } from '../../etcd/types';
+import { wait, type Task } from '../../sim/task';
+import { alreadyExists, conflict, notFound, OBJECT_MODIFIED } from '../errors';
+import type { Cacher } from '../cacher/cacher';
+import { decode, encode } from './codec';
+
+export type StoreResult = { ok: true; object: Stored<KubeObject> } | { ok: false; status: Status };
+
+/** tryUpdate returns the next object, or a Status to abort (e.g. a failed precondition). */
+export type TryUpdate = (current: Stored<KubeObject>) => KubeObject | Status | Task<KubeObject | Status>;
+
+/**
+ * EtcdStore mirrors k8s.io/apiserver pkg/storage/etcd3/store.go: Create is a txn that succeeds only
+ * if the key's mod revision is 0; GuaranteedUpdate reads the current object (from the watch cache
+ * first, as origStateFromCache), computes the update and commits it with a txn comparing the mod
+ * revision, retrying with the fresh object when another writer got there first.
+ */
+export class EtcdStore {
+  constructor(private readonly etcd: EtcdClient) {}
+
+  *create(info: ResourceInfo, key: string, obj: KubeObject): Task<StoreResult> {
+    const result = yield* wait(this.etcd.txn({ key, expectModRevision: 0, success: { type: 'put', value: encode(obj) } }));
+    if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
+    if (!result.value.succeeded) return { ok: false, status: alreadyExists(info, obj.metadata!.name!) };
+    return { ok: true, object: decode(result.value.kv!) };
+  }
+
+  /**
+   * guaranteedUpdate commits tryUpdate's result; when `deleteInstead(next)` holds (the last
+   * finalizer of a deleting object was removed) the same txn deletes the key instead, as the
+   * generic registry's deleteWithoutFinalizers path does.
+   */
+  *guaranteedUpdate(
+    info: ResourceInfo,
+    key: string,
+    cacher: Cacher,
+    name: string,
+    tryUpdate: TryUpdate,
+    deleteInstead: (next: KubeObject) => boolean = () => false,
+  ): Task<StoreResult> {
+    let current = cacher.get(key);
+    for (let attempt = 0; attempt < 16; attempt++) {
+      if (!current) return { ok: false, status: notFound(info, name) };
+      let next = tryUpdate(current);
+      if (isTask(next)) next = yield* next;
+      if (isStatus(next)) return { ok: false, status: next };
+      if (next === current) return { ok: true, object: current };
+      const modRevision = Number(current.metadata.resourceVersion);
+      const removing = deleteInstead(next);
+      const success = removing ? ({ type: 'delete' } as const) : ({ type: 'put', value: encode(next) } as const);
+      const result = yield* wait(this.etcd.txn({ key, expectModRevision: modRevision, success }));
+      if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
+      if (result.value.succeeded) return { ok: true, object: removing ? current : decode(result.value.kv!) };
+      current = result.value.kv ? decode(result.value.kv) : undefined;
+    }
+    return { ok: false, status: conflict(info, name, OBJECT_MODIFIED) };
+  }
+
+  /** delete removes the key if its mod revision still matches `current` (the deleted object is returned). */
+  *delete(info: ResourceInfo, key: string, current: Stored<KubeObject>): Task<StoreResult> {
+    const modRevision = Number(current.metadata.resourceVersion);
+    const result = yield* wait(this.etcd.txn({ key, expectModRevision: modRevision, success: { type: 'delete' } }));
+    if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
+    if (!result.value.succeeded) {
+      if (!result.value.kv) return { ok: false, status: notFound(info, current.metadata.name) };
+      return { ok: false, status: conflict(info, current.metadata.name, OBJECT_MODIFIED) };
+    }
+    return { ok: true, object: current };
+  }
+}
+
+/**
+ * etcdStatus is how the apiserver reports a storage failure: a 500 without a reason carrying
+ * etcd's own text, which kubectl prints as `Error from server: etcdserver: request timed out`.
+ */
+export function etcdStatus(error: EtcdError): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: error.message, code: 500 };
+}
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === 'object' && value !== null && (value as KubeObject).kind === 'Status' && 'code' in value;
+}
+
+function isTask(value: unknown): value is Task<KubeObject | Status> {
+  return typeof value === 'object' && value !== null && typeof (value as Task<unknown>).next === 'function' && typeof (value as Task<unknown>).throw === 'function';
+}

@@ -1,0 +1,72 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { deepClone, writableMeta, type KubeObject, type Writable } from '../../api/object';
+import { getPodQOS } from '../../api/pod/qos';
+
+/**
+ * Per-resource rules of the apiserver's registry strategies (pkg/registry/<group>/<resource>/
+ * strategy.go): which resources split status into a subresource, which count metadata.generation,
+ * and what PrepareForCreate / PrepareForUpdate reset.
+ */
+const STATUS_SUBRESOURCE = new Set([
+  'pods', 'services', 'nodes', 'namespaces', 'deployments', 'replicasets', 'statefulsets', 'daemonsets',
+  'jobs', 'cronjobs', 'horizontalpodautoscalers', 'poddisruptionbudgets', 'resourcequotas',
+  'persistentvolumeclaims', 'persistentvolumes',
+]);
+
+const GENERATION = new Set([
+  'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs',
+  'horizontalpodautoscalers', 'poddisruptionbudgets',
+]);
+
+/** Resources whose create keeps the status the client sent (kubelet registers a Node with status). */
+const STATUS_KEPT_ON_CREATE = new Set(['nodes', 'persistentvolumes', 'events']);
+
+export function hasStatusSubresource(resource: string): boolean {
+  return STATUS_SUBRESOURCE.has(resource);
+}
+
+export function tracksGeneration(resource: string): boolean {
+  return GENERATION.has(resource);
+}
+
+/** prepareForCreate resets what a client may not set on create (mutates the working copy). */
+export function prepareForCreate(resource: string, obj: KubeObject): void {
+  if (tracksGeneration(resource)) writableMeta(obj).generation = 1;
+  if (resource === 'pods') {
+    const pod = obj as Writable<Pod>;
+    pod.status = { phase: 'Pending', qosClass: getPodQOS(pod.spec!) };
+    return;
+  }
+  if (resource === 'namespaces') {
+    obj.status = { phase: 'Active' };
+    return;
+  }
+  if (hasStatusSubresource(resource) && !STATUS_KEPT_ON_CREATE.has(resource)) {
+    obj.status = resource === 'services' ? { loadBalancer: {} } : {};
+  }
+}
+
+/**
+ * prepareForUpdate applies the main-resource rule (status comes from the stored object) or the
+ * status-subresource rule (only status changes), and bumps generation when the spec changed.
+ */
+export function prepareForUpdate(resource: string, subresource: string | undefined, obj: KubeObject, old: KubeObject): KubeObject {
+  if (subresource === 'status') {
+    const next = deepClone(old);
+    // Status writers change status only; the stored spec and metadata stay (resourceVersion aside).
+    next.status = obj.status;
+    writableMeta(next).resourceVersion = obj.metadata?.resourceVersion;
+    return next;
+  }
+  if (hasStatusSubresource(resource) && old.status !== undefined) obj.status = old.status;
+  if (tracksGeneration(resource)) {
+    const oldGeneration = old.metadata?.generation ?? 1;
+    writableMeta(obj).generation = specChanged(obj, old) ? oldGeneration + 1 : oldGeneration;
+  }
+  return obj;
+}
+
+function specChanged(obj: KubeObject, old: KubeObject): boolean {
+  if (obj.spec === old.spec) return false;
+  return JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
+}

@@ -1,0 +1,85 @@
+import type { KubeObject, Stored } from '../../api/object';
+
+export type IndexFunc = (obj: Stored<KubeObject>) => string[];
+
+/** Index functions every informer has, as client-go's MetaNamespaceIndexFunc. */
+export const NAMESPACE_INDEX = 'namespace';
+
+/**
+ * Indexer mirrors client-go tools/cache ThreadSafeStore + Indexers: the informer's local cache,
+ * keyed `namespace/name`, with secondary indices (namespace, spec.nodeName, owner uid, ...) so
+ * listers answer "pods on node-3" without scanning every pod.
+ */
+export class Indexer {
+  private readonly items = new Map<string, Stored<KubeObject>>();
+  private readonly indexFuncs = new Map<string, IndexFunc>();
+  private readonly indices = new Map<string, Map<string, Set<string>>>();
+
+  constructor(indexers: Record<string, IndexFunc> = {}) {
+    this.addIndexers({ [NAMESPACE_INDEX]: (obj) => [obj.metadata.namespace ?? ''], ...indexers });
+  }
+
+  addIndexers(indexers: Record<string, IndexFunc>): void {
+    for (const [name, fn] of Object.entries(indexers)) {
+      this.indexFuncs.set(name, fn);
+      const index = new Map<string, Set<string>>();
+      this.indices.set(name, index);
+      for (const [key, obj] of this.items) for (const value of fn(obj)) addTo(index, value, key);
+    }
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  get(key: string): Stored<KubeObject> | undefined {
+    return this.items.get(key);
+  }
+
+  /** list returns every cached object in key order (deterministic iteration). */
+  list(): Stored<KubeObject>[] {
+    return [...this.items.keys()].sort().map((key) => this.items.get(key)!);
+  }
+
+  keys(): string[] {
+    return [...this.items.keys()].sort();
+  }
+
+  /** byIndex returns the objects whose index function yields `value`, in key order. */
+  byIndex(indexName: string, value: string): Stored<KubeObject>[] {
+    const keys = this.indices.get(indexName)?.get(value);
+    if (!keys) return [];
+    return [...keys].sort().map((key) => this.items.get(key)!);
+  }
+
+  upsert(key: string, obj: Stored<KubeObject>): void {
+    const old = this.items.get(key);
+    if (old) this.unindex(key, old);
+    this.items.set(key, obj);
+    for (const [name, fn] of this.indexFuncs) for (const value of fn(obj)) addTo(this.indices.get(name)!, value, key);
+  }
+
+  remove(key: string): void {
+    const old = this.items.get(key);
+    if (!old) return;
+    this.unindex(key, old);
+    this.items.delete(key);
+  }
+
+  private unindex(key: string, obj: Stored<KubeObject>): void {
+    for (const [name, fn] of this.indexFuncs) {
+      const index = this.indices.get(name)!;
+      for (const value of fn(obj)) {
+        const set = index.get(value);
+        set?.delete(key);
+        if (set && set.size === 0) index.delete(value);
+      }
+    }
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, value: string, key: string): void {
+  let set = index.get(value);
+  if (!set) index.set(value, (set = new Set()));
+  set.add(key);
+}

@@ -1,0 +1,88 @@
+import type { KubeObject, Stored } from '../api/object';
+import type { ApiServer, WatchHandle } from '../apiserver/server';
+import type { WatchEvent, WatchOptions } from '../apiserver/cacher/types';
+import type { ApiRequest, ApiResult, DeleteOptions, ObjectList, PatchType, RequestOptions, UserInfo } from '../apiserver/request';
+import type { Future } from '../sim/future';
+
+/**
+ * ApiClient is a component's connection to the apiserver (client-go's clientset): every call is a
+ * request under the component's identity, answered on the sim clock. Resources are named by their
+ * plural (`deployments`); `namespace` is ignored for cluster-scoped ones.
+ *
+ * @example
+ * const client = new ApiClient(server, { username: 'system:kube-scheduler', groups: [] }, 'kube-scheduler');
+ * spawn(function* () { const pods = yield* wait(client.list('pods', 'default')); }());
+ */
+export class ApiClient {
+  constructor(
+    private readonly server: ApiServer,
+    readonly user: UserInfo,
+    readonly component: string,
+  ) {}
+
+  /** as returns a client for the same server under another identity (kubectl --as). */
+  as(user: UserInfo, component = this.component): ApiClient {
+    return new ApiClient(this.server, user, component);
+  }
+
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): Future<ApiResult<Stored<T>>> {
+    return this.send({ verb: 'get', resource, namespace, name });
+  }
+
+  list<T extends KubeObject = KubeObject>(resource: string, namespace?: string, options: RequestOptions = {}): Future<ApiResult<ObjectList<Stored<T>>>> {
+    return this.send({ verb: 'list', resource, namespace, options });
+  }
+
+  create<T extends KubeObject = KubeObject>(resource: string, obj: T, options: RequestOptions = {}): Future<ApiResult<Stored<T>>> {
+    return this.send({ verb: 'create', resource, namespace: obj.metadata?.namespace, body: obj, options });
+  }
+
+  update<T extends KubeObject = KubeObject>(resource: string, obj: T, options: RequestOptions = {}): Future<ApiResult<Stored<T>>> {
+    return this.send({ verb: 'update', resource, namespace: obj.metadata?.namespace, name: obj.metadata?.name, body: obj, options });
+  }
+
+  /** updateStatus writes the status subresource (controllers' UpdateStatus). */
+  updateStatus<T extends KubeObject = KubeObject>(resource: string, obj: T): Future<ApiResult<Stored<T>>> {
+    return this.send({ verb: 'update', resource, subresource: 'status', namespace: obj.metadata?.namespace, name: obj.metadata?.name, body: obj });
+  }
+
+  patch<T extends KubeObject = KubeObject>(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    data: unknown,
+    options: RequestOptions & { subresource?: ApiRequest['subresource'] } = {},
+  ): Future<ApiResult<Stored<T>>> {
+    const { subresource, ...rest } = options;
+    return this.send({ verb: 'patch', resource, subresource, namespace, name, patch: { type, data }, options: rest });
+  }
+
+  delete(resource: string, namespace: string | undefined, name: string, options: DeleteOptions & { dryRun?: boolean } = {}): Future<ApiResult> {
+    return this.send({ verb: 'delete', resource, namespace, name, options });
+  }
+
+  /** bind is the scheduler's POST pods/NAME/binding. */
+  bind(namespace: string, name: string, nodeName: string): Future<ApiResult> {
+    const body = { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace }, target: { apiVersion: 'v1', kind: 'Node', name: nodeName } };
+    return this.send({ verb: 'create', resource: 'pods', subresource: 'binding', namespace, name, body: body as KubeObject });
+  }
+
+  /** evict is POST pods/NAME/eviction (kubectl drain). */
+  evict(namespace: string, name: string): Future<ApiResult> {
+    const body = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace } };
+    return this.send({ verb: 'create', resource: 'pods', subresource: 'eviction', namespace, name, body: body as KubeObject });
+  }
+
+  getScale(resource: string, namespace: string, name: string): Future<ApiResult> {
+    return this.send({ verb: 'get', resource, subresource: 'scale', namespace, name });
+  }
+
+  watch(resource: string, options: WatchOptions, deliver: (events: WatchEvent[]) => void): WatchHandle {
+    return this.server.watch({ verb: 'watch', resource, namespace: options.namespace, options, user: this.user, component: this.component }, deliver);
+  }
+
+  private send<T>(req: Omit<ApiRequest, 'user' | 'component'>): Future<ApiResult<T>> {
+    return this.server.request<T>({ ...req, user: this.user, component: this.component });
+  }
+}

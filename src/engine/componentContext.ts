@@ -1,0 +1,35 @@
+import type { ApiServer } from './apiserver/server';
+import type { UserInfo } from './apiserver/request';
+import { ApiClient } from './client/client';
+import type { Simulator } from './sim/simulator';
+
+/**
+ * ComponentContext is what every cluster component (controller manager, scheduler, kubelets,
+ * kube-proxy) is built from: the simulator for time, randomness and trace, the apiserver to talk
+ * to, and the cluster's epoch for timestamps. Components talk to each other only through the
+ * apiserver, as in Kubernetes.
+ */
+export interface ComponentContext {
+  sim: Simulator;
+  apiserver: ApiServer;
+  epochMs: number;
+}
+
+/** clientFor opens an apiserver connection under a component's identity. */
+export function clientFor(ctx: ComponentContext, user: UserInfo, component: string): ApiClient {
+  return new ApiClient(ctx.apiserver, user, component);
+}
+
+/** Identities components authenticate as (kubeadm-style certificates and service accounts). */
+export const USERS: {
+  admin: UserInfo; scheduler: UserInfo; controllerManager: UserInfo; apiserver: UserInfo; kubeProxy: UserInfo;
+  node: (nodeName: string) => UserInfo; controller: (name: string) => UserInfo;
+} = {
+  admin: { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] },
+  scheduler: { username: 'system:kube-scheduler', groups: ['system:authenticated'] },
+  controllerManager: { username: 'system:kube-controller-manager', groups: ['system:authenticated'] },
+  apiserver: { username: 'system:apiserver', groups: ['system:authenticated', 'system:masters'] },
+  node: (nodeName: string) => ({ username: `system:node:${nodeName}`, groups: ['system:nodes', 'system:authenticated'] }),
+  controller: (name: string) => ({ username: `system:serviceaccount:kube-system:${name}`, groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'] }),
+  kubeProxy: { username: 'system:kube-proxy', groups: ['system:authenticated'] },
+};

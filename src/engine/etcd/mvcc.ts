@@ -1,0 +1,111 @@
+import type { EtcdWatchEvent, KeyValue, TxnOp } from './types';
+
+/**
+ * MvccStore mirrors etcd's server/mvcc: one monotonically increasing revision for the whole
+ * keyspace, each key carrying create/mod revisions and a version, and an event history kept until
+ * compaction so that a watch can start from any uncompacted revision.
+ *
+ * Revision 1 is the empty store, as in etcd; the first write gets revision 2.
+ */
+export class MvccStore {
+  private revision = 1;
+  private compacted = 0;
+  private readonly current = new Map<string, KeyValue>();
+  /** Events in revision order; `historyStart` is the index of the first uncompacted one. */
+  private history: EtcdWatchEvent[] = [];
+  private readonly watchers = new Set<MvccWatcher>();
+
+  get currentRevision(): number {
+    return this.revision;
+  }
+
+  get compactRevision(): number {
+    return this.compacted;
+  }
+
+  get keyCount(): number {
+    return this.current.size;
+  }
+
+  get(key: string): KeyValue | undefined {
+    return this.current.get(key);
+  }
+
+  /** range returns the keys under `prefix` in byte order, as etcd's B-tree index does. */
+  range(prefix: string): KeyValue[] {
+    const out: KeyValue[] = [];
+    for (const [key, kv] of this.current) if (key.startsWith(prefix)) out.push(kv);
+    return out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  }
+
+  /** apply commits one txn operation as a new revision and notifies watchers synchronously. */
+  apply(key: string, op: TxnOp): { kv?: KeyValue; prevKv?: KeyValue } {
+    const prevKv = this.current.get(key);
+    if (op.type === 'delete') {
+      if (!prevKv) return {};
+      const revision = ++this.revision;
+      this.current.delete(key);
+      const tombstone: KeyValue = { key, value: undefined, createRevision: 0, modRevision: revision, version: 0 };
+      this.record({ type: 'DELETE', kv: tombstone, prevKv });
+      return { prevKv };
+    }
+    const revision = ++this.revision;
+    const kv: KeyValue = {
+      key,
+      value: op.value,
+      createRevision: prevKv ? prevKv.createRevision : revision,
+      modRevision: revision,
+      version: prevKv ? prevKv.version + 1 : 1,
+    };
+    this.current.set(key, kv);
+    this.record({ type: 'PUT', kv, prevKv });
+    return { kv, prevKv };
+  }
+
+  /** compact drops history before `revision`; later watches from older revisions fail. */
+  compact(revision: number): boolean {
+    if (revision <= this.compacted || revision > this.revision) return false;
+    this.compacted = revision;
+    const firstKept = lowerBound(this.history, revision);
+    this.history = this.history.slice(firstKept);
+    return true;
+  }
+
+  /** eventsSince returns history events with modRevision ≥ `revision` under `prefix`. */
+  eventsSince(prefix: string, revision: number): EtcdWatchEvent[] {
+    const out: EtcdWatchEvent[] = [];
+    for (let i = lowerBound(this.history, revision); i < this.history.length; i++) {
+      const event = this.history[i];
+      if (event.kv.key.startsWith(prefix)) out.push(event);
+    }
+    return out;
+  }
+
+  subscribe(watcher: MvccWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private record(event: EtcdWatchEvent): void {
+    this.history.push(event);
+    for (const watcher of this.watchers) {
+      if (event.kv.key.startsWith(watcher.prefix)) watcher.onEvent(event);
+    }
+  }
+}
+
+export interface MvccWatcher {
+  prefix: string;
+  onEvent(event: EtcdWatchEvent): void;
+}
+
+function lowerBound(events: EtcdWatchEvent[], revision: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid].kv.modRevision < revision) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

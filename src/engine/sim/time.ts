@@ -1,0 +1,24 @@
+/**
+ * Sim time ↔ wall-clock text. The engine counts integer milliseconds from 0; objects carry
+ * RFC 3339 timestamps, so sim time 0 maps to a fixed epoch (a scenario may pick another).
+ * Kubernetes serializes metav1.Time with second precision (`2025-01-01T00:00:05Z`) and
+ * metav1.MicroTime with microseconds (`2025-01-01T00:00:05.123000Z`).
+ */
+
+/** DEFAULT_EPOCH_MS is 2025-01-01T00:00:00Z, shortly after Kubernetes v1.32 was released. */
+export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
+
+/** toRFC3339 formats a sim instant as metav1.Time does: seconds precision, UTC, `Z` suffix. */
+export function toRFC3339(simMs: number, epochMs = DEFAULT_EPOCH_MS): string {
+  return new Date(epochMs + simMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** toRFC3339Micro formats as metav1.MicroTime does (Lease renewTime, Event eventTime). */
+export function toRFC3339Micro(simMs: number, epochMs = DEFAULT_EPOCH_MS): string {
+  return new Date(epochMs + simMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/** fromRFC3339 turns an object timestamp back into sim ms (NaN when unparsable). */
+export function fromRFC3339(text: string, epochMs = DEFAULT_EPOCH_MS): number {
+  return Date.parse(text) - epochMs;
+}
