@@ -5,6 +5,11 @@ import { ApiClient } from './client/client';
 import type { ClusterSpec } from './clusterSpec';
 import { USERS, type ComponentContext } from './componentContext';
 import { SingleMemberEtcd } from './etcd/singleMember';
+import type { CommandProcess } from './commands/process';
+import { PROGRAMS } from './commands/programs';
+import { runCommandLine } from './commands/shell';
+import type { NodeAgent, ShellEnv } from './commands/shellEnv';
+import { etcdMemberView } from './etcd/memberView';
 import { Future } from './sim/future';
 import { Simulator } from './sim/simulator';
 import { spawn } from './sim/task';
@@ -17,6 +22,12 @@ export interface Component {
 }
 
 export type ComponentFactory = (ctx: ComponentContext, spec: ClusterSpec) => Component[];
+
+/**
+ * BOOT_LEAD_MS: the control plane starts this long before t = 0, so that at t = 0 the nodes are
+ * registered and Ready and `kubectl get nodes` shows them a minute old, as on a fresh cluster.
+ */
+export const BOOT_LEAD_MS = 60_000;
 
 /**
  * Cluster wires one simulated Kubernetes cluster: simulator, etcd, kube-apiserver and the
@@ -41,14 +52,17 @@ export class Cluster {
     factories: ComponentFactory[],
     apiserverOptions: ApiServerOptions,
   ) {
-    this.sim = new Simulator(spec.seed);
+    this.sim = new Simulator(spec.seed, -BOOT_LEAD_MS);
     this.etcd = new SingleMemberEtcd(this.sim, 'etcd-1');
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
   }
 
-  /** boot starts the control plane at sim time 0; components start once the apiserver is ready. */
+  /**
+   * boot starts the control plane at -BOOT_LEAD_MS (components start once the apiserver has
+   * bootstrapped) and runs the simulation up to t = 0.
+   */
   static boot(spec: ClusterSpec, factories: ComponentFactory[] = [], apiserverOptions: ApiServerOptions = {}): Cluster {
     const cluster = new Cluster(spec, factories, apiserverOptions);
     cluster.apiserver.start();
@@ -58,6 +72,7 @@ export class Cluster {
         cluster.ready.resolve();
       });
     });
+    cluster.sim.runUntil(0);
     return cluster;
   }
 
@@ -68,6 +83,24 @@ export class Cluster {
 
   component<T extends Component>(name: string): T | undefined {
     return this.components.find((c) => c.name === name) as T | undefined;
+  }
+
+  /** exec runs a command line (kubectl, etcdctl, sim) in the cluster's terminal. */
+  exec(line: string, stdin = ''): CommandProcess {
+    return runCommandLine(this.shellEnv(), PROGRAMS, line, stdin);
+  }
+
+  /** shellEnv is what commands may touch (see commands/shellEnv.ts). */
+  shellEnv(): ShellEnv {
+    return {
+      sim: this.sim,
+      epochMs: this.spec.epochMs,
+      client: this.admin(),
+      etcd: this.etcd,
+      etcdMembers: () => [etcdMemberView(this.etcd)],
+      nodeAgent: (name) => this.components.find((c): c is Component & NodeAgent => c.name === `kubelet/${name}`),
+      nodeNames: () => this.spec.nodes.map((n) => n.name),
+    };
   }
 
   runUntil(timeMs: number): void {

@@ -17,15 +17,20 @@ export type Timer = QueuedEvent;
  * sim.runUntil(5000);
  */
 export class Simulator {
-  private clockMs = 0;
+  private clockMs: number;
   private readonly queue = new EventQueue();
   readonly rng: Rng;
   readonly trace = new Trace();
   /** eventsRun counts executed callbacks (benchmarks and runaway detection). */
   eventsRun = 0;
 
-  constructor(readonly seed: number) {
+  /** `startMs` may be negative: a cluster boots before the scenario's t = 0. */
+  constructor(
+    readonly seed: number,
+    startMs = 0,
+  ) {
     this.rng = new Rng(seed);
+    this.clockMs = startMs;
   }
 
   get nowMs(): number {

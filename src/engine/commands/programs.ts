@@ -1,0 +1,7 @@
+import type { Program } from './shell';
+import { sim } from './sim';
+
+/** PROGRAMS is what the simulated terminal can run. */
+export const PROGRAMS: Record<string, Program> = {
+  sim,
+};

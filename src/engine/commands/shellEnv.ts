@@ -1,0 +1,45 @@
+import type { ApiClient } from '../client/client';
+import type { Simulator } from '../sim/simulator';
+import type { EtcdClient } from '../etcd/types';
+
+/** NodeAgent is what `sim node stop|start` and `kubectl logs` need from a node's kubelet. */
+export interface NodeAgent {
+  readonly nodeName: string;
+  readonly running: boolean;
+  stop(): void;
+  start(): void;
+  getContainerLogs?(namespace: string, pod: string, container: string, options: { previous?: boolean; tail?: number; timestamps?: boolean }): string | { error: string };
+}
+
+/**
+ * ShellEnv is what commands may touch: the admin client (kubectl talks only to the apiserver),
+ * etcd (etcdctl talks only to etcd), the nodes' agents (logs, sim faults), and the clock.
+ */
+export interface ShellEnv {
+  sim: Simulator;
+  epochMs: number;
+  client: ApiClient;
+  etcd: EtcdClient;
+  etcdMembers(): EtcdMemberView[];
+  nodeAgent(name: string): NodeAgent | undefined;
+  nodeNames(): string[];
+}
+
+/** What etcdctl reports about one member (endpoint status / member list). */
+export interface EtcdMemberView {
+  name: string;
+  id: string;
+  clientURL: string;
+  peerURL: string;
+  running: boolean;
+  isLeader: boolean;
+  leaderId: string;
+  raftTerm: number;
+  raftIndex: number;
+  raftAppliedIndex: number;
+  dbSizeBytes: number;
+  dbSizeInUseBytes: number;
+  revision: number;
+  clusterId: string;
+  version: string;
+}

@@ -1,0 +1,7 @@
+import type { ComponentFactory } from './cluster';
+
+/**
+ * DEFAULT_COMPONENTS are the components every simulated cluster runs besides etcd and the
+ * apiserver: kube-controller-manager, kube-scheduler and one kubelet per node.
+ */
+export const DEFAULT_COMPONENTS: ComponentFactory[] = [];

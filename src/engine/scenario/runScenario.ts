@@ -1,0 +1,60 @@
+import { Cluster, type ComponentFactory } from '../cluster';
+import { wait, spawn, type Task } from '../sim/task';
+import type { TraceEvent } from '../sim/trace';
+import type { Scenario } from './load';
+
+/** One JSON line of `npm run sim` (a public contract: fields are only ever added). */
+export type RunRecord =
+  | { scenario: string; t: number; type: 'result'; run: string; exit: number; stdout: string; stderr: string }
+  | ({ scenario: string; type: 'event' } & TraceEvent);
+
+export interface RunOptions {
+  /** Keep simulating until this sim time (overrides the scenario's `until`). */
+  untilMs?: number;
+  /** Also report every engine trace event. */
+  trace?: boolean;
+  components: ComponentFactory[];
+  onRecord(record: RunRecord): void;
+}
+
+/** How long a command that never returns may block when neither `until` nor `timeout` bounds it. */
+export const DEFAULT_BLOCK_LIMIT_MS = 600_000;
+
+/**
+ * runScenario boots a fresh cluster for the scenario and runs its steps in order, each at its
+ * `at` time or, if the previous command was still running then, right after it (as a shell
+ * script would). A command still waiting when its step's `timeout` (or the run's limit) passes is
+ * interrupted like Ctrl-C. Returns the cluster, stopped at the end time.
+ */
+export function runScenario(scenario: Scenario, options: RunOptions): Cluster {
+  const cluster = Cluster.boot(scenario.cluster, options.components);
+  const name = scenario.name;
+  if (options.trace) {
+    cluster.sim.trace.subscribe((event) => options.onRecord({ scenario: name, type: 'event', ...event }));
+  }
+  const untilMs = options.untilMs ?? scenario.untilMs;
+  const lastAtMs = scenario.steps.length > 0 ? scenario.steps[scenario.steps.length - 1].at : 0;
+  const limitMs = Math.max(untilMs ?? 0, lastAtMs + DEFAULT_BLOCK_LIMIT_MS);
+  let current: { interrupt(): void } | undefined;
+  const driver = spawn((function* (): Task<void> {
+    for (const step of scenario.steps) {
+      if (step.at > cluster.sim.nowMs) yield* wait(cluster.sim.sleep(step.at - cluster.sim.nowMs));
+      if (!step.run) continue;
+      const startMs = cluster.sim.nowMs;
+      const proc = cluster.exec(step.run, step.stdin ?? '');
+      current = proc;
+      if (step.timeout !== undefined) cluster.sim.after(step.timeout, () => proc.interrupt());
+      const result = yield* wait(proc.done);
+      current = undefined;
+      options.onRecord({ scenario: name, t: startMs, type: 'result', run: step.run, ...result });
+    }
+  })());
+  while (!driver.isSettled) {
+    cluster.sim.runWhile(() => !driver.isSettled, limitMs);
+    if (driver.isSettled) break;
+    if (!current) throw new Error(`scenario ${name}: the step driver is stuck at ${cluster.sim.nowMs} ms`);
+    current.interrupt();
+  }
+  if (untilMs !== undefined && untilMs > cluster.sim.nowMs) cluster.runUntil(untilMs);
+  return cluster;
+}
