@@ -59,7 +59,7 @@ export class Cacher {
         return;
       }
       this.objects.clear();
-      for (const kv of result.value.kvs) this.objects.set(kv.key, decode(kv));
+      for (const kv of result.value.kvs) if (decodable(kv.value)) this.objects.set(kv.key, decode(kv));
       this.revision = result.value.header.revision;
       this.stopEtcdWatch = this.etcd.watch(prefix, this.revision + 1, {
         onEvents: (events) => this.onEtcdEvents(events),
@@ -135,6 +135,10 @@ export class Cacher {
 
   private onEtcdEvents(events: EtcdWatchEvent[]): void {
     for (const event of events) {
+      // A value that is not an object (written with etcdctl put) fails to decode: the apiserver
+      // logs it and skips the event, as the real watch cache does with undecodable data.
+      if (event.type === 'PUT' && !decodable(event.kv.value)) continue;
+      if (event.type === 'DELETE' && !decodable(event.prevKv?.value)) continue;
       const cacheEvent = toCacheEvent(event);
       if (cacheEvent.type === 'DELETED') this.objects.delete(cacheEvent.key);
       else this.objects.set(cacheEvent.key, cacheEvent.object);
@@ -182,8 +186,16 @@ function toCacheEvent(event: EtcdWatchEvent): CacheEvent {
     return { rv: event.kv.modRevision, type: 'DELETED', key: event.kv.key, object: decodeDeleted(prev, event.kv.modRevision), prevObject: decode(prev) };
   }
   const object = decode(event.kv);
-  if (!event.prevKv) return { rv: event.kv.modRevision, type: 'ADDED', key: event.kv.key, object };
-  return { rv: event.kv.modRevision, type: 'MODIFIED', key: event.kv.key, object, prevObject: decode(event.prevKv) };
+  if (!toCacheEventPrev(event)) return { rv: event.kv.modRevision, type: 'ADDED', key: event.kv.key, object };
+  return { rv: event.kv.modRevision, type: 'MODIFIED', key: event.kv.key, object, prevObject: decode(event.prevKv!) };
+}
+
+function decodable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toCacheEventPrev(event: EtcdWatchEvent): boolean {
+  return event.prevKv !== undefined && decodable(event.prevKv.value);
 }
 
 function nodeNameOf(obj: KubeObject): string {

@@ -1,0 +1,123 @@
+import type { EtcdctlCommand, EtcdctlGlobals, EtcdctlOutput, GetCommand, KeyValue as CtlKeyValue, PutCommand, ResponseHeader as CtlHeader } from '../etcdctl';
+import { parseEtcdctlArgs, printEndpointHealth, printEndpointStatus, printGet, printMemberList, printPut, retryWarnLine } from '../etcdctl';
+import type { KeyValue, ResponseHeader } from '../etcd/types';
+import { wait, type Task } from '../sim/task';
+import type { CommandIO } from './process';
+import type { EtcdMemberView, ShellEnv } from './shellEnv';
+
+/**
+ * etcdctl (v3.4) against the simulated etcd. Without --endpoints it asks every member, as
+ * `--cluster` does, because the learner's point of view is "the etcd cluster", not one member;
+ * stopped members are reported on stderr the way etcdctl reports an unreachable endpoint.
+ * Values are the apiserver's objects printed as JSON (the apiserver's
+ * --storage-media-type=application/json; real clusters store protobuf).
+ */
+export function* etcdctl(env: ShellEnv, argv: string[], io: CommandIO): Task<number> {
+  const parsed = parseEtcdctlArgs(argv, io.stdin);
+  if (parsed.kind === 'exit') return emit(io, parsed.output);
+  const output = yield* runCommand(env, parsed.globals, parsed.command, argv.some((a) => a.startsWith('--endpoints')));
+  return emit(io, output);
+}
+
+function* runCommand(env: ShellEnv, globals: EtcdctlGlobals, command: EtcdctlCommand, explicitEndpoints: boolean): Task<EtcdctlOutput> {
+  const members = env.etcdMembers();
+  const format = globals.writeOut;
+  switch (command.name) {
+    case 'get':
+      return yield* get(env, command, globals);
+    case 'put':
+      return yield* put(env, command, globals);
+    case 'member list': {
+      const alive = members.find((m) => m.running);
+      if (!alive) return unreachable(env, members[0]);
+      const header = { clusterId: alive.clusterId, memberId: alive.id, revision: 0, raftTerm: alive.raftTerm };
+      return printMemberList({ header, members: members.map((m) => ({ id: m.id, name: m.name, peerUrls: [m.peerURL], clientUrls: [m.clientURL] })) }, format);
+    }
+    case 'endpoint status': {
+      const asked = command.cluster || !explicitEndpoints ? members : members.filter((m) => globals.endpoints.some((e) => m.clientURL.endsWith(e.replace(/^[a-z]+:\/\//, ''))));
+      yield* wait(env.sim.sleep(1));
+      return printEndpointStatus(asked.map((m) => statusOf(env, m)), format);
+    }
+    case 'endpoint health': {
+      yield* wait(env.sim.sleep(1));
+      return printEndpointHealth(
+        members.map((m) => (m.running ? { endpoint: m.clientURL, health: true, tookNs: 1_800_000 } : { endpoint: m.clientURL, health: false, tookNs: 5_000_000_000, error: 'context deadline exceeded' })),
+        format,
+      );
+    }
+    case 'unsupported':
+      return { stdout: '', stderr: `Error: "etcdctl ${command.path}" is not simulated by k8sim\n`, exitCode: 1 };
+  }
+}
+
+function* get(env: ShellEnv, command: GetCommand, globals: EtcdctlGlobals): Task<EtcdctlOutput> {
+  if (command.rev > 0) return { stdout: '', stderr: 'Error: reading past revisions (--rev) is not simulated by k8sim\n', exitCode: 1 };
+  const whole = command.rangeEnd !== undefined;
+  const result = yield* wait(env.etcd.range(whole ? '' : command.key, { prefix: whole }));
+  if (!result.ok) return { stdout: '', stderr: `Error: ${result.error.message}\n`, exitCode: 1 };
+  let kvs = result.value.kvs;
+  if (whole) kvs = kvs.filter((kv) => kv.key >= command.key && (command.rangeEnd === '\0' || kv.key < command.rangeEnd!));
+  kvs = sortKvs(kvs, command);
+  const count = kvs.length;
+  const limited = command.limit > 0 ? kvs.slice(0, command.limit) : kvs;
+  return printGet(
+    { header: ctlHeader(result.value.header), kvs: limited.map((kv) => ctlKv(kv, command.keysOnly)), more: limited.length < count, count },
+    { format: globals.writeOut, hex: globals.hex, valueOnly: command.printValueOnly },
+  );
+}
+
+function* put(env: ShellEnv, command: PutCommand, globals: EtcdctlGlobals): Task<EtcdctlOutput> {
+  const result = yield* wait(env.etcd.put(command.key, command.value));
+  if (!result.ok) return { stdout: '', stderr: `Error: ${result.error.message}\n`, exitCode: 1 };
+  const prev = result.value.prevKv;
+  return printPut({ header: ctlHeader(result.value.header), prevKv: command.prevKv && prev ? ctlKv(prev, false) : undefined }, { format: globals.writeOut, hex: globals.hex });
+}
+
+function sortKvs(kvs: KeyValue[], command: GetCommand): KeyValue[] {
+  if (command.sortOrder === 'NONE' && command.sortTarget === 'KEY') return kvs;
+  const by = (kv: KeyValue): string | number =>
+    command.sortTarget === 'VERSION' ? kv.version : command.sortTarget === 'CREATE' ? kv.createRevision : command.sortTarget === 'MOD' ? kv.modRevision : command.sortTarget === 'VALUE' ? valueText(kv.value) : kv.key;
+  const sorted = [...kvs].sort((x, y) => (by(x) < by(y) ? -1 : by(x) > by(y) ? 1 : 0));
+  return command.sortOrder === 'DESCEND' ? sorted.reverse() : sorted;
+}
+
+function statusOf(env: ShellEnv, member: EtcdMemberView) {
+  if (!member.running) return { endpoint: member.clientURL, error: 'context deadline exceeded', clientLog: [retryWarnLine({ nowMs: env.sim.nowMs, endpoint: member.clientURL, rpc: 'status', failure: 'timeout', epochMs: env.epochMs })] };
+  return {
+    endpoint: member.clientURL,
+    status: {
+      header: { clusterId: member.clusterId, memberId: member.id, revision: member.revision, raftTerm: member.raftTerm },
+      version: member.version,
+      dbSizeBytes: member.dbSizeBytes,
+      leaderId: member.leaderId,
+      raftIndex: member.raftIndex,
+      raftTerm: member.raftTerm,
+      raftAppliedIndex: member.raftAppliedIndex,
+      dbSizeInUseBytes: member.dbSizeInUseBytes,
+    },
+  };
+}
+
+function unreachable(env: ShellEnv, member: EtcdMemberView): EtcdctlOutput {
+  const line = retryWarnLine({ nowMs: env.sim.nowMs, endpoint: member.clientURL, rpc: 'balanced', epochMs: env.epochMs });
+  return { stdout: '', stderr: `${line}\nError: context deadline exceeded\n`, exitCode: 1 };
+}
+
+function ctlHeader(header: ResponseHeader): CtlHeader {
+  return { clusterId: header.clusterId, memberId: header.memberId, revision: header.revision, raftTerm: header.raftTerm };
+}
+
+function ctlKv(kv: KeyValue, keysOnly: boolean): CtlKeyValue {
+  return { key: kv.key, value: keysOnly ? '' : valueText(kv.value), createRevision: kv.createRevision, modRevision: kv.modRevision, version: kv.version };
+}
+
+/** valueText is how a stored value reads as bytes: strings as written, objects as JSON. */
+function valueText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function emit(io: CommandIO, output: EtcdctlOutput): number {
+  if (output.stdout) io.out(output.stdout);
+  if (output.stderr) io.err(output.stderr);
+  return output.exitCode;
+}

@@ -1,0 +1,89 @@
+// Images published by the Kubernetes project on registry.k8s.io (k8s.gcr.io is the frozen
+// predecessor: it only serves what existed before April 2023). Sizes are compressed
+// linux/amd64, approximate: pause:3.10 = 320368 and agnhost:2.39 = 126872991 and hpa-example =
+// 164030864 bytes come from real kubelet events; the others from `crictl images` listings.
+import type { ImageEntry, RepositoryEntry } from '../types';
+import { MiB, config, exit, image, lines, serve, tcp } from './build';
+import { AGNHOST_COMMANDS } from './agnhost';
+
+const pause = (tag: string, sizeBytes: number): ImageEntry =>
+  image([tag], sizeBytes, 1, config(['/pause'], []), serve([], 0.3 * MiB, [], 10, { cpuMillicores: 0 }));
+
+export const PAUSE: RepositoryEntry = {
+  name: 'registry.k8s.io/pause',
+  aliases: [{ name: 'k8s.gcr.io/pause', tags: ['3.1', '3.2', '3.5', '3.6', '3.7', '3.8', '3.9'] }],
+  description: 'The pod sandbox ("infra") container: holds the namespaces and sleeps',
+  images: [pause('3.1', 317_164), pause('3.2', 299_513), pause('3.5', 301_416), pause('3.6', 301_773),
+    pause('3.7', 311_278), pause('3.8', 311_286), pause('3.9', 321_520), pause('3.10', 320_368)],
+};
+
+const AGNHOST_VERSIONS: Array<[string, number]> = [
+  ['2.39', 126_872_991], ['2.40', 127_055_000], ['2.43', 131_240_000], ['2.45', 133_480_000], ['2.47', 137_310_000],
+  ['2.48', 138_920_000], ['2.50', 140_610_000], ['2.51', 141_870_000], ['2.52', 143_520_000], ['2.53', 145_780_890],
+];
+
+const agnhostUsage = lines(0, 'stdout', 'Usage:', '  agnhost [command]', '', 'Use "agnhost [command] --help" for more information about a command.');
+
+export const AGNHOST: RepositoryEntry = {
+  name: 'registry.k8s.io/e2e-test-images/agnhost',
+  aliases: [{ name: 'k8s.gcr.io/e2e-test-images/agnhost', tags: ['2.39', '2.40'] }],
+  description: 'The Kubernetes e2e test multitool: netexec, pause, liveness, serve-hostname…',
+  images: AGNHOST_VERSIONS.map(([tag, size]) =>
+    image([tag], size, 5, config(['/agnhost'], []), exit(0, 20, agnhostUsage), { commands: AGNHOST_COMMANDS })),
+};
+
+const apacheLines = (server: string, mpm: string, commandLine: string) => [
+  ...lines(0, 'stderr',
+    `AH00558: ${server}: Could not reliably determine the server's fully qualified domain name, using {{podIP}}. Set the 'ServerName' directive globally to suppress this message`,
+    `AH00558: ${server}: Could not reliably determine the server's fully qualified domain name, using {{podIP}}. Set the 'ServerName' directive globally to suppress this message`,
+    `[{{ts:apache}}] [${mpm}:notice] [pid 1] AH00163: Apache/2.4.10 (Debian) PHP/5.6.14 configured -- resuming normal operations`,
+    `[{{ts:apache}}] [core:notice] [pid 1] AH00094: Command line: '${commandLine}'`),
+];
+
+export const HPA_EXAMPLE: RepositoryEntry = {
+  name: 'registry.k8s.io/hpa-example',
+  aliases: [{ name: 'k8s.gcr.io/hpa-example' }],
+  description: 'php-apache page that burns CPU per request (HorizontalPodAutoscaler walkthrough)',
+  images: [image(['latest'], 164_030_864, 16, config(['apache2-foreground'], [], tcp(80)),
+    serve(tcp(80), 12 * MiB, apacheLines('apache2', 'mpm_prefork', 'apache2 -D FOREGROUND'), 300))],
+};
+
+export const ECHOSERVER: RepositoryEntry = {
+  name: 'registry.k8s.io/echoserver',
+  aliases: [{ name: 'k8s.gcr.io/echoserver' }],
+  description: 'Echoes HTTP requests back on port 8080 (old minikube and Service tutorials)',
+  images: [
+    image(['1.4'], 46_040_000, 13, config([], ['nginx', '-g', 'daemon off;'], tcp(8080)), serve(tcp(8080), 5 * MiB, [], 100)),
+    image(['1.10'], 44_580_000, 10, config([], ['/usr/local/bin/run.sh'], tcp(8080, 8443)), serve(tcp(8080, 8443), 6 * MiB,
+      lines(0, 'stdout', 'Generating self-signed cert', 'Generating a 2048 bit RSA private key', '..+++', '.......+++',
+        "writing new private key to '/certs/privateKey.key'", '-----', 'Starting nginx'), 400)),
+  ],
+};
+
+const coredns = (tag: string, sizeBytes: number, goVersion: string): ImageEntry =>
+  image([tag], sizeBytes, 2, config(['/coredns'], [], [...tcp(53), { port: 53, protocol: 'UDP' }, ...tcp(9153)]),
+    serve([{ port: 53, protocol: 'UDP' }, ...tcp(53, 9153, 8080, 8181)], 14 * MiB,
+      lines(0, 'stdout', '.:53', `[INFO] plugin/reload: Running configuration SHA512 = ${'5e1f'.repeat(32)}`,
+        `CoreDNS-${tag.slice(1)}`, `linux/amd64, ${goVersion}`), 500));
+
+export const COREDNS: RepositoryEntry = {
+  name: 'registry.k8s.io/coredns/coredns',
+  description: 'Cluster DNS (kube-dns Service); v1.11.3 ships with Kubernetes 1.32',
+  images: [coredns('v1.10.1', 16_190_758, 'go1.20'), coredns('v1.11.1', 18_182_961, 'go1.20.7'),
+    coredns('v1.11.3', 18_562_039, 'go1.21.11'), coredns('v1.12.0', 20_940_000, 'go1.23.3')],
+};
+
+export const ETCD: RepositoryEntry = {
+  name: 'registry.k8s.io/etcd',
+  description: 'etcd server as kubeadm runs it (static pod); 3.5.16-0 ships with Kubernetes 1.32',
+  images: [['3.5.12-0', 57_236_178], ['3.5.15-0', 56_909_194], ['3.5.16-0', 57_680_541]].map(([tag, size]) =>
+    image([tag as string], size as number, 5, config([], ['/usr/local/bin/etcd']), serve(tcp(2379, 2380, 2381), 40 * MiB, [], 1000))),
+};
+
+export const KUBE_PROXY: RepositoryEntry = {
+  name: 'registry.k8s.io/kube-proxy',
+  description: 'kube-proxy (DaemonSet on every node)',
+  images: [['v1.31.4', 30_230_000], ['v1.32.0', 30_907_000], ['v1.32.1', 30_908_000], ['v1.32.2', 30_910_000],
+    ['v1.32.3', 30_912_000], ['v1.32.4', 30_914_000]].map(([tag, size]) =>
+    image([tag as string], size as number, 6, config(['/usr/local/bin/kube-proxy'], []), serve(tcp(10249, 10256), 20 * MiB, [], 300))),
+};

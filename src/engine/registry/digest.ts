@@ -1,0 +1,22 @@
+// Fake but well-formed content digests. The simulator never downloads anything, so it cannot
+// know real digests; it derives a stable one from the image's identity instead.
+import { fnv1a32 } from '../sim/rng';
+
+/**
+ * FAKE_DIGEST_SUFFIX ends every simulated digest. A real sha256 ending in 16 zero hex digits has
+ * a 1 in 2^64 chance, so anyone reading `…0000000000000000` can tell it is not a real image.
+ */
+export const FAKE_DIGEST_SUFFIX = '0000000000000000';
+
+/**
+ * fakeDigest returns `sha256:<48 hex from the seed><16 zeros>`, the same for the same seed on
+ * every run and machine. Tags that point at the same image share one seed, hence one digest.
+ *
+ * @example
+ * fakeDigest('docker.io/library/nginx@1.27.3'); // 'sha256:…0000000000000000'
+ */
+export function fakeDigest(seed: string): string {
+  let hex = '';
+  for (let i = 0; hex.length < 48; i++) hex += fnv1a32(`${seed}#${i}`).toString(16).padStart(8, '0');
+  return `sha256:${hex.slice(0, 48)}${FAKE_DIGEST_SUFFIX}`;
+}
