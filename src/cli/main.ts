@@ -60,4 +60,10 @@ function main(argv: string[]): number {
   return status;
 }
 
+// A closed pipe (`npm run sim -- f.yaml | head`) ends the run quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../api/object';
 import { ApiClient } from '../client/client';
 import { wait, type Task } from '../sim/task';
+import { systemPriorityClasses } from './admission/plugins/priority';
 import type { ApiServer } from './server';
 
 /** The namespaces the apiserver's system-namespaces post-start hook keeps present. */
@@ -13,13 +14,17 @@ export const APISERVER_ADDRESS = '10.0.0.2';
 
 /**
  * bootstrapObjects is what kube-apiserver creates at start-up (post-start hooks
- * `start-system-namespaces-controller` and the bootstrap controller's `kubernetes` Service with
- * its Endpoints pointing at the apiserver on 6443).
+ * `start-system-namespaces-controller`, `scheduling/bootstrap-system-priority-classes` and the
+ * bootstrap controller's `kubernetes` Service with its Endpoints pointing at the apiserver on 6443).
  */
 export function* bootstrapObjects(server: ApiServer): Task<void> {
   const client = new ApiClient(server, { username: 'system:apiserver', groups: ['system:masters'] }, 'kube-apiserver');
   for (const name of SYSTEM_NAMESPACES) {
     yield* wait(client.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as KubeObject));
+  }
+  // The scheduling/bootstrap-system-priority-classes post-start hook.
+  for (const priorityClass of systemPriorityClasses()) {
+    yield* wait(client.create('priorityclasses', priorityClass as KubeObject));
   }
   const labels = { component: 'apiserver', provider: 'kubernetes' };
   yield* wait(client.create('services', {

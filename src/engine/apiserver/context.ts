@@ -3,7 +3,7 @@ import { findResource, storageKey, type ResourceInfo } from '../api/resources';
 import type { EtcdClient } from '../etcd/types';
 import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
-import type { AdmissionHooks } from './admissionHooks';
+import type { ServiceAllocators } from './registry/serviceAlloc';
 import type { Cacher } from './cacher/cacher';
 import type { ApiRequest } from './request';
 import type { EtcdStore } from './storage/store';
@@ -15,7 +15,8 @@ export interface ServerContext {
   etcd: EtcdClient;
   store: EtcdStore;
   cachers: Map<string, Cacher>;
-  admission: AdmissionHooks;
+  /** Service ClusterIP and NodePort allocators (pkg/registry/core/service/ipallocator, portallocator). */
+  allocators: ServiceAllocators;
   epochMs: number;
 }
 

@@ -4,7 +4,7 @@ import { Future } from '../sim/future';
 import type { Simulator } from '../sim/simulator';
 import { DEFAULT_EPOCH_MS } from '../sim/time';
 import { spawn, wait, type Task } from '../sim/task';
-import { NO_ADMISSION, type AdmissionHooks } from './admissionHooks';
+import { newServiceAllocators } from './registry/serviceAlloc';
 import { Cacher } from './cacher/cacher';
 import type { WatchEvent, WatchOptions } from './cacher/types';
 import { cacherFor, requestInfo, traceStage, unknownResource, type ServerContext } from './context';
@@ -19,7 +19,6 @@ import type { ApiRequest, ApiResult } from './request';
 import { EtcdStore } from './storage/store';
 
 export interface ApiServerOptions {
-  admission?: AdmissionHooks;
   epochMs?: number;
   /** One-way network + handler latency of a request, in sim ms. */
   requestLatencyMs?: number;
@@ -57,7 +56,7 @@ export class ApiServer {
       etcd,
       store: new EtcdStore(etcd),
       cachers,
-      admission: options.admission ?? NO_ADMISSION,
+      allocators: newServiceAllocators(),
       epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
     };
   }

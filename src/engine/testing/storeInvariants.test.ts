@@ -31,7 +31,7 @@ describe('apiserver store invariants under random writes', () => {
         cluster.runUntil(cluster.sim.nowMs + 5);
         for (const [o, gapMs] of ops) {
           const cm = (data: string, rv?: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: o.name, namespace: 'default', resourceVersion: rv }, data: { v: data } });
-          if (o.kind === 'create') admin.create('configmaps', cm(o.value)).then((r) => r.ok && (seenRVs[o.name] = r.object.metadata.resourceVersion));
+          if (o.kind === 'create') admin.create('configmaps', cm(o.value)).then((r) => r.ok && (seenRVs[o.name] = r.object.metadata.resourceVersion ?? ''));
           if (o.kind === 'update') admin.update('configmaps', cm(o.value, o.stale ? '1' : seenRVs[o.name]));
           if (o.kind === 'patch') admin.patch('configmaps', 'default', o.name, 'merge', { data: { v: o.value } });
           if (o.kind === 'delete') admin.delete('configmaps', 'default', o.name);

@@ -1,47 +1,77 @@
+import type { Service, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { Status } from 'kubernetes-types/meta/v1';
+import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
-import type { Operation } from '../admissionHooks';
-import { traceStage, type ServerContext } from '../context';
+import { admitCreate, admitUpdate, type AdmissionContext } from '../admission';
+import type { NamespacePhase } from '../admission/plugins/namespaceLifecycle';
+import { cacherFor, traceStage, type ServerContext } from '../context';
 import type { ApiRequest } from '../request';
+import { allocateServiceCreate, allocateServiceUpdate, releaseServiceAllocations } from '../registry/serviceAlloc';
+import { invalidErrorFor, validateObjectCreate, validateObjectUpdate, type KubeObject as ValidatedObject } from '../validation';
 
 /**
- * admitAndValidate runs the stages of the request chain after authentication/authorization, in
- * the apiserver's order (the seeds' "authn → authz → mutating admission → schema validation →
- * validating admission → etcd"), tracing each one; the first refusal wins.
+ * The stages of the request chain between decoding and storage, in the apiserver's order (the
+ * seeds' "authn → authz → mutating admission → schema validation → validating admission → etcd"),
+ * each a trace event; the first refusal wins and nothing is stored.
  */
-export function admitAndValidate(
-  ctx: ServerContext,
-  info: ResourceInfo,
-  req: ApiRequest,
-  operation: Operation,
-  obj: KubeObject,
-  oldObject: KubeObject | undefined,
-): Status | undefined {
-  const attributes = {
-    resource: info.resource,
-    subresource: req.subresource,
-    operation,
-    namespace: obj.metadata?.namespace ?? req.namespace,
-    name: obj.metadata?.name ?? req.name ?? '',
-    object: obj,
-    oldObject,
-    user: req.user,
-  };
-  ctx.admission.setDefaults(info.resource, obj);
+export function mutatingAdmissionOnCreate(ctx: ServerContext, req: ApiRequest, obj: KubeObject): Status | undefined {
   traceStage(ctx, req, 'admission.mutating');
-  const mutateError = ctx.admission.mutate(attributes);
-  if (mutateError) return refuse(ctx, req, 'admission.mutating', mutateError);
+  return refused(ctx, req, 'admission.mutating', admitCreate(obj as ValidatedObject, admissionContext(ctx)) as Status | undefined);
+}
+
+/** allocateOnCreate assigns a Service's ClusterIP and node ports (before validation, as upstream). */
+export function allocateOnCreate(ctx: ServerContext, info: ResourceInfo, req: ApiRequest, obj: KubeObject): Status | undefined {
+  if (info.resource !== 'services') return undefined;
+  return refused(ctx, req, 'validation', allocateServiceCreate(obj as Service, ctx.allocators, ctx.rng) as Status | undefined);
+}
+
+/** releaseOnFailure (and on delete) gives a Service's ClusterIP and node ports back. */
+export function releaseOnFailure(ctx: ServerContext, info: ResourceInfo, obj: KubeObject): void {
+  if (info.resource === 'services') releaseServiceAllocations(obj as Service, ctx.allocators);
+}
+
+export function validateOnCreate(ctx: ServerContext, req: ApiRequest, obj: KubeObject): Status | undefined {
   traceStage(ctx, req, 'validation');
-  const invalid = ctx.admission.validate(attributes);
-  if (invalid) return refuse(ctx, req, 'validation', invalid);
+  const errors = validateObjectCreate(obj as ValidatedObject);
+  if (errors.length > 0) return refused(ctx, req, 'validation', invalidErrorFor(obj as ValidatedObject, errors) as Status);
   traceStage(ctx, req, 'admission.validating');
-  const denied = ctx.admission.validateAdmission(attributes);
-  if (denied) return refuse(ctx, req, 'admission.validating', denied);
   return undefined;
 }
 
-function refuse(ctx: ServerContext, req: ApiRequest, stage: string, status: Status): Status {
-  traceStage(ctx, req, 'refused', { stage, code: status.code, message: status.message });
+/** admitAndValidateUpdate runs the update half: mutating plugins, Service allocations, validation. */
+export function admitAndValidateUpdate(ctx: ServerContext, info: ResourceInfo, req: ApiRequest, next: KubeObject, old: KubeObject): Status | undefined {
+  traceStage(ctx, req, 'admission.mutating');
+  const mutateError = admitUpdate(next as ValidatedObject) as Status | undefined;
+  if (mutateError) return refused(ctx, req, 'admission.mutating', mutateError);
+  if (info.resource === 'services' && req.subresource === undefined) {
+    const allocationError = allocateServiceUpdate(next as Service, old as Service, ctx.allocators, ctx.rng) as Status | undefined;
+    if (allocationError) return refused(ctx, req, 'validation', allocationError);
+  }
+  traceStage(ctx, req, 'validation');
+  const errors = validateObjectUpdate(next as ValidatedObject, old as ValidatedObject);
+  if (errors.length > 0) return refused(ctx, req, 'validation', invalidErrorFor(next as ValidatedObject, errors) as Status);
+  traceStage(ctx, req, 'admission.validating');
+  return undefined;
+}
+
+/** admissionContext is what the plugins would read from the apiserver's informers. */
+function admissionContext(ctx: ServerContext): AdmissionContext {
+  return {
+    namespacePhase: (namespace) => {
+      const ns = cacherFor(ctx, 'namespaces').get(`/registry/namespaces/${namespace}`) as { status?: { phase?: string } } | undefined;
+      return ns ? ((ns.status?.phase ?? 'Active') as NamespacePhase) : undefined;
+    },
+    serviceAccount: (namespace, name) => cacherFor(ctx, 'serviceaccounts').get(`/registry/serviceaccounts/${namespace}/${name}`) as ServiceAccount | undefined,
+    get priorityClasses() {
+      const listed = cacherFor(ctx, 'priorityclasses').list({});
+      return listed.ok ? (listed.items as PriorityClass[]) : [];
+    },
+    random5: () => ctx.rng.string(5, 'bcdfghjklmnpqrstvwxz2456789'),
+  };
+}
+
+function refused(ctx: ServerContext, req: ApiRequest, stage: string, status: Status | undefined): Status | undefined {
+  if (status) traceStage(ctx, req, 'refused', { stage, code: status.code, message: status.message });
   return status;
 }

@@ -1,40 +1,43 @@
-import type { Namespace } from 'kubernetes-types/core/v1';
-import { deepClone, deepFreeze, type KubeObject, type Stored } from '../../api/object';
-import { storageKey, type ResourceInfo } from '../../api/resources';
+import { deepFreeze, type KubeObject, type Stored } from '../../api/object';
+import { apiVersionOf, storageKey, type ResourceInfo } from '../../api/resources';
 import type { Task } from '../../sim/task';
-import { cacherFor, traceStage, type ServerContext } from '../context';
-import { namespaceNotFound, namespaceTerminating } from '../errors';
+import { applyDefaults } from '../admission/defaults';
+import { prepareForCreate } from '../admission/prepareForCreate';
+import { traceStage, type ServerContext } from '../context';
+import { badRequest } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
-import { prepareForCreate } from '../strategy/strategy';
+import type { KubeObject as ValidatedObject } from '../validation';
+import { allocateOnCreate, mutatingAdmissionOnCreate, releaseOnFailure, validateOnCreate } from './admit';
 import { fillObjectMeta } from './objectMeta';
-import { admitAndValidate } from './admit';
 
 /**
- * handleCreate is POST /api/v1/namespaces/{ns}/{resource}: metadata filled, strategy's
- * PrepareForCreate, defaulting, admission, validation, then an etcd create txn. The object kubectl
- * sent is never changed; a refused request leaves the store as it was.
+ * handleCreate is POST /api/v1/namespaces/{ns}/{resource}, in the order of the apiserver's create
+ * handler and generic registry: decode + defaulting, mutating admission, metadata (uid,
+ * creationTimestamp, generated name), Service allocations, the strategy's PrepareForCreate,
+ * validation, validating admission, then an etcd create txn. The object the client sent is
+ * never changed, and a refused request leaves the store (and the allocators) as they were.
  */
 export function* handleCreate(ctx: ServerContext, info: ResourceInfo, req: ApiRequest): Task<ApiResult> {
-  const namespaceError = checkNamespace(ctx, info, req);
-  if (namespaceError) return { ok: false, status: namespaceError };
-  const obj = deepClone(req.body ?? {}) as KubeObject;
-  const metaError = fillObjectMeta(ctx, info, req, obj);
-  if (metaError) return { ok: false, status: metaError };
-  prepareForCreate(info.resource, obj);
-  const refused = admitAndValidate(ctx, info, req, 'CREATE', obj, undefined);
-  if (refused) return { ok: false, status: refused };
-  if (req.options?.dryRun) return { ok: true, object: deepFreeze(obj) as Stored<KubeObject> };
+  const body = req.body ?? {};
+  if (info.namespaced && body.metadata?.namespace && req.namespace && body.metadata.namespace !== req.namespace) {
+    return { ok: false, status: badRequest('the namespace of the provided object does not match the namespace sent on the request') };
+  }
+  const obj = applyDefaults({ ...body, apiVersion: body.apiVersion ?? apiVersionOf(info), kind: body.kind ?? info.kind } as ValidatedObject) as KubeObject;
+  if (info.namespaced) obj.metadata = { ...obj.metadata, namespace: req.namespace ?? obj.metadata?.namespace };
+  const admissionError = mutatingAdmissionOnCreate(ctx, req, obj);
+  if (admissionError) return { ok: false, status: admissionError };
+  fillObjectMeta(ctx, info, req, obj);
+  const allocationError = allocateOnCreate(ctx, info, req, obj);
+  if (allocationError) return { ok: false, status: allocationError };
+  prepareForCreate(obj as ValidatedObject);
+  const invalid = validateOnCreate(ctx, req, obj);
+  if (invalid || req.options?.dryRun) {
+    releaseOnFailure(ctx, info, obj);
+    return invalid ? { ok: false, status: invalid } : { ok: true, object: deepFreeze(obj) as Stored<KubeObject> };
+  }
   const key = storageKey(info, obj.metadata!.namespace, obj.metadata!.name!);
   const result = yield* ctx.store.create(info, key, obj);
-  if (result.ok) traceStage(ctx, { ...req, name: obj.metadata!.name }, 'write', { rv: result.object.metadata.resourceVersion, code: 201 });
+  if (!result.ok) releaseOnFailure(ctx, info, obj);
+  else traceStage(ctx, { ...req, name: obj.metadata!.name }, 'write', { rv: result.object.metadata.resourceVersion, code: 201 });
   return result;
-}
-
-/** checkNamespace is the NamespaceLifecycle admission plugin's create check. */
-function checkNamespace(ctx: ServerContext, info: ResourceInfo, req: ApiRequest) {
-  if (!info.namespaced || !req.namespace) return undefined;
-  const ns = cacherFor(ctx, 'namespaces').get(`/registry/namespaces/${req.namespace}`) as Namespace | undefined;
-  if (!ns) return namespaceNotFound(req.namespace);
-  if (ns.status?.phase === 'Terminating' && info.resource !== 'events') return namespaceTerminating(req.namespace);
-  return undefined;
 }

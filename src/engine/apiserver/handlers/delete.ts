@@ -6,6 +6,7 @@ import type { Task } from '../../sim/task';
 import { cacherFor, traceStage, type ServerContext } from '../context';
 import { conflict, notFound } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
+import { releaseOnFailure } from './admit';
 
 /**
  * handleDelete mirrors the generic registry's Delete: preconditions, then either graceful
@@ -31,7 +32,10 @@ export function* handleDelete(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   if (graceSeconds === 0 && finalizers.length === 0) {
     if (req.options?.dryRun) return { ok: true, object: current };
     const removed = yield* ctx.store.delete(info, key, current);
-    if (removed.ok) traceStage(ctx, req, 'write', { rv: current.metadata.resourceVersion, code: 200 });
+    if (removed.ok) {
+      releaseOnFailure(ctx, info, current);
+      traceStage(ctx, req, 'write', { rv: current.metadata.resourceVersion, code: 200 });
+    }
     return removed;
   }
   if (current.metadata.deletionTimestamp && graceSeconds >= (current.metadata.deletionGracePeriodSeconds ?? 0) && sameFinalizers(finalizers, current)) {

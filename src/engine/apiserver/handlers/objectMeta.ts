@@ -1,9 +1,7 @@
-import type { Status } from 'kubernetes-types/meta/v1';
 import { writableMeta, type KubeObject } from '../../api/object';
-import { apiVersionOf, type ResourceInfo } from '../../api/resources';
+import type { ResourceInfo } from '../../api/resources';
 import { toRFC3339 } from '../../sim/time';
 import type { ServerContext } from '../context';
-import { badRequest } from '../errors';
 import type { ApiRequest } from '../request';
 
 /** Alphabet and length of apiserver generated names (apiserver pkg/storage/names/generate.go). */
@@ -15,18 +13,9 @@ const MAX_GENERATED_BASE = 58;
  * fillObjectMeta does what rest.BeforeCreate does to metadata: namespace from the request, a
  * generated name, uid, creationTimestamp from the sim clock, and clears server-owned fields.
  */
-export function fillObjectMeta(ctx: ServerContext, info: ResourceInfo, req: ApiRequest, obj: KubeObject): Status | undefined {
-  obj.apiVersion ??= apiVersionOf(info);
-  obj.kind ??= info.kind;
+export function fillObjectMeta(ctx: ServerContext, info: ResourceInfo, _req: ApiRequest, obj: KubeObject): void {
   const meta = writableMeta(obj);
-  if (info.namespaced) {
-    if (meta.namespace && req.namespace && meta.namespace !== req.namespace) {
-      return badRequest('the namespace of the provided object does not match the namespace sent on the request');
-    }
-    meta.namespace = req.namespace ?? meta.namespace;
-  } else {
-    delete meta.namespace;
-  }
+  if (!info.namespaced) delete meta.namespace;
   if (!meta.name && meta.generateName) meta.name = generateName(ctx, meta.generateName);
   meta.uid = newUID(ctx);
   meta.creationTimestamp = toRFC3339(ctx.sim.nowMs, ctx.epochMs);
@@ -34,7 +23,6 @@ export function fillObjectMeta(ctx: ServerContext, info: ResourceInfo, req: ApiR
   delete meta.deletionTimestamp;
   delete meta.deletionGracePeriodSeconds;
   delete meta.generation;
-  return undefined;
 }
 
 /** generateName appends 5 random characters to the base, truncated to 58 (SimpleNameGenerator). */

@@ -8,7 +8,9 @@ import { badRequest, conflict, notFound, OBJECT_MODIFIED } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
 import { isStatus } from '../storage/store';
 import { prepareForUpdate } from '../strategy/strategy';
-import { admitAndValidate } from './admit';
+import { applyDefaults } from '../admission/defaults';
+import type { KubeObject as ValidatedObject } from '../validation';
+import { admitAndValidateUpdate } from './admit';
 
 /** BodyFor turns the stored object into the object the client wants stored (update: the body; patch: current+patch). */
 export type BodyFor = (current: Stored<KubeObject>) => KubeObject | Status;
@@ -35,10 +37,11 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
     if (isStatus(body)) return body;
     const requestedRV = body.metadata?.resourceVersion;
     if (requestedRV && requestedRV !== current.metadata.resourceVersion) return conflict(info, name, OBJECT_MODIFIED);
-    const working = deepClone(body);
+    // Decoding defaults the body; a status update takes only status from it, so it skips that.
+    const working = req.subresource === 'status' ? deepClone(body) : (applyDefaults(body as ValidatedObject) as KubeObject);
     keepServerOwnedMeta(working, current);
     const next = prepareForUpdate(info.resource, req.subresource, working, current);
-    const refused = admitAndValidate(ctx, info, req, 'UPDATE', next, current);
+    const refused = admitAndValidateUpdate(ctx, info, req, next, current);
     if (refused) return refused;
     delete writableMeta(next).resourceVersion;
     const shared = shareUnchanged(next, withoutRV(current));

@@ -1,6 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1';
-import { deepClone, writableMeta, type KubeObject, type Writable } from '../../api/object';
-import { getPodQOS } from '../../api/pod/qos';
+import { deepClone, writableMeta, type KubeObject } from '../../api/object';
 
 /**
  * Per-resource rules of the apiserver's registry strategies (pkg/registry/<group>/<resource>/
@@ -18,32 +16,12 @@ const GENERATION = new Set([
   'horizontalpodautoscalers', 'poddisruptionbudgets',
 ]);
 
-/** Resources whose create keeps the status the client sent (kubelet registers a Node with status). */
-const STATUS_KEPT_ON_CREATE = new Set(['nodes', 'persistentvolumes', 'events']);
-
 export function hasStatusSubresource(resource: string): boolean {
   return STATUS_SUBRESOURCE.has(resource);
 }
 
 export function tracksGeneration(resource: string): boolean {
   return GENERATION.has(resource);
-}
-
-/** prepareForCreate resets what a client may not set on create (mutates the working copy). */
-export function prepareForCreate(resource: string, obj: KubeObject): void {
-  if (tracksGeneration(resource)) writableMeta(obj).generation = 1;
-  if (resource === 'pods') {
-    const pod = obj as Writable<Pod>;
-    pod.status = { phase: 'Pending', qosClass: getPodQOS(pod.spec!) };
-    return;
-  }
-  if (resource === 'namespaces') {
-    obj.status = { phase: 'Active' };
-    return;
-  }
-  if (hasStatusSubresource(resource) && !STATUS_KEPT_ON_CREATE.has(resource)) {
-    obj.status = resource === 'services' ? { loadBalancer: {} } : {};
-  }
 }
 
 /**

@@ -1,0 +1,43 @@
+// Mirrors kubernetes pkg/apis/core/v1/defaults.go (SetDefaults_Secret, SetDefaults_Namespace,
+// SetDefaults_NamespaceStatus, SetDefaults_NodeStatus, SetDefaults_ResourceList on quota lists),
+// pkg/apis/scheduling/v1/defaults.go (SetDefaults_PriorityClass), v1.32.
+import type { Namespace, Node, ResourceQuota, Secret } from 'kubernetes-types/core/v1';
+import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
+import { setDefaultsResourceList } from './podDefaults';
+
+/** setDefaultsSecret: type Opaque. */
+export function setDefaultsSecret(secret: Secret): void {
+  if (!secret.type) secret.type = 'Opaque';
+}
+
+/** setDefaultsNamespace: the kubernetes.io/metadata.name label (named namespaces only) and phase Active. */
+export function setDefaultsNamespace(ns: Namespace): void {
+  const name = ns.metadata?.name ?? '';
+  if (name.length > 0) {
+    ns.metadata!.labels ??= {};
+    ns.metadata!.labels['kubernetes.io/metadata.name'] = name;
+  }
+  ns.status ??= {};
+  if (!ns.status.phase) ns.status.phase = 'Active';
+}
+
+/** setDefaultsNode: allocatable = capacity when unset; quantities canonical. */
+export function setDefaultsNode(node: Node): void {
+  const status = node.status;
+  if (!status) return;
+  setDefaultsResourceList(status.capacity);
+  setDefaultsResourceList(status.allocatable);
+  if (!status.allocatable && status.capacity) status.allocatable = { ...status.capacity };
+}
+
+/** setDefaultsResourceQuota: canonical quantities in spec.hard and status. */
+export function setDefaultsResourceQuota(rq: ResourceQuota): void {
+  setDefaultsResourceList(rq.spec?.hard);
+  setDefaultsResourceList(rq.status?.hard);
+  setDefaultsResourceList(rq.status?.used);
+}
+
+/** setDefaultsPriorityClass: preemptionPolicy PreemptLowerPriority. */
+export function setDefaultsPriorityClass(pc: PriorityClass): void {
+  if (!pc.preemptionPolicy) pc.preemptionPolicy = 'PreemptLowerPriority';
+}
