@@ -136,7 +136,7 @@ export class ApiServer {
       case 'delete':
         return yield* handleDelete(ctx, info, req);
       default:
-        return { ok: false, status: methodNotAllowed('the server does not allow this method on the requested resource') };
+        return { ok: false, status: methodNotAllowed(info, req.verb) };
     }
   }
 

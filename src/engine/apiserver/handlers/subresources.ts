@@ -87,7 +87,7 @@ export function* handleScale(ctx: ServerContext, info: ResourceInfo, req: ApiReq
  * graceful delete of the pod.
  */
 export function* handleEviction(ctx: ServerContext, info: ResourceInfo, req: ApiRequest): Task<ApiResult> {
-  if (req.verb !== 'create') return { ok: false, status: methodNotAllowed('the server does not allow this method on the requested resource') };
+  if (req.verb !== 'create') return { ok: false, status: methodNotAllowed(info, req.verb) };
   const deleted = yield* handleDelete(ctx, info, { ...req, verb: 'delete', subresource: undefined });
   if (!deleted.ok) return deleted;
   const success: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
