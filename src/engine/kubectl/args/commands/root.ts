@@ -1,0 +1,101 @@
+// Mirrors staging/src/k8s.io/kubectl/pkg/cmd/cmd.go NewKubectlCommand: the root's persistent
+// flags (genericclioptions.ConfigFlags.AddFlags, MatchVersionFlags, --warnings-as-errors,
+// profiling flags, and the klog flags component-base logs.AddFlags adds) and the top-level
+// commands in registration order. The order matters: cobra lists "Did you mean this?"
+// suggestions in this order.
+import { type CommandSpec, stub } from '../commandSpec';
+import { flag, type FlagSpec } from '../flagSpec';
+import { basicCommands } from './basic';
+import { createCommand } from './create';
+import { annotateCommand, labelCommand, setCommand } from './set';
+import { autoscaleCommand, exposeCommand, rolloutCommand, runCommand, scaleCommand } from './workloads';
+
+/** globalFlags are `kubectl options`: inherited by every command. */
+export function globalFlags(): FlagSpec[] {
+  return [
+    flag('as', 'string', ''),
+    flag('as-group', 'stringArray', []),
+    flag('as-uid', 'string', ''),
+    flag('cache-dir', 'string', '/root/.kube/cache'),
+    flag('certificate-authority', 'string', ''),
+    flag('client-certificate', 'string', ''),
+    flag('client-key', 'string', ''),
+    flag('cluster', 'string', ''),
+    flag('context', 'string', ''),
+    flag('disable-compression', 'bool', false),
+    flag('insecure-skip-tls-verify', 'bool', false),
+    flag('kubeconfig', 'string', ''),
+    flag('log-flush-frequency', 'duration', 5000),
+    flag('match-server-version', 'bool', false),
+    flag('namespace', 'string', '', { shorthand: 'n' }),
+    flag('password', 'string', ''),
+    flag('profile', 'string', 'none'),
+    flag('profile-output', 'string', 'profile.pprof'),
+    flag('request-timeout', 'string', '0'),
+    flag('server', 'string', '', { shorthand: 's' }),
+    flag('tls-server-name', 'string', ''),
+    flag('token', 'string', ''),
+    flag('user', 'string', ''),
+    flag('username', 'string', ''),
+    flag('v', 'level', 0, { shorthand: 'v' }),
+    flag('vmodule', 'string', ''),
+    flag('warnings-as-errors', 'bool', false),
+  ];
+}
+
+/** rootCommand builds the whole kubectl command tree. */
+export function rootCommand(): CommandSpec {
+  const basic = basicCommands();
+  return {
+    name: 'kubectl',
+    kind: 'run',
+    persistentFlags: globalFlags(),
+    subcommands: [
+      createCommand(),
+      exposeCommand(),
+      runCommand(),
+      setCommand(),
+      stub('explain'),
+      basic.get,
+      stub('edit'),
+      basic.delete,
+      rolloutCommand(),
+      scaleCommand(),
+      autoscaleCommand(),
+      stub('certificate'),
+      stub('cluster-info'),
+      basic.top,
+      basic.cordon,
+      basic.uncordon,
+      basic.drain,
+      stub('taint'),
+      basic.describe,
+      basic.logs,
+      stub('attach'),
+      stub('exec'),
+      stub('port-forward'),
+      stub('proxy'),
+      stub('cp'),
+      stub('auth'),
+      stub('debug'),
+      stub('events'),
+      stub('diff'),
+      basic.apply,
+      stub('patch'),
+      stub('replace'),
+      stub('wait'),
+      stub('kustomize'),
+      labelCommand(),
+      annotateCommand(),
+      stub('completion'),
+      { ...stub('alpha'), hidden: true },
+      stub('config'),
+      stub('plugin'),
+      stub('version'),
+      stub('api-versions'),
+      stub('api-resources'),
+      stub('options'),
+      { name: 'help', kind: 'run', hidden: true },
+    ],
+  };
+}
