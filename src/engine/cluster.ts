@@ -11,6 +11,7 @@ import { runCommandLine } from './commands/shell';
 import type { NodeAgent, ShellEnv } from './commands/shellEnv';
 import { etcdMemberView } from './etcd/memberView';
 import { Future } from './sim/future';
+import type { Rng } from './sim/rng';
 import { Simulator } from './sim/simulator';
 import { spawn } from './sim/task';
 
@@ -46,6 +47,7 @@ export class Cluster {
   readonly ctx: ComponentContext;
   /** ready settles once the apiserver has bootstrapped and every component has started. */
   readonly ready = new Future<void>();
+  private readonly shellRng: Rng;
 
   private constructor(
     readonly spec: ClusterSpec,
@@ -55,6 +57,7 @@ export class Cluster {
     this.sim = new Simulator(spec.seed, -BOOT_LEAD_MS);
     this.etcd = new SingleMemberEtcd(this.sim, 'etcd-1');
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
+    this.shellRng = this.sim.rng.fork('shell');
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
   }
@@ -94,6 +97,7 @@ export class Cluster {
   shellEnv(): ShellEnv {
     return {
       sim: this.sim,
+      rng: this.shellRng,
       epochMs: this.spec.epochMs,
       client: this.admin(),
       etcd: this.etcd,

@@ -14,6 +14,8 @@ export interface CommandIO {
   err(text: string): void;
   readonly stdin: string;
   readonly interrupted: boolean;
+  /** onInterrupt registers cleanup for Ctrl-C (stop a watch). */
+  onInterrupt(cleanup: () => void): void;
 }
 
 /** Exit code of a command stopped by Ctrl-C (128 + SIGINT), as a shell reports it. */
@@ -31,6 +33,7 @@ export class CommandProcess implements CommandIO {
   private stderrText = '';
   private stopped = false;
   private readonly listeners: Array<(stream: 'stdout' | 'stderr', text: string) => void> = [];
+  private readonly cleanups: Array<() => void> = [];
 
   constructor(readonly stdin: string) {}
 
@@ -60,9 +63,14 @@ export class CommandProcess implements CommandIO {
     return this;
   }
 
+  onInterrupt(cleanup: () => void): void {
+    this.cleanups.push(cleanup);
+  }
+
   interrupt(): void {
     if (this.done.isSettled) return;
     this.stopped = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.finish(EXIT_INTERRUPTED);
   }
 

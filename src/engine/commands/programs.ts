@@ -1,9 +1,11 @@
 import type { Program } from './shell';
+import { kubectl } from '../kubectl/cmd/kubectl';
 import { etcdctl } from './etcdctl';
 import { sim } from './sim';
 
 /** PROGRAMS is what the simulated terminal can run. */
 export const PROGRAMS: Record<string, Program> = {
   etcdctl,
+  kubectl,
   sim,
 };

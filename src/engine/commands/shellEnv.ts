@@ -1,4 +1,5 @@
 import type { ApiClient } from '../client/client';
+import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
 import type { EtcdClient } from '../etcd/types';
 
@@ -17,6 +18,8 @@ export interface NodeAgent {
  */
 export interface ShellEnv {
   sim: Simulator;
+  /** The terminal's own random stream (kubectl's utilrand, e.g. generated container names). */
+  rng: Rng;
   epochMs: number;
   client: ApiClient;
   etcd: EtcdClient;

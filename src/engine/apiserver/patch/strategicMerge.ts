@@ -7,7 +7,7 @@ import { applyMergePatch } from './mergePatch';
  * `$patch: delete` removes an item, and `$setElementOrder/<list>` directives are dropped after use.
  * The merge keys come from the `patchMergeKey` struct tags of k8s.io/api.
  */
-const MERGE_KEYS: Record<string, string> = {
+export const MERGE_KEYS: Record<string, string> = {
   containers: 'name',
   initContainers: 'name',
   ephemeralContainers: 'name',
@@ -71,7 +71,7 @@ function mergeList(target: unknown, items: unknown[], mergeKey: string | undefin
 }
 
 /** mergeKeyFor: Service ports merge by `port`, container ports by `containerPort`. */
-function mergeKeyFor(kind: string, path: string[], field: string): string | undefined {
+export function mergeKeyFor(kind: string, path: string[], field: string): string | undefined {
   if (field === 'ports') return kind === 'Service' && path.length === 1 && path[0] === 'spec' ? 'port' : 'containerPort';
   return MERGE_KEYS[field];
 }

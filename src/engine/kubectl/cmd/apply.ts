@@ -1,0 +1,76 @@
+import type { KubeObject } from '../../api/object';
+import { resourceForKind } from '../../api/resources';
+import { wait, type Task } from '../../sim/task';
+import { stringFlag } from '../args/commandSpec';
+import { LAST_APPLIED_ANNOTATION, marshalUnstructured } from '../generate';
+import { marshalJsonCompact, type JsonValue } from '../printers/json';
+import { failStatus, fail, type KubectlContext } from './context';
+import { manifestsFromFiles } from './manifests';
+import { createThreeWayMergePatch } from './mergePatch';
+import { printObjects } from './output';
+
+/**
+ * apply mirrors pkg/cmd/apply (client-side apply, the default): for each document, store the
+ * file's content in the last-applied-configuration annotation; create the object when it does
+ * not exist, otherwise send the three-way strategic merge patch between the last applied
+ * configuration, the file and the live object ("configured"), or nothing ("unchanged").
+ */
+export function* apply(ctx: KubectlContext): Task<number> {
+  const files = yield* manifestsFromFiles(ctx);
+  if (!files.ok) return files.exit;
+  if (files.manifests.length === 0) return fail(ctx, 'error: must specify one of -f and -k');
+  const output = stringFlag(ctx.cmd, 'output');
+  const dryRun = stringFlag(ctx.cmd, 'dry-run') as 'none' | 'client' | 'server';
+  let exit = 0;
+  for (const manifest of files.manifests) {
+    const info = resourceForKind(manifest.kind ?? '')!;
+    const fileNamespace = manifest.metadata?.namespace;
+    if (ctx.explicitNamespace && fileNamespace && fileNamespace !== ctx.namespace) {
+      return fail(ctx, `error: the namespace from the provided object "${fileNamespace}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNamespace}' to perform this operation.`);
+    }
+    const namespace = info.namespaced ? (fileNamespace ?? ctx.namespace) : undefined;
+    const modified = withLastApplied({ ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } });
+    const name = manifest.metadata?.name ?? '';
+    const live = yield* wait(ctx.client.get(info.resource, namespace, name));
+    if (!live.ok && live.status.code !== 404) return failStatus(ctx, live.status);
+    let operation: string;
+    let result: KubeObject = modified;
+    if (!live.ok) {
+      operation = 'created';
+      if (dryRun !== 'client') {
+        const created = yield* wait(ctx.client.create(info.resource, modified, { dryRun: dryRun === 'server' }));
+        if (!created.ok) {
+          exit = failStatus(ctx, created.status);
+          continue;
+        }
+        result = created.object;
+      }
+    } else {
+      const lastApplied = live.object.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
+      const original = lastApplied ? (JSON.parse(lastApplied) as unknown) : {};
+      const patch = createThreeWayMergePatch(original, modified, live.object, info.kind);
+      operation = patch ? 'configured' : 'unchanged';
+      result = live.object;
+      if (patch && dryRun !== 'client') {
+        const patched = yield* wait(ctx.client.patch(info.resource, namespace, name, 'strategic', patch, { dryRun: dryRun === 'server' }));
+        if (!patched.ok) {
+          exit = failStatus(ctx, patched.status);
+          continue;
+        }
+        result = patched.object;
+      }
+    }
+    ctx.io.out(printObjects([result], output, 'unstructured', operation, dryRun));
+  }
+  return exit;
+}
+
+/** withLastApplied is GetModifiedConfiguration: the object's own sorted JSON plus a newline. */
+function withLastApplied(obj: KubeObject): KubeObject {
+  const annotations = { ...(obj.metadata?.annotations ?? {}) };
+  delete annotations[LAST_APPLIED_ANNOTATION];
+  const bare = { ...obj, metadata: { ...obj.metadata, annotations } };
+  if (Object.keys(annotations).length === 0) delete (bare.metadata as { annotations?: unknown }).annotations;
+  const json = `${marshalJsonCompact(marshalUnstructured(bare as unknown as JsonValue))}\n`;
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: json } } };
+}

@@ -1,0 +1,57 @@
+import type { Status } from 'kubernetes-types/meta/v1';
+import type { ParsedCommand } from '../args/commandSpec';
+import { boolFlag, stringFlag } from '../args/commandSpec';
+import type { ApiClient } from '../../client/client';
+import type { CommandIO } from '../../commands/process';
+import type { ShellEnv } from '../../commands/shellEnv';
+import { statusErrorText } from './checkErr';
+
+/** The kubeconfig context's namespace: a fresh kubeadm/minikube context has none, so "default". */
+export const CONTEXT_NAMESPACE = 'default';
+
+/**
+ * KubectlContext is one kubectl invocation: the parsed command, the terminal, and a client under
+ * the kubeconfig user (or `--as`). Every request goes through the simulated apiserver.
+ */
+export interface KubectlContext {
+  cmd: ParsedCommand;
+  env: ShellEnv;
+  io: CommandIO;
+  client: ApiClient;
+  /** -n, or the context's namespace. */
+  namespace: string;
+  /** -n was given (kubectl's enforceNamespace). */
+  explicitNamespace: boolean;
+  allNamespaces: boolean;
+}
+
+export function newContext(env: ShellEnv, io: CommandIO, cmd: ParsedCommand): KubectlContext {
+  const explicitNamespace = cmd.changed.includes('namespace');
+  const as = cmd.flags['as'] !== undefined ? stringFlag(cmd, 'as') : '';
+  const client = as ? env.client.as({ username: as, groups: ['system:authenticated'] }, 'kubectl') : env.client;
+  return {
+    cmd,
+    env,
+    io,
+    client,
+    namespace: explicitNamespace ? stringFlag(cmd, 'namespace') : CONTEXT_NAMESPACE,
+    explicitNamespace,
+    allNamespaces: cmd.flags['all-namespaces'] !== undefined && boolFlag(cmd, 'all-namespaces'),
+  };
+}
+
+/** fail prints kubectl's text for an apiserver error (CheckErr) and returns exit code 1. */
+export function failStatus(ctx: KubectlContext, status: Status): number {
+  ctx.io.err(statusErrorText(status));
+  return 1;
+}
+
+/** fail prints `error: <message>` as CheckErr does for a plain error. */
+export function fail(ctx: KubectlContext, message: string): number {
+  ctx.io.err(message.startsWith('error: ') || message.endsWith('\n') ? ensureNewline(message) : `error: ${message}\n`);
+  return 1;
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

@@ -1,0 +1,73 @@
+import type { Task } from '../../sim/task';
+import type { CommandIO } from '../../commands/process';
+import type { ShellEnv } from '../../commands/shellEnv';
+import type { ParsedCommand } from '../args/commandSpec';
+import { parseKubectl } from '../args/parseKubectl';
+import { hasGenerator } from '../generate';
+import { apply } from './apply';
+import { newContext, type KubectlContext } from './context';
+import { deleteCommand } from './delete';
+import { describe } from './describe';
+import { runGenerated } from './generated';
+import { get } from './get';
+import { logs } from './logs';
+import { cordon, drain } from './node';
+import { rollout } from './rollout';
+import { scale } from './scale';
+
+type Run = (ctx: KubectlContext) => Task<number>;
+
+/** RUNS maps a command path (its first word, or two for rollout/top) to its Run. */
+const RUNS: Record<string, Run> = {
+  get,
+  describe,
+  delete: deleteCommand,
+  apply,
+  scale,
+  logs,
+  cordon,
+  uncordon: cordon,
+  drain,
+  rollout,
+  top: metricsUnavailable,
+};
+
+/**
+ * kubectl is the simulated kubectl v1.32: parse the command line exactly as cobra/pflag would
+ * (usage errors are kubectl's own text), then run the command against the simulated apiserver.
+ *
+ * @example
+ * runCommandLine(env, PROGRAMS, 'kubectl create deployment web --image=nginx:1.25 --replicas=3');
+ */
+export function* kubectl(env: ShellEnv, argv: string[], io: CommandIO): Task<number> {
+  const parsed = parseKubectl(argv);
+  if (parsed.kind === 'error') {
+    if (parsed.stdout) io.out(parsed.stdout);
+    if (parsed.stderr) io.err(parsed.stderr);
+    return parsed.exitCode;
+  }
+  if (parsed.warnings) io.err(parsed.warnings);
+  if (parsed.help) {
+    io.out(helpText(parsed));
+    return 0;
+  }
+  const ctx = newContext(env, io, parsed);
+  if (hasGenerator(parsed.path)) return yield* runGenerated(ctx);
+  const run = RUNS[parsed.path[0]];
+  if (!run) {
+    io.err(`error: "kubectl ${parsed.path.join(' ')}" is not simulated by k8sim yet\n`);
+    return 1;
+  }
+  return yield* run(ctx);
+}
+
+/** metricsUnavailable is what kubectl top says until metrics-server runs (issue #3 adds it). */
+function* metricsUnavailable(ctx: KubectlContext): Task<number> {
+  ctx.io.err('error: Metrics API not available\n');
+  return 1;
+}
+
+function helpText(cmd: ParsedCommand): string {
+  const path = ['kubectl', ...cmd.path].join(' ');
+  return `Usage:\n  ${path} [options]\n\nSee https://kubernetes.io/docs/reference/kubectl/generated/${cmd.path.join('_') || 'kubectl'}/ for the full reference.\n`;
+}

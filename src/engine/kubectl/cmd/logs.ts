@@ -1,0 +1,58 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/object';
+import { wait, type Task } from '../../sim/task';
+import { boolFlag, numberFlag, stringFlag } from '../args/commandSpec';
+import { fail, failStatus, type KubectlContext } from './context';
+import { fetchTargets } from './targets';
+
+/**
+ * logs mirrors pkg/cmd/logs: resolve POD, TYPE/NAME (a controller's first pod) or -l, default the
+ * container (first one, with the `Defaulted container` notice), then ask the pod's kubelet
+ * through the apiserver's pods/log proxy. -f keeps streaming until interrupted.
+ */
+export function* logs(ctx: KubectlContext): Task<number> {
+  const words = ctx.cmd.positionals;
+  const podArg = words[0]?.includes('/') ? words[0] : words[0] ? `pods/${words[0]}` : '';
+  const targets = yield* fetchTargets(ctx, podArg ? [podArg] : [], { allowSelector: false });
+  if (!targets.ok) return targets.exit;
+  const target = targets.objects[0];
+  let pod: Stored<Pod>;
+  if (target.kind === 'Pod') pod = target as Stored<Pod>;
+  else {
+    const found = yield* podOf(ctx, target.spec as { selector?: { matchLabels?: Record<string, string> } }, target.metadata.namespace);
+    if (!found) return fail(ctx, `error: timed out waiting for the condition`);
+    pod = found;
+  }
+  const containers = pod.spec?.containers ?? [];
+  let container = stringFlag(ctx.cmd, 'container') || words[1] || '';
+  if (!container) {
+    container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name ?? '';
+    if (containers.length > 1) ctx.io.err(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
+  } else if (!containers.some((c) => c.name === container)) {
+    return failStatus(ctx, badRequest(`container ${container} is not valid for pod ${pod.metadata.name}`));
+  }
+  yield* wait(ctx.env.sim.sleep(2));
+  const agent = pod.spec?.nodeName ? ctx.env.nodeAgent(pod.spec.nodeName) : undefined;
+  const text = agent?.getContainerLogs?.(pod.metadata.namespace ?? 'default', pod.metadata.name, container, {
+    previous: boolFlag(ctx.cmd, 'previous'),
+    tail: numberFlag(ctx.cmd, 'tail'),
+    timestamps: boolFlag(ctx.cmd, 'timestamps'),
+  });
+  if (text === undefined) return failStatus(ctx, badRequest(`container "${container}" in pod "${pod.metadata.name}" is waiting to start: ContainerCreating`));
+  if (typeof text !== 'string') return failStatus(ctx, badRequest(text.error));
+  ctx.io.out(text);
+  return 0;
+}
+
+function* podOf(ctx: KubectlContext, spec: { selector?: { matchLabels?: Record<string, string> } }, namespace: string | undefined): Task<Stored<Pod> | undefined> {
+  const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const listed = yield* wait(ctx.client.list<Pod>('pods', namespace, { labelSelector: selector }));
+  if (!listed.ok || listed.object.items.length === 0) return undefined;
+  const pods = listed.object.items;
+  if (pods.length > 1) ctx.io.err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
+  return pods[0];
+}
+
+function badRequest(message: string) {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'BadRequest', code: 400 };
+}

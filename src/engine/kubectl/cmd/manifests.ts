@@ -1,0 +1,69 @@
+import { parseAllDocuments } from 'yaml';
+import type { KubeObject } from '../../api/object';
+import { resourceForKind } from '../../api/resources';
+import type { Task } from '../../sim/task';
+import { listFlag } from '../args/commandSpec';
+import { marshalJsonCompact, type JsonValue } from '../printers/json';
+import type { KubectlContext } from './context';
+
+export type Manifests = { ok: true; manifests: KubeObject[]; source: string } | { ok: false; exit: number };
+
+/**
+ * manifestsFromFiles reads -f: `-f -` is the command's stdin (a scenario step's `stdin:`); the
+ * simulated terminal has no file system, so any other path does not exist. Documents are YAML or
+ * JSON, several per stream, and `kind: List` expands to its items, as kubectl's builder does.
+ */
+export function* manifestsFromFiles(ctx: KubectlContext): Task<Manifests> {
+  const files = ctx.cmd.flags['filename'] !== undefined ? listFlag(ctx.cmd, 'filename') : [];
+  const manifests: KubeObject[] = [];
+  for (const file of files) {
+    if (file !== '-') {
+      ctx.io.err(`error: the path "${file}" does not exist\n`);
+      return { ok: false, exit: 1 };
+    }
+    const parsed = parseManifests(ctx.io.stdin, 'STDIN');
+    if (typeof parsed === 'string') {
+      ctx.io.err(parsed);
+      return { ok: false, exit: 1 };
+    }
+    manifests.push(...parsed);
+  }
+  return { ok: true, manifests, source: 'STDIN' };
+}
+
+/** parseManifests returns the objects of a stream, or kubectl's error text for the first bad one. */
+export function parseManifests(text: string, source: string): KubeObject[] | string {
+  const out: KubeObject[] = [];
+  for (const doc of parseAllDocuments(text, { prettyErrors: false })) {
+    if (doc.errors.length > 0) {
+      const error = doc.errors[0];
+      const line = error.linePos ? `line ${error.linePos[0].line}: ` : '';
+      return `error: error parsing ${source}: error converting YAML to JSON: yaml: ${line}${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}\n`;
+    }
+    const value = doc.toJS() as unknown;
+    if (value === null || value === undefined) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return `error: error parsing ${source}: error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}\n`;
+    }
+    const obj = value as KubeObject & { items?: KubeObject[] };
+    const problem = decodeProblem(obj, source);
+    if (problem) return problem;
+    if (obj.kind === 'List' || obj.kind?.endsWith('List')) out.push(...(obj.items ?? []));
+    else out.push(obj);
+  }
+  return out;
+}
+
+function decodeProblem(obj: KubeObject, source: string): string | undefined {
+  const json = marshalJsonCompact(obj as unknown as JsonValue);
+  if (!obj.kind) return `error: unable to decode "${source}": Object 'Kind' is missing in '${json}'\n`;
+  if (!obj.apiVersion) return `error: unable to decode "${source}": Object 'apiVersion' is missing in '${json}'\n`;
+  if (obj.kind === 'List' || obj.kind.endsWith('List')) return undefined;
+  const info = resourceForKind(obj.kind);
+  const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
+  if (!info || info.group !== group) {
+    const ns = obj.metadata?.namespace ?? '';
+    return `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${ns}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first\n`;
+  }
+  return undefined;
+}
