@@ -1,7 +1,8 @@
 import type { ComponentFactory } from './cluster';
+import { kubeControllerManagerFactory } from './controllerManager/kubeControllerManager';
 
 /**
  * DEFAULT_COMPONENTS are the components every simulated cluster runs besides etcd and the
  * apiserver: kube-controller-manager, kube-scheduler and one kubelet per node.
  */
-export const DEFAULT_COMPONENTS: ComponentFactory[] = [];
+export const DEFAULT_COMPONENTS: ComponentFactory[] = [kubeControllerManagerFactory];

@@ -1,4 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { Status } from 'kubernetes-types/meta/v1';
+import { newForbidden } from '../../api/status';
+import { IMMORTAL_NAMESPACES } from '../admission/plugins/namespaceLifecycle';
 import type { KubeObject, Stored } from '../../api/object';
 import { storageKey, type ResourceInfo } from '../../api/resources';
 import { toRFC3339 } from '../../sim/time';
@@ -27,8 +30,21 @@ export function* handleDelete(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
     return { ok: false, status: conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`) };
   }
+  if (info.resource === 'namespaces' && IMMORTAL_NAMESPACES.includes(name)) {
+    return { ok: false, status: newForbidden({ group: '', resource: 'namespaces' }, name, 'this namespace may not be deleted') as Status };
+  }
   const graceSeconds = gracePeriod(info, req, current);
   const finalizers = finalizersFor(req, current);
+  if (info.resource === 'namespaces' && namespaceFinalizers(current).length > 0) {
+    // Namespace deletion is two-phase: Terminating until the namespace controller has emptied
+    // it and removed the `kubernetes` finalizer from spec.finalizers.
+    const result = yield* ctx.store.guaranteedUpdate(info, key, cacher, name, (latest) => {
+      const marked = markDeleting(ctx, latest, 0, finalizers);
+      return { ...marked, status: { ...(latest.status as object), phase: 'Terminating' } };
+    });
+    if (result.ok) traceStage(ctx, req, 'write', { rv: result.object.metadata.resourceVersion, code: 200 });
+    return result;
+  }
   if (graceSeconds === 0 && finalizers.length === 0) {
     if (req.options?.dryRun) return { ok: true, object: current };
     const removed = yield* ctx.store.delete(info, key, current);
@@ -55,6 +71,10 @@ function gracePeriod(info: ResourceInfo, req: ApiRequest, current: Stored<KubeOb
   const requested = req.options?.gracePeriodSeconds;
   const grace = requested ?? pod.spec.terminationGracePeriodSeconds ?? 30;
   return Math.max(0, grace);
+}
+
+function namespaceFinalizers(current: Stored<KubeObject>): string[] {
+  return (current.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
 }
 
 function finalizersFor(req: ApiRequest, current: Stored<KubeObject>): string[] {

@@ -65,6 +65,7 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
 function finalized(info: ResourceInfo, next: KubeObject): boolean {
   const meta = next.metadata!;
   if (!meta.deletionTimestamp || (meta.finalizers?.length ?? 0) > 0) return false;
+  if (info.resource === 'namespaces') return ((next.spec as { finalizers?: string[] } | undefined)?.finalizers?.length ?? 0) === 0;
   return info.resource !== 'pods' || meta.deletionGracePeriodSeconds === 0;
 }
 

@@ -30,18 +30,30 @@ export function tracksGeneration(resource: string): boolean {
  */
 export function prepareForUpdate(resource: string, subresource: string | undefined, obj: KubeObject, old: KubeObject): KubeObject {
   if (subresource === 'status') {
+    // The status strategies (e.g. deploymentStatusStrategy.PrepareForUpdate) keep the stored
+    // spec and labels; annotations may change with status (the deployment controller writes its
+    // revision annotation this way), except on pods, whose status writers are kubelets.
     const next = deepClone(old);
-    // Status writers change status only; the stored spec and metadata stay (resourceVersion aside).
     next.status = obj.status;
-    writableMeta(next).resourceVersion = obj.metadata?.resourceVersion;
+    const meta = writableMeta(next);
+    meta.resourceVersion = obj.metadata?.resourceVersion;
+    if (resource !== 'pods' && obj.metadata?.annotations !== undefined) meta.annotations = obj.metadata.annotations;
     return next;
   }
   if (hasStatusSubresource(resource) && old.status !== undefined) obj.status = old.status;
+  dropEmptyLists(obj);
   if (tracksGeneration(resource)) {
     const oldGeneration = old.metadata?.generation ?? 1;
     writableMeta(obj).generation = specChanged(obj, old) ? oldGeneration + 1 : oldGeneration;
   }
   return obj;
+}
+
+/** dropEmptyLists: an emptied ownerReferences/finalizers list is stored as absent (omitempty). */
+function dropEmptyLists(obj: KubeObject): void {
+  const meta = writableMeta(obj);
+  if (meta.ownerReferences?.length === 0) delete meta.ownerReferences;
+  if (meta.finalizers?.length === 0) delete meta.finalizers;
 }
 
 function specChanged(obj: KubeObject, old: KubeObject): boolean {

@@ -1,0 +1,155 @@
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { ConfigMap, Endpoints, Namespace, Node, Pod, Service, ServiceAccount } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { RESOURCES } from '../api/resources';
+import type { RateLimitingQueue } from '../client/workqueue/queue';
+import { DEPLOYMENT_CONTROLLER, DeploymentController } from '../controllers/deployment/deploymentController';
+import { ENDPOINT_CONTROLLER, EndpointsController } from '../controllers/endpoint/endpointsController';
+import { ENDPOINTSLICE_CONTROLLER, EndpointSliceController } from '../controllers/endpointslice/endpointSliceController';
+import { GarbageCollector } from '../controllers/garbagecollector/garbageCollector';
+import { GARBAGE_COLLECTOR } from '../controllers/garbagecollector/operations';
+import { NAMESPACE_CONTROLLER } from '../controllers/namespace/deletion/namespacedResourcesDeleter';
+import { NamespaceController } from '../controllers/namespace/namespaceController';
+import { REPLICASET_CONTROLLER, ReplicaSetController } from '../controllers/replicaset/replicaSetController';
+import { Publisher, ROOT_CA_CERT_PUBLISHER } from '../controllers/rootcacertpublisher/publisher';
+import { fakeRootCAPEM } from '../controllers/rootcacertpublisher/rootCA';
+import { SERVICE_ACCOUNT_CONTROLLER, ServiceAccountsController } from '../controllers/serviceaccount/serviceAccountsController';
+import type { ControllerContext } from './controllerContext';
+
+/** ControllerOptions are the kube-controller-manager flags the controllers read. */
+export interface ControllerOptions {
+  /** --concurrent-deployment-syncs (5). */
+  concurrentDeploymentSyncs: number;
+  /** --concurrent-replicaset-syncs (5). */
+  concurrentReplicaSetSyncs: number;
+  /** --concurrent-endpoint-syncs (5). */
+  concurrentEndpointSyncs: number;
+  /** --concurrent-service-endpoint-syncs (5, the EndpointSlice controller). */
+  concurrentServiceEndpointSyncs: number;
+  /** --concurrent-gc-syncs (20). */
+  concurrentGCSyncs: number;
+  /** --concurrent-namespace-syncs (10). */
+  concurrentNamespaceSyncs: number;
+  /** The cluster CA published as kube-root-ca.crt (a generated fake when unset). */
+  rootCAPEM: string | undefined;
+}
+
+/** RunningController is a started controller and the queues the UI may draw. */
+export interface RunningController {
+  controller: unknown;
+  queues: RateLimitingQueue[];
+}
+
+/** ControllerDescriptor mirrors cmd/kube-controller-manager/app ControllerDescriptor: a name and an init function. */
+export interface ControllerDescriptor {
+  name: string;
+  init(ctx: ControllerContext, options: ControllerOptions): RunningController;
+}
+
+/**
+ * CONTROLLER_DESCRIPTORS are the controllers this simulator runs, under their v1.32 names
+ * (cmd/kube-controller-manager/names), in NewControllerDescriptors order.
+ */
+export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
+  {
+    name: 'deployment-controller',
+    init(ctx, options) {
+      const client = ctx.clientFor('deployment-controller', DEPLOYMENT_CONTROLLER);
+      const controller = new DeploymentController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(DEPLOYMENT_CONTROLLER, client),
+        deployments: ctx.informerFactory.forResource<Deployment>('deployments'),
+        replicaSets: ctx.informerFactory.forResource<ReplicaSet>('replicasets'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+      });
+      controller.run(options.concurrentDeploymentSyncs);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: 'replicaset-controller',
+    init(ctx, options) {
+      const client = ctx.clientFor('replicaset-controller', REPLICASET_CONTROLLER);
+      const controller = new ReplicaSetController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(REPLICASET_CONTROLLER, client),
+        replicaSets: ctx.informerFactory.forResource<ReplicaSet>('replicasets'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+      });
+      controller.run(options.concurrentReplicaSetSyncs);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: 'endpoints-controller',
+    init(ctx, options) {
+      const client = ctx.clientFor('endpoint-controller', ENDPOINT_CONTROLLER);
+      const controller = new EndpointsController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(ENDPOINT_CONTROLLER, client),
+        services: ctx.informerFactory.forResource<Service>('services'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+        endpoints: ctx.informerFactory.forResource<Endpoints>('endpoints'),
+      });
+      controller.run(options.concurrentEndpointSyncs);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: 'endpointslice-controller',
+    init(ctx, options) {
+      const controller = new EndpointSliceController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client: ctx.clientFor('endpointslice-controller', ENDPOINTSLICE_CONTROLLER),
+        services: ctx.informerFactory.forResource<Service>('services'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+        nodes: ctx.informerFactory.forResource<Node>('nodes'),
+        endpointSlices: ctx.informerFactory.forResource<EndpointSlice>('endpointslices'),
+      });
+      controller.run(options.concurrentServiceEndpointSyncs);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: 'garbage-collector-controller',
+    init(ctx, options) {
+      // Upstream monitors every deletable resource through metadata informers; events are ignored.
+      const monitors = RESOURCES.filter((info) => info.resource !== 'events').map((info) => ctx.informerFactory.forResource(info.resource));
+      const controller = new GarbageCollector({ sim: ctx.sim, client: ctx.clientFor('generic-garbage-collector', GARBAGE_COLLECTOR), monitors });
+      controller.run(options.concurrentGCSyncs);
+      return { controller, queues: [controller.attemptToDelete, controller.attemptToOrphan] };
+    },
+  },
+  {
+    name: 'namespace-controller',
+    init(ctx, options) {
+      const controller = new NamespaceController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client: ctx.clientFor('namespace-controller', NAMESPACE_CONTROLLER),
+        namespaces: ctx.informerFactory.forResource<Namespace>('namespaces'),
+      });
+      controller.run(options.concurrentNamespaceSyncs);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: 'serviceaccount-controller',
+    init(ctx) {
+      const controller = new ServiceAccountsController({
+        sim: ctx.sim, client: ctx.clientFor('service-account-controller', SERVICE_ACCOUNT_CONTROLLER),
+        serviceAccounts: ctx.informerFactory.forResource<ServiceAccount>('serviceaccounts'),
+        namespaces: ctx.informerFactory.forResource<Namespace>('namespaces'),
+      });
+      controller.run(1);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: 'root-ca-certificate-publisher-controller',
+    init(ctx, options) {
+      const controller = new Publisher({
+        sim: ctx.sim, client: ctx.clientFor('root-ca-cert-publisher', ROOT_CA_CERT_PUBLISHER),
+        configMaps: ctx.informerFactory.forResource<ConfigMap>('configmaps'),
+        namespaces: ctx.informerFactory.forResource<Namespace>('namespaces'),
+        rootCA: options.rootCAPEM ?? fakeRootCAPEM(ctx.sim.rng.fork('cluster-ca')),
+      });
+      controller.run(1);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+];
