@@ -1,0 +1,61 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { Cluster } from '../engine/cluster';
+import { nodesFromCount } from '../engine/clusterSpec';
+import { DEFAULT_COMPONENTS } from '../engine/components';
+import { DEFAULT_EPOCH_MS } from '../engine/sim/time';
+
+export interface PodsRunningResult {
+  nodes: number;
+  replicas: number;
+  running: number;
+  simMs: number;
+  wallMs: number;
+  peakHeapBytes: number;
+  events: number;
+  writes: number;
+}
+
+/**
+ * podsRunning boots `nodes` nodes, creates one Deployment of `replicas` pods with `kubectl create
+ * deployment` and simulates until every pod is Running (or `limitMs` of sim time passed),
+ * measuring wall time and the peak JS heap (sampled every 20k engine events).
+ */
+export function podsRunning(nodes: number, replicas: number, limitMs = 3_600_000): PodsRunningResult {
+  const heap = () => process.memoryUsage().heapUsed;
+  let peakHeapBytes = heap();
+  const started = performance.now();
+  const cluster = Cluster.boot({ seed: 1, nodes: nodesFromCount(nodes, '32', '128Gi').map((n) => ({ ...n, pods: '110' })), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+  const startRevision = cluster.etcd.currentRevision();
+  const proc = cluster.exec(`kubectl create deployment bench --image=registry.k8s.io/pause:3.10 --replicas=${replicas}`);
+  let running = 0;
+  const pods = cluster.apiserver.ctx.cachers.get('pods')!;
+  const countRunning = () => {
+    const listed = pods.list({ namespace: 'default' });
+    return listed.ok ? listed.items.filter((p) => (p as Pod).status?.phase === 'Running').length : 0;
+  };
+  let nextSampleEvents = cluster.sim.eventsRun + 20_000;
+  let nextCheckMs = 0;
+  while (cluster.sim.nowMs < limitMs && cluster.sim.nextEventMs() !== Infinity) {
+    cluster.sim.step();
+    if (cluster.sim.eventsRun >= nextSampleEvents) {
+      peakHeapBytes = Math.max(peakHeapBytes, heap());
+      nextSampleEvents += 20_000;
+    }
+    if (proc.done.isSettled && cluster.sim.nowMs >= nextCheckMs) {
+      nextCheckMs = cluster.sim.nowMs + 1000;
+      running = countRunning();
+      if (running >= replicas) break;
+    }
+  }
+  peakHeapBytes = Math.max(peakHeapBytes, heap());
+  return {
+    nodes,
+    replicas,
+    running,
+    simMs: cluster.sim.nowMs,
+    wallMs: Math.round(performance.now() - started),
+    peakHeapBytes,
+    events: cluster.sim.eventsRun,
+    writes: cluster.etcd.currentRevision() - startRevision,
+  };
+}
