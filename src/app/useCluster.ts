@@ -1,0 +1,26 @@
+import { useEffect, useRef, useState } from 'react';
+import { Cluster } from '../engine/cluster';
+import { nodesFromCount } from '../engine/clusterSpec';
+import { DEFAULT_COMPONENTS } from '../engine/components';
+import { DEFAULT_EPOCH_MS } from '../engine/sim/time';
+
+/**
+ * useCluster runs one simulated cluster in the page, advancing sim time with wall time (1×).
+ * Issue #5 moves the engine into a Web Worker behind the timeline player.
+ */
+export function useCluster(): { cluster: Cluster | undefined; nowMs: number } {
+  const clusterRef = useRef<Cluster | undefined>(undefined);
+  const [nowMs, setNowMs] = useState(0);
+  useEffect(() => {
+    const cluster = Cluster.boot({ seed: 1, nodes: nodesFromCount(3), etcd: { members: 3, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+    clusterRef.current = cluster;
+    const startedWall = performance.now();
+    let frame = requestAnimationFrame(function tick() {
+      cluster.runUntil(Math.floor(performance.now() - startedWall));
+      setNowMs(cluster.sim.nowMs);
+      frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return { cluster: clusterRef.current, nowMs };
+}
