@@ -11,6 +11,7 @@ import { runCommandLine } from './commands/shell';
 import type { NodeAgent, ShellEnv } from './commands/shellEnv';
 import { etcdMemberView } from './etcd/memberView';
 import { Future } from './sim/future';
+import { EMPTY_REGISTRY_STATE, type RegistryState } from './registry/registryState';
 import type { Rng } from './sim/rng';
 import { Simulator } from './sim/simulator';
 import { spawn } from './sim/task';
@@ -48,6 +49,8 @@ export class Cluster {
   /** ready settles once the apiserver has bootstrapped and every component has started. */
   readonly ready = new Future<void>();
   private readonly shellRng: Rng;
+  /** registryState is what `sim image` changed in the simulated registry (plain data). */
+  registryState: RegistryState = EMPTY_REGISTRY_STATE;
 
   private constructor(
     readonly spec: ClusterSpec,
@@ -58,7 +61,7 @@ export class Cluster {
     this.etcd = new SingleMemberEtcd(this.sim, 'etcd-1');
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
     this.shellRng = this.sim.rng.fork('shell');
-    this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs };
+    this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
   }
 
@@ -104,6 +107,7 @@ export class Cluster {
       etcdMembers: () => [etcdMemberView(this.etcd)],
       nodeAgent: (name) => this.components.find((c): c is Component & NodeAgent => c.name === `kubelet/${name}`),
       nodeNames: () => this.spec.nodes.map((n) => n.name),
+      registry: { get: () => this.registryState, set: (state) => (this.registryState = state) },
     };
   }
 

@@ -1,6 +1,7 @@
 import type { ApiServer } from './apiserver/server';
 import type { UserInfo } from './apiserver/request';
 import { ApiClient } from './client/client';
+import type { RegistryState } from './registry/registryState';
 import type { Simulator } from './sim/simulator';
 
 /**
@@ -13,6 +14,8 @@ export interface ComponentContext {
   sim: Simulator;
   apiserver: ApiServer;
   epochMs: number;
+  /** The image registry's current state (what `sim image` changed), read at every pull. */
+  registry: () => RegistryState;
 }
 
 /** clientFor opens an apiserver connection under a component's identity. */

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../client/client';
+import type { RegistryState } from '../registry/registryState';
 import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
 import type { EtcdClient } from '../etcd/types';
@@ -25,6 +26,8 @@ export interface ShellEnv {
   etcd: EtcdClient;
   etcdMembers(): EtcdMemberView[];
   nodeAgent(name: string): NodeAgent | undefined;
+  /** The simulated registry's state and a way to change it (`sim image`). */
+  registry: { get(): RegistryState; set(state: RegistryState): void };
   nodeNames(): string[];
 }
 

@@ -1,3 +1,5 @@
+import { formatCatalogTable, listCatalog, parseNormalizedNamed, withOverride, withoutOverride } from '../registry';
+import { parseDurationMs } from '../sim/duration';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
 import type { ShellEnv } from './shellEnv';
@@ -10,7 +12,11 @@ Usage:
   sim etcd partition MEMBER[,MEMBER]  cut members off from the rest
   sim etcd heal                       remove all partitions
   sim load deployment/NAME --cpu=300m | --total-cpu=2400m
-  sim image [list]                    images the simulated registry knows
+  sim image [list] [--wide]           images the simulated registry knows
+  sim image crash IMAGE [--exit-code=N] [--after=DURATION]
+                                      make containers of IMAGE exit with an error
+  sim image oom IMAGE                 make containers of IMAGE grow past their memory limit
+  sim image reset IMAGE               undo crash/oom for IMAGE
 `;
 
 /** Which issue brings each not-yet-simulated command (answered clearly, never silently). */
@@ -38,6 +44,7 @@ export function* sim(env: ShellEnv, argv: string[], io: CommandIO): Task<number>
     return 1;
   }
   if (group === 'node') return nodeCommand(env, verb, target, io);
+  if (group === 'image') return imageCommand(env, argv.slice(1), io);
   io.err(`error: unknown command "${group}" for "sim"\nRun 'sim help' for usage.\n`);
   return 1;
 }
@@ -63,5 +70,45 @@ function nodeCommand(env: ShellEnv, verb: string | undefined, name: string | und
     agent.start();
     io.out(`node/${name} kubelet started\n`);
   }
+  return 0;
+}
+
+/**
+ * imageCommand lists the registry catalog or changes how an image behaves when it runs: `crash`
+ * (exit with an error → CrashLoopBackOff), `oom` (grow until the memory limit → OOMKilled),
+ * `reset`. Changes apply to containers started afterwards.
+ */
+function imageCommand(env: ShellEnv, args: string[], io: CommandIO): number {
+  const [verb = 'list', ...rest] = args;
+  const flags = new Map(rest.filter((a) => a.startsWith('--')).map((a) => [a.slice(2).split('=')[0], a.split('=')[1] ?? 'true']));
+  const image = rest.find((a) => !a.startsWith('--'));
+  if (verb === 'list') {
+    io.out(formatCatalogTable(listCatalog(env.registry.get()), { wide: flags.has('wide') }));
+    return 0;
+  }
+  if (!['crash', 'oom', 'reset'].includes(verb) || !image) {
+    io.err('error: usage: sim image [list] | crash IMAGE [--exit-code=N] [--after=DURATION] | oom IMAGE | reset IMAGE\n');
+    return 1;
+  }
+  const parsed = parseNormalizedNamed(image);
+  if (!parsed.ok) {
+    io.err(`error: ${parsed.error}\n`);
+    return 1;
+  }
+  const reference = parsed.ref.tag || parsed.ref.digest ? parsed.ref.normalized : parsed.ref.repository;
+  if (verb === 'reset') {
+    env.registry.set(withoutOverride(env.registry.get(), reference));
+    io.out(`image ${image} reset\n`);
+    return 0;
+  }
+  const afterMs = flags.has('after') ? parseDurationMs(flags.get('after')!) : 2000;
+  const exitCode = Number(flags.get('exit-code') ?? 1);
+  if (afterMs === undefined || !Number.isInteger(exitCode) || exitCode < 1 || exitCode > 255) {
+    io.err('error: --after needs a duration (e.g. 5s) and --exit-code an integer from 1 to 255\n');
+    return 1;
+  }
+  const override = verb === 'crash' ? { mode: 'exit' as const, exitCode, runMs: afterMs } : { mode: 'oom' as const, memoryGrowthBytesPerSec: 64 * 1024 * 1024 };
+  env.registry.set(withOverride(env.registry.get(), reference, override));
+  io.out(`image ${image} will ${verb === 'crash' ? `exit with code ${exitCode} after ${flags.get('after') ?? '2s'}` : 'exceed its memory limit'}\n`);
   return 0;
 }

@@ -1,0 +1,272 @@
+// Mirrors kubernetes pkg/kubelet/kubelet.go (v1.32): the node agent. It registers the Node, keeps
+// its Lease and status fresh, watches the pods bound to it and runs them on the node's containerd.
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject, Stored } from '../api/object';
+import { SharedInformerFactory } from '../client/cache/informerFactory';
+import type { SharedIndexInformer } from '../client/cache/sharedInformer';
+import type { ApiClient } from '../client/client';
+import { EventRecorder } from '../client/record/eventRecorder';
+import type { Component } from '../cluster';
+import type { NodeSpec } from '../clusterSpec';
+import type { NodeAgent } from '../commands/shellEnv';
+import { clientFor, USERS, type ComponentContext } from '../componentContext';
+import { value } from '../api/quantity';
+import type { RegistryState } from '../registry/registryState';
+import { ContainerRuntime } from '../runtime/containerRuntime';
+import { containerLogLines, formatLogs } from '../runtime/containerLogs';
+import type { Rng } from '../sim/rng';
+import type { Simulator, Timer } from '../sim/simulator';
+import { spawn, wait, type Task } from '../sim/task';
+import { DEFAULT_KUBELET_CONFIG, KERNEL_VERSION, type KubeletConfiguration } from './config';
+import type { SyncFailure } from './containerStatuses';
+import { validateContainerLogStatus, type LogRequest } from './containerLogs';
+import { EVENTS } from './events';
+import { ImageManager } from './images/imageManager';
+import { ImagePuller } from './images/puller';
+import { registerWithAPIServer, tryUpdateNodeStatus, type NodeStatusContext } from './kubeletNodeStatus';
+import { kubeletSyncPod, kubeletSyncTerminatedPod, kubeletSyncTerminatingPod, type KubeletSyncState } from './kubeletSync';
+import type { RuntimeManagerContext } from './kuberuntime/kuberuntimeContainer';
+import { NodeLeaseController } from './nodelease/controller';
+import { nodeIdentity, type NodeIdentity } from './nodeIdentity';
+import { GenericPLEG } from './pleg/generic';
+import type { PodLifecycleState } from './podLifecycle';
+import { PodWorkers } from './podWorkers';
+import { StatusManager } from './status/statusManager';
+import { Backoff } from './util/backoff';
+
+export interface KubeletOptions {
+  config?: KubeletConfiguration;
+  /** registryState: images added or overridden by the scenario (the `sim image` command). */
+  registryState?: () => RegistryState;
+}
+
+/**
+ * Kubelet is the component `kubelet/<node>`. stop() kills the kubelet process only: no lease,
+ * no status, no watch, no pod syncs, while containerd and the containers keep running; start()
+ * brings it back, relists its pods and resyncs them.
+ *
+ * @example
+ * const kubelet = cluster.component<Kubelet>('kubelet/node-1')!;
+ * kubelet.getContainerLogs('default', 'web', 'nginx', { tail: 10 });
+ */
+export class Kubelet implements Component, NodeAgent, KubeletSyncState {
+  readonly name: string;
+  readonly component: string;
+  readonly nodeName: string;
+  readonly sim: Simulator;
+  readonly epochMs: number;
+  readonly identity: NodeIdentity;
+  readonly hostIP: string;
+  readonly runtime: ContainerRuntime;
+  readonly statusManager: StatusManager;
+  readonly podWorkers: PodWorkers;
+  readonly reasonCache = new Map<string, Map<string, SyncFailure>>();
+  readonly lifecycle = new Map<string, PodLifecycleState>();
+  readonly lastSynced: KubeletSyncState['lastSynced'] = new Map();
+  readonly runtimeCtx: RuntimeManagerContext;
+  private readonly config: KubeletConfiguration;
+  private readonly client: ApiClient;
+  private readonly recorder: EventRecorder;
+  private readonly rng: Rng;
+  private readonly pleg: GenericPLEG;
+  private readonly lease: NodeLeaseController;
+  private readonly nodeStatusCtx: NodeStatusContext;
+  private factory: SharedInformerFactory | undefined;
+  private podInformer: SharedIndexInformer<Pod> | undefined;
+  private statusTimer: Timer | undefined;
+  private nodeUid: string | undefined;
+  private startedAtMs = 0;
+  private lastStatusReportMs = -Infinity;
+  /** wakeups: per pod, the time of the pending readiness wake-up. */
+  private readonly wakeups = new Map<string, number>();
+  running = false;
+
+  constructor(ctx: ComponentContext, readonly spec: NodeSpec, index: number, options: KubeletOptions = {}) {
+    this.nodeName = spec.name;
+    this.name = `kubelet/${spec.name}`;
+    this.component = this.name;
+    this.sim = ctx.sim;
+    this.epochMs = ctx.epochMs;
+    this.config = options.config ?? DEFAULT_KUBELET_CONFIG;
+    this.rng = ctx.sim.rng.fork(this.name);
+    this.identity = nodeIdentity(index, this.rng.fork('identity'));
+    this.hostIP = this.identity.internalIP;
+    this.client = clientFor(ctx, USERS.node(spec.name), this.name);
+    this.recorder = new EventRecorder(this.sim, this.client, { component: 'kubelet', host: spec.name }, ctx.epochMs, this.rng.fork('events'));
+    this.runtime = new ContainerRuntime(this.sim, { nodeName: spec.name, podCIDR: this.identity.podCIDR, nodeIP: this.hostIP, nodeMemoryBytes: value(spec.memory), rng: this.rng.fork('containerd'), registryState: options.registryState });
+    const puller = new ImagePuller(this.runtime, this.config.serializeImagePulls);
+    const imageManager = new ImageManager(this.sim, this.runtime, puller, new Backoff(this.config.imageBackOffInitialMs, this.config.imageBackOffMaxMs));
+    this.runtimeCtx = {
+      sim: this.sim, runtime: this.runtime, imageManager, crashLoopBackOff: new Backoff(this.config.containerBackOffInitialMs, this.config.containerBackOffMaxMs),
+      recordPodEvent: (pod, type, reason, message) => this.recorder.event(pod, type, reason, message),
+      recordContainerEvent: (pod, container, isInit, type, reason, message) => this.recorder.event(pod, type, reason, message, { fieldPath: containerFieldPath(container, isInit) }),
+    };
+    this.statusManager = new StatusManager(this.sim, this.client, this.epochMs);
+    this.podWorkers = new PodWorkers(this.sim, this.rng.fork('podWorkers'), {
+      syncPod: (pod) => kubeletSyncPod(this, pod),
+      syncTerminatingPod: (pod, grace) => kubeletSyncTerminatingPod(this, pod, grace),
+      syncTerminatedPod: (pod) => kubeletSyncTerminatedPod(this, pod),
+      podForgotten: (uid) => this.forgetPod(uid),
+    }, { resyncIntervalMs: this.config.syncFrequencyMs, backOffPeriodMs: this.config.backOffPeriodMs, tickAlignedMs: (due) => this.syncTickAligned(due) });
+    this.pleg = new GenericPLEG(this.sim, this.runtime, this.config.plegRelistPeriodMs, this.name, (uids) => this.podWorkers.syncPods(uids));
+    this.runtime.onPodChange = (uid) => this.pleg.markChanged(uid);
+    this.lease = new NodeLeaseController(this.sim, this.client, this.rng.fork('lease'), spec.name, () => this.nodeUid, this.config.nodeLeaseDurationSeconds, this.config.leaseRenewIntervalMs, this.epochMs);
+    this.nodeStatusCtx = {
+      sim: this.sim, client: this.client, spec, identity: this.identity, config: this.config, runtime: this.runtime, epochMs: this.epochMs,
+      recordNodeEvent: (type, reason, message) => this.recorder.event(this.nodeRef(), type, reason, message),
+      isRunning: () => this.running,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.startedAtMs = this.sim.nowMs;
+    this.recorder.event(this.nodeRef(), 'Normal', EVENTS.StartingKubelet, 'Starting kubelet.');
+    this.recorder.event(this.nodeRef(), 'Warning', EVENTS.InvalidDiskCapacity, 'invalid capacity 0 on image filesystem');
+    spawn(this.run());
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.factory?.stop();
+    this.factory = undefined;
+    this.lease.stop();
+    this.sim.cancel(this.statusTimer);
+    this.pleg.stop();
+    this.podWorkers.stop();
+    this.statusManager.stop();
+    if (this.sim.trace.enabled) this.sim.emit({ component: this.name, kind: 'kubelet.stop' });
+  }
+
+  /** run is Kubelet.Run: register, then heartbeats, the pod watch, PLEG and the workers. */
+  private *run(): Task<void> {
+    const registered = yield* registerWithAPIServer(this.nodeStatusCtx);
+    if (!registered || !this.running) return;
+    this.nodeUid = registered.node.metadata.uid;
+    this.recorder.event(this.nodeRef(), 'Normal', EVENTS.NodeAllocatableEnforced, 'Updated Node Allocatable limit across pods');
+    this.lease.start();
+    if (registered.created) {
+      this.lastStatusReportMs = this.sim.nowMs;
+      this.scheduleStatusUpdate();
+    } else {
+      this.lastStatusReportMs = -Infinity;
+      spawn(this.statusTick());
+    }
+    this.watchPods();
+    this.pleg.start();
+    this.podWorkers.start();
+    this.statusManager.start();
+  }
+
+  /** scheduleStatusUpdate runs syncNodeStatus every nodeStatusUpdateFrequency (10 s, jitter 4 %). */
+  private scheduleStatusUpdate(): void {
+    const delayMs = Math.round(this.config.nodeStatusUpdateFrequencyMs * (1 + 0.04 * this.rng.float()));
+    this.statusTimer = this.sim.after(delayMs, () => spawn(this.statusTick()));
+  }
+
+  /** statusTick is one syncNodeStatus, then the next one is booked. */
+  private *statusTick(): Task<void> {
+    if (!this.running) return;
+    this.lastStatusReportMs = yield* tryUpdateNodeStatus(this.nodeStatusCtx, this.lastStatusReportMs);
+    if (this.running) this.scheduleStatusUpdate();
+  }
+
+  /** watchPods is the kubelet's apiserver pod source: pods with spec.nodeName = this node. */
+  private watchPods(): void {
+    const factory = new SharedInformerFactory(this.sim, this.client, this.name);
+    this.factory = factory;
+    this.podInformer = factory.forResource<Pod>('pods', { fieldSelector: `spec.nodeName=${this.nodeName}` });
+    this.podInformer.addEventHandler({
+      add: (pod) => this.podWorkers.updatePod(pod),
+      update: (oldPod, newPod) => {
+        this.statusManager.podUpdated(newPod);
+        if (semanticallyChanged(oldPod, newPod)) this.podWorkers.updatePod(newPod);
+        else this.podWorkers.setPod(newPod);
+      },
+      delete: (pod) => this.podWorkers.removePod(pod.metadata.uid ?? ''),
+    });
+    factory.start();
+    spawn(this.cleanupAfterSync(factory));
+  }
+
+  /**
+   * cleanupAfterSync: once the first pod list arrived, pods the kubelet still runs but the
+   * apiserver no longer has (deleted while the kubelet was down) are terminated (HandlePodCleanups).
+   */
+  private *cleanupAfterSync(factory: SharedInformerFactory): Task<void> {
+    while (!factory.hasSynced) {
+      if (this.factory !== factory) return;
+      yield* wait(this.sim.sleep(100));
+    }
+    const known = new Set((this.podInformer?.indexer.list() ?? []).map((p) => p.metadata.uid ?? ''));
+    this.podWorkers.syncKnownPods(known);
+  }
+
+  /** syncPodAt wakes a pod worker at `atMs` (a readiness probe about to pass), once per time. */
+  syncPodAt(uid: string, atMs: number): void {
+    const dueMs = this.syncTickAligned(atMs);
+    const pending = this.wakeups.get(uid);
+    if (pending !== undefined && pending <= dueMs && pending > this.sim.nowMs) return;
+    this.wakeups.set(uid, dueMs);
+    this.sim.at(dueMs, () => {
+      if (this.wakeups.get(uid) === dueMs) this.wakeups.delete(uid);
+      if (this.running) this.podWorkers.syncPods([uid]);
+    });
+  }
+
+  /**
+   * getContainerLogs is what `kubectl logs` gets from this node (the apiserver proxies
+   * GET /containerLogs/{namespace}/{pod}/{container} to the kubelet): the text, or the error.
+   */
+  getContainerLogs(namespace: string, podName: string, container: string, options: LogRequest = {}): string | { error: string } {
+    if (!this.running) return { error: `Get "https://${this.hostIP}:${this.config.port}/containerLogs/${namespace}/${podName}/${container}": dial tcp ${this.hostIP}:${this.config.port}: connect: connection refused` };
+    const pod = this.podInformer?.indexer.get(`${namespace}/${podName}`) as Stored<Pod> | undefined;
+    if (!pod) return { error: `pod "${podName}" cannot be found - no logs available` };
+    const status = this.statusManager.getPodStatus(pod.metadata.uid ?? '') ?? pod.status ?? {};
+    const picked = validateContainerLogStatus(podName, status, container, Boolean(options.previous));
+    if ('error' in picked) return picked;
+    const record = this.runtime.container(picked.id);
+    if (!record) return '';
+    const ip = this.runtime.podSandboxes(record.podUid).find((s) => s.id === record.sandboxId)?.ip ?? '';
+    const lines = containerLogLines(record, { hostname: podName, podIP: ip, kernel: KERNEL_VERSION, epochMs: this.epochMs }, this.sim.nowMs);
+    return formatLogs(lines, record.id, this.epochMs, options);
+  }
+
+  /** lifecycleState is the pod's podLifecycle state on this node (the lifecycle view). */
+  lifecycleState(uid: string): PodLifecycleState | undefined {
+    return this.lifecycle.get(uid);
+  }
+
+  private forgetPod(uid: string): void {
+    for (const sandbox of this.runtime.podSandboxes(uid)) this.runtime.removePodSandbox(sandbox.id);
+    this.reasonCache.delete(uid);
+    this.lifecycle.delete(uid);
+    this.lastSynced.delete(uid);
+    this.statusManager.forget(uid);
+  }
+
+  /** syncTickAligned rounds up to the kubelet's 1 s syncLoop tick (workQueue items are picked per tick). */
+  private syncTickAligned(dueMs: number): number {
+    const elapsed = Math.max(0, dueMs - this.startedAtMs);
+    return this.startedAtMs + Math.ceil(elapsed / 1000) * 1000;
+  }
+
+  /** nodeRef is the kubelet's reference to its Node in events (uid = node name, as upstream). */
+  private nodeRef(): Stored<KubeObject> {
+    return { kind: 'Node', metadata: { name: this.nodeName, uid: this.nodeName } };
+  }
+}
+
+/** containerFieldPath is the events' fieldPath: spec.containers{name} or spec.initContainers{name}. */
+function containerFieldPath(container: Container, isInit: boolean): string {
+  return isInit ? `spec.initContainers{${container.name}}` : `spec.containers{${container.name}}`;
+}
+
+/** semanticallyChanged: anything but status and resourceVersion changed (podsDifferSemantically). */
+function semanticallyChanged(oldPod: Pod, newPod: Pod): boolean {
+  if (oldPod.spec !== newPod.spec) return true;
+  const meta = (pod: Pod) => JSON.stringify({ ...pod.metadata, resourceVersion: undefined, managedFields: undefined });
+  return meta(oldPod) !== meta(newPod);
+}

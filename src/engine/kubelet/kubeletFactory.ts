@@ -1,0 +1,11 @@
+// The cluster's kubelets: one per node of the ClusterSpec, in spec order (node-1 is index 1).
+import type { ComponentFactory } from '../cluster';
+import { Kubelet, type KubeletOptions } from './kubelet';
+
+/** kubeletFactoryWith builds the factory with options (a shared registry state, a config). */
+export function kubeletFactoryWith(options: KubeletOptions = {}): ComponentFactory {
+  return (ctx, spec) => spec.nodes.map((node, i) => new Kubelet(ctx, node, i + 1, { registryState: ctx.registry, ...options }));
+}
+
+/** kubeletFactory: one Kubelet named `kubelet/<node>` per spec node. */
+export const kubeletFactory: ComponentFactory = kubeletFactoryWith();

@@ -1,0 +1,135 @@
+// Mirrors kubernetes pkg/kubelet/kubelet.go SyncPod, SyncTerminatingPod and SyncTerminatedPod
+// (v1.32): what a pod worker does in each phase.
+import type { Container, Pod, PodStatus } from 'kubernetes-types/core/v1';
+import type { Stored } from '../api/object';
+import type { ContainerRecord } from '../runtime/types';
+import type { Simulator } from '../sim/simulator';
+import type { Task } from '../sim/task';
+import type { SyncFailure } from './containerStatuses';
+import { generateAPIPodStatus, type RuntimePodStatus } from './kubeletPods';
+import type { RuntimeManagerContext } from './kuberuntime/kuberuntimeContainer';
+import { getPodStatus, killPod, syncPod, type PodSyncResult } from './kuberuntime/kuberuntimeManager';
+import { advancePodLifecycle, classifyPodStatus, INITIAL_POD_LIFECYCLE_STATE, type PodLifecycleState } from './podLifecycle';
+import type { PodLifecycleEventType } from './podLifecycle.machine';
+import type { SyncOutcome } from './podWorkers';
+import { readyAtMs } from './prober';
+import type { StatusManager } from './status/statusManager';
+
+/** LastSynced: the inputs of a pod's last generated status; `timeSensitive` when readiness was still pending. */
+export interface LastSynced {
+  pod: Stored<Pod>;
+  runtimeVersion: number;
+  reasons: ReadonlyMap<string, SyncFailure> | undefined;
+  timeSensitive: boolean;
+}
+
+/** KubeletSyncState is the part of the Kubelet the sync functions use. */
+export interface KubeletSyncState {
+  sim: Simulator;
+  component: string;
+  epochMs: number;
+  hostIP: string;
+  runtimeCtx: RuntimeManagerContext;
+  statusManager: StatusManager;
+  /** reasonCache: per pod, per container, why the last start failed (ReasonCache). */
+  reasonCache: Map<string, Map<string, SyncFailure>>;
+  /** lifecycle: per pod, its podLifecycle state. */
+  lifecycle: Map<string, PodLifecycleState>;
+  /** syncPodAt asks for a sync of the pod at `atMs` (readiness turning true). */
+  syncPodAt(uid: string, atMs: number): void;
+  /** lastSynced: what the last full status generation of a pod saw (the resync short-cut). */
+  lastSynced: Map<string, LastSynced>;
+}
+
+/**
+ * kubeletSyncPod: write the current status, then make the runtime match the spec. A resync that
+ * finds the pod object, its containers and its failures unchanged since the last one skips the
+ * status generation (the result would be the same status).
+ */
+export function* kubeletSyncPod(k: KubeletSyncState, pod: Stored<Pod>): Task<SyncOutcome> {
+  const uid = pod.metadata.uid ?? '';
+  const runtimeStatus = getPodStatus(k.runtimeCtx, uid);
+  const runtimeVersion = k.runtimeCtx.runtime.podVersion(uid);
+  const reasons = k.reasonCache.get(uid);
+  const last = k.lastSynced.get(uid);
+  const unchanged = last && last.pod === pod && last.runtimeVersion === runtimeVersion && last.reasons === reasons && !last.timeSensitive;
+  if (!unchanged) {
+    const pending = { readiness: false };
+    const status = generateStatus(k, pod, runtimeStatus, false, pending);
+    k.statusManager.setPodStatus(pod, status);
+    advance(k, pod, classifyPodStatus(status));
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') return { terminal: true };
+    k.lastSynced.set(uid, { pod, runtimeVersion, reasons, timeSensitive: pending.readiness });
+  }
+  const result = yield* syncPod(k.runtimeCtx, pod, runtimeStatus);
+  updateReasonCache(k, uid, result);
+  return { error: result.error };
+}
+
+/**
+ * kubeletSyncTerminatingPod: stop every container within the grace period, then a terminal
+ * status. The pod is either being deleted (or gone from the apiserver) or has completed.
+ */
+export function* kubeletSyncTerminatingPod(k: KubeletSyncState, pod: Stored<Pod>, graceSeconds: number): Task<SyncOutcome> {
+  const uid = pod.metadata.uid ?? '';
+  const before = getPodStatus(k.runtimeCtx, uid);
+  const current = generateStatus(k, pod, before, false);
+  const completed = !pod.metadata.deletionTimestamp && (current.phase === 'Succeeded' || current.phase === 'Failed');
+  const deleting = !completed;
+  if (deleting) advance(k, pod, 'DELETION_REQUESTED');
+  k.statusManager.setPodStatus(pod, current);
+  yield* killPod(k.runtimeCtx, pod, before, graceSeconds);
+  const after = getPodStatus(k.runtimeCtx, uid);
+  k.statusManager.setPodStatus(pod, generateStatus(k, pod, after, true));
+  if (deleting) advance(k, pod, 'CONTAINERS_KILLED');
+  return {};
+}
+
+/** kubeletSyncTerminatedPod: the final status; the status manager may now finish a deletion. */
+export function* kubeletSyncTerminatedPod(k: KubeletSyncState, pod: Stored<Pod>): Task<SyncOutcome> {
+  const uid = pod.metadata.uid ?? '';
+  const status = generateStatus(k, pod, getPodStatus(k.runtimeCtx, uid), true);
+  k.statusManager.setPodStatus(pod, status);
+  if (!pod.metadata.deletionTimestamp) advance(k, pod, classifyPodStatus(status));
+  k.statusManager.podFinished(uid);
+  return {};
+}
+
+/** generateStatus runs generateAPIPodStatus with readiness, and books a sync for when a probe will pass. */
+function generateStatus(k: KubeletSyncState, pod: Stored<Pod>, runtime: RuntimePodStatus, podIsTerminal: boolean, pending = { readiness: false }): PodStatus {
+  const uid = pod.metadata.uid ?? '';
+  const isReady = (container: Container, record: ContainerRecord) => {
+    const at = readyAtMs(container, record);
+    if (at === undefined) return false;
+    if (at > k.sim.nowMs) {
+      pending.readiness = true;
+      k.syncPodAt(uid, at);
+    }
+    return at <= k.sim.nowMs;
+  };
+  const base = k.statusManager.getPodStatus(uid);
+  const withCachedStatus = base ? ({ ...pod, status: { ...pod.status, ...base, conditions: pod.status?.conditions ?? base.conditions } } as Stored<Pod>) : pod;
+  return generateAPIPodStatus({ pod: withCachedStatus, runtime, reasons: k.reasonCache.get(uid), podIsTerminal, hostIP: k.hostIP, isReady, epochMs: k.epochMs });
+}
+
+/** updateReasonCache records the sync's failures; a changed cache is a new Map (the short-cut compares identity). */
+function updateReasonCache(k: KubeletSyncState, uid: string, result: PodSyncResult): void {
+  const old = k.reasonCache.get(uid);
+  if (result.failures.size === 0 && !result.succeeded.some((name) => old?.has(name))) return;
+  const reasons = new Map(old);
+  for (const name of result.succeeded) reasons.delete(name);
+  for (const [name, failure] of result.failures) reasons.set(name, failure);
+  if (reasons.size === 0) k.reasonCache.delete(uid);
+  else k.reasonCache.set(uid, reasons);
+}
+
+/** advance moves the pod's lifecycle state and traces real transitions (`pod.lifecycle`). */
+function advance(k: KubeletSyncState, pod: Stored<Pod>, event: PodLifecycleEventType): void {
+  const uid = pod.metadata.uid ?? '';
+  const from = k.lifecycle.get(uid) ?? INITIAL_POD_LIFECYCLE_STATE;
+  const to = advancePodLifecycle(from, event);
+  k.lifecycle.set(uid, to);
+  if (from !== to && k.sim.trace.enabled) {
+    k.sim.emit({ component: k.component, kind: 'pod.lifecycle', ref: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid }, event, from, to });
+  }
+}

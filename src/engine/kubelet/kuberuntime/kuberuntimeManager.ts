@@ -1,0 +1,70 @@
+// Mirrors kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go (v1.32): GetPodStatus,
+// SyncPod and KillPod on top of the CRI runtime.
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/object';
+import { Future } from '../../sim/future';
+import { spawn, wait, type Task } from '../../sim/task';
+import type { SyncFailure } from '../containerStatuses';
+import { EVENTS } from '../events';
+import type { RuntimePodStatus } from '../kubeletPods';
+import { gracePeriodSeconds, killContainer, startContainer, type RuntimeManagerContext } from './kuberuntimeContainer';
+import { computePodActions, latest } from './podActions';
+
+/** PodSyncResult: per container, the failure to remember or success (to forget an old failure). */
+export interface PodSyncResult {
+  failures: Map<string, SyncFailure>;
+  succeeded: string[];
+  /** error is set when the sync failed (the pod worker retries after ~10 s). */
+  error?: string;
+}
+
+/** getPodStatus reads the pod's sandboxes and containers from the runtime (GetPodStatus). */
+export function getPodStatus(ctx: RuntimeManagerContext, podUid: string): RuntimePodStatus {
+  return { sandboxes: ctx.runtime.podSandboxes(podUid), containers: ctx.runtime.podContainers(podUid) };
+}
+
+/**
+ * syncPod runs the actions computePodActions chose: kill a dead or finished pod, create the
+ * sandbox, kill changed containers, start the next init container or the app containers one by
+ * one (each start may wait for an image pull).
+ */
+export function* syncPod(ctx: RuntimeManagerContext, pod: Stored<Pod>, status: RuntimePodStatus): Task<PodSyncResult> {
+  const result: PodSyncResult = { failures: new Map(), succeeded: [] };
+  const actions = computePodActions(pod, status);
+  if (actions.killPod) {
+    yield* killPod(ctx, pod, status, gracePeriodSeconds(pod));
+    if (!actions.createSandbox) return result;
+  }
+  let sandboxId = status.sandboxes[0]?.id;
+  if (actions.createSandbox) {
+    const meta = pod.metadata;
+    const sandbox = yield* wait(ctx.runtime.runPodSandbox({ podUid: meta.uid ?? '', namespace: meta.namespace ?? '', name: meta.name, attempt: actions.sandboxAttempt }, Boolean(pod.spec?.hostNetwork)));
+    if (!sandbox.ok) {
+      ctx.recordPodEvent(pod, 'Warning', EVENTS.FailedCreatePodSandBox, `Failed to create pod sandbox: ${sandbox.message}`);
+      return { ...result, error: sandbox.message };
+    }
+    sandboxId = sandbox.value.id;
+  }
+  for (const kill of actions.containersToKill) yield* killContainer(ctx, pod, kill.record, kill.message, gracePeriodSeconds(pod));
+  const toStart = actions.nextInitContainerToStart ? [{ container: actions.nextInitContainerToStart, isInit: true }] : actions.containersToStart.map((container) => ({ container, isInit: false }));
+  for (const { container, isInit } of toStart) {
+    const failure = yield* startContainer(ctx, pod, sandboxId!, container, isInit, latest(status, container.name));
+    if (failure) {
+      result.failures.set(container.name, failure);
+      result.error = `failed to "StartContainer" for "${container.name}" with ${failure.reason}: "${failure.message}"`;
+    } else {
+      result.succeeded.push(container.name);
+    }
+  }
+  return result;
+}
+
+/** killPod stops every running container in parallel (each with its grace period), then the sandboxes. */
+export function* killPod(ctx: RuntimeManagerContext, pod: Stored<Pod>, status: RuntimePodStatus, graceSeconds: number): Task<void> {
+  const running = status.containers.filter((c) => c.state === 'CONTAINER_RUNNING');
+  const stopped = running.map((record) => spawn(killContainer(ctx, pod, record, undefined, graceSeconds)));
+  for (const done of stopped) yield* wait(done);
+  const sandboxes = status.sandboxes.filter((s) => s.state === 'SANDBOX_READY');
+  const torn: Array<Future<void>> = sandboxes.map((s) => ctx.runtime.stopPodSandbox(s.id));
+  for (const done of torn) yield* wait(done);
+}

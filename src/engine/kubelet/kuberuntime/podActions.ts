@@ -1,0 +1,96 @@
+// Mirrors kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions (v1.32):
+// compare what runs with what the spec asks and decide what to create, start and kill.
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { fnv1a32 } from '../../sim/rng';
+import type { ContainerRecord } from '../../runtime/types';
+import { shouldContainerBeRestarted } from '../containerStatuses';
+import type { RuntimePodStatus } from '../kubeletPods';
+
+/** ContainerToKill is a running container the spec no longer wants as it is. */
+export interface ContainerToKill {
+  record: ContainerRecord;
+  message: string;
+}
+
+export interface PodActions {
+  /** killPod: stop everything, including the sandbox (it died, or nothing is left to run). */
+  killPod: boolean;
+  createSandbox: boolean;
+  sandboxAttempt: number;
+  /** nextInitContainerToStart: init containers run one at a time, before the app containers. */
+  nextInitContainerToStart?: Container;
+  containersToStart: Container[];
+  containersToKill: ContainerToKill[];
+}
+
+const hashes = new WeakMap<Container, string>();
+
+/** containerHash is the kubelet's hash of a container spec: a change restarts the container. */
+export function containerHash(container: Container): string {
+  let hash = hashes.get(container);
+  if (hash === undefined) hashes.set(container, (hash = fnv1a32(JSON.stringify(container)).toString(16)));
+  return hash;
+}
+
+/** latest returns the newest runtime record of a container name. */
+export function latest(status: RuntimePodStatus, name: string): ContainerRecord | undefined {
+  return status.containers.find((c) => c.name === name);
+}
+
+/**
+ * computePodActions: a missing or dead sandbox is (re)created and everything starts again (unless
+ * restartPolicy Never and containers already ran); otherwise the first unfinished init container
+ * runs, and once all are done every app container that is absent, changed or restartable starts.
+ * When nothing runs or will run, the pod is killed (its sandbox stopped).
+ */
+export function computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
+  const spec = pod.spec!;
+  const sandbox = status.sandboxes[0];
+  const actions: PodActions = { killPod: false, createSandbox: false, sandboxAttempt: 0, containersToStart: [], containersToKill: [] };
+  if (!sandbox || sandbox.state !== 'SANDBOX_READY') {
+    if (sandbox && spec.restartPolicy === 'Never' && status.containers.length > 0) return { ...actions, killPod: true };
+    const init = spec.initContainers ?? [];
+    return {
+      ...actions,
+      killPod: sandbox !== undefined,
+      createSandbox: true,
+      sandboxAttempt: sandbox ? sandbox.attempt + 1 : 0,
+      nextInitContainerToStart: init[0],
+      containersToStart: init.length > 0 ? [] : spec.containers.filter((c) => shouldContainerBeRestarted(pod, c, latest(status, c.name), false)),
+    };
+  }
+  const init = initContainerActions(pod, status);
+  if (init.failed) return { ...actions, killPod: true };
+  if (!init.done) return { ...actions, nextInitContainerToStart: init.next };
+  for (const container of spec.containers) {
+    const current = latest(status, container.name);
+    if (current?.state === 'CONTAINER_RUNNING') {
+      if (current.hash !== containerHash(container)) {
+        actions.containersToKill.push({ record: current, message: `Container ${container.name} definition changed, will be restarted` });
+        actions.containersToStart.push(container);
+      }
+      continue;
+    }
+    if (shouldContainerBeRestarted(pod, container, current, false)) actions.containersToStart.push(container);
+  }
+  const running = status.containers.filter((c) => c.state === 'CONTAINER_RUNNING').length - actions.containersToKill.length;
+  if (running === 0 && actions.containersToStart.length === 0) actions.killPod = true;
+  return actions;
+}
+
+/** initContainerActions walks init containers in order: the first unfinished one is next. */
+function initContainerActions(pod: Pod, status: RuntimePodStatus): { done: boolean; failed: boolean; next?: Container } {
+  for (const container of pod.spec?.initContainers ?? []) {
+    const current = latest(status, container.name);
+    const sidecar = container.restartPolicy === 'Always';
+    if (!current) return { done: false, failed: false, next: container };
+    if (current.state === 'CONTAINER_RUNNING') {
+      if (sidecar) continue;
+      return { done: false, failed: false };
+    }
+    if (current.state === 'CONTAINER_EXITED' && current.exitCode === 0 && !sidecar) continue;
+    if (!shouldContainerBeRestarted(pod, container, current, true)) return { done: false, failed: true };
+    return { done: false, failed: false, next: container };
+  }
+  return { done: true, failed: false };
+}

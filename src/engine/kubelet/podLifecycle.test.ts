@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { podLifecycleMachine, type PodLifecycleEventType } from './podLifecycle.machine';
+import { advancePodLifecycle, INITIAL_POD_LIFECYCLE_STATE, POD_LIFECYCLE_TABLE, type PodLifecycleState } from './podLifecycle';
+
+const EVENTS: PodLifecycleEventType[] = [
+  'CONTAINER_CREATING', 'INITIALIZING', 'IMAGE_PULL_FAILED', 'CREATE_FAILED', 'CONTAINERS_NOT_READY', 'CONTAINERS_READY',
+  'RESTART_BACKED_OFF', 'SUCCEEDED', 'FAILED', 'DELETION_REQUESTED', 'CONTAINERS_KILLED',
+];
+
+function dotted(snapshot: SnapshotFrom<typeof podLifecycleMachine>): string {
+  const value = snapshot.value;
+  if (typeof value === 'string') return value;
+  const [parent, child] = Object.entries(value)[0];
+  return `${parent}.${child as string}`;
+}
+
+function snapshotIn(state: PodLifecycleState): SnapshotFrom<typeof podLifecycleMachine> {
+  const [parent, child] = state.split('.');
+  return podLifecycleMachine.resolveState({ value: child ? { [parent]: child } : parent, context: undefined as never });
+}
+
+describe('pod lifecycle: XState machine vs hot-path table', () => {
+  it('starts in pending.container_creating', () => {
+    const [initial] = initialTransition(podLifecycleMachine);
+    expect(dotted(initial)).toBe(INITIAL_POD_LIFECYCLE_STATE);
+  });
+
+  it('agrees with the machine on every state × event', () => {
+    for (const state of Object.keys(POD_LIFECYCLE_TABLE) as PodLifecycleState[]) {
+      for (const event of EVENTS) {
+        const [next] = transition(podLifecycleMachine, snapshotIn(state), { type: event });
+        expect(`${state} --${event}--> ${advancePodLifecycle(state, event)}`).toBe(`${state} --${event}--> ${dotted(next)}`);
+      }
+    }
+  });
+
+  it('walks the happy path and a deletion', () => {
+    const steps: PodLifecycleEventType[] = ['CONTAINER_CREATING', 'CONTAINERS_NOT_READY', 'CONTAINERS_READY', 'DELETION_REQUESTED', 'CONTAINERS_KILLED'];
+    const seen = steps.reduce<PodLifecycleState[]>((path, e) => [...path, advancePodLifecycle(path[path.length - 1], e)], [INITIAL_POD_LIFECYCLE_STATE]);
+    expect(seen).toEqual(['pending.container_creating', 'pending.container_creating', 'running.not_ready', 'running.ready', 'terminating', 'terminated']);
+  });
+});

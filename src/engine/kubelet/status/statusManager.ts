@@ -1,0 +1,134 @@
+// Mirrors kubernetes pkg/kubelet/status/status_manager.go (v1.32): caches the status each pod
+// worker computes, writes it to the apiserver when it changed, and once a deleted pod's containers
+// are gone, finishes the deletion with a zero grace period.
+import type { Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/object';
+import type { ApiClient } from '../../client/client';
+import type { Simulator } from '../../sim/simulator';
+import { spawn, wait, type Task } from '../../sim/task';
+import { toRFC3339 } from '../../sim/time';
+import { deepEqual } from '../util/deepEqual';
+
+/** STATUS_RETRY_MS: a failed write is retried by the next pass of the 10 s sync loop; sooner here. */
+const STATUS_RETRY_MS = 1_000;
+
+interface Entry {
+  namespace: string;
+  name: string;
+  uid: string;
+  status: PodStatus;
+  version: number;
+  syncedVersion: number;
+  inflight: boolean;
+  deleting: boolean;
+  /** finished: the pod worker terminated the pod (no containers run; safe to delete). */
+  finished: boolean;
+  deleteSent: boolean;
+}
+
+/**
+ * StatusManager is the only writer of the pods' status from a node. setPodStatus keeps condition
+ * transition times and startTime stable across versions and ignores statuses equal to the cached
+ * one; each change is written with a JSON merge patch of `status` (one write in flight per pod).
+ */
+export class StatusManager {
+  private readonly entries = new Map<string, Entry>();
+  private running = true;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly client: ApiClient,
+    private readonly epochMs: number,
+  ) {}
+
+  getPodStatus(uid: string): PodStatus | undefined {
+    return this.entries.get(uid)?.status;
+  }
+
+  /** setPodStatus records the status a sync computed for `pod` (updateStatusInternal). */
+  setPodStatus(pod: Stored<Pod>, status: PodStatus): void {
+    const uid = pod.metadata.uid ?? '';
+    let entry = this.entries.get(uid);
+    const old = entry?.status ?? pod.status ?? {};
+    const now = toRFC3339(this.sim.nowMs, this.epochMs);
+    const conditions = (status.conditions ?? []).map((c) => withTransitionTime(c, old.conditions, now));
+    const next: PodStatus = { ...status, conditions, startTime: old.startTime ?? status.startTime ?? now };
+    if (entry && deepEqual(entry.status, next)) return;
+    if (!entry) {
+      entry = { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid, status: next, version: 0, syncedVersion: 0, inflight: false, deleting: false, finished: false, deleteSent: false };
+      this.entries.set(uid, entry);
+    }
+    entry.status = next;
+    entry.deleting ||= Boolean(pod.metadata.deletionTimestamp);
+    entry.version++;
+    this.syncSoon(entry);
+  }
+
+  /** podUpdated notes a deletion request seen by the informer. */
+  podUpdated(pod: Stored<Pod>): void {
+    const entry = this.entries.get(pod.metadata.uid ?? '');
+    if (entry && pod.metadata.deletionTimestamp && !entry.deleting) {
+      entry.deleting = true;
+      this.syncSoon(entry);
+    }
+  }
+
+  /** podFinished: the pod worker stopped every container; a deleted pod may now be removed. */
+  podFinished(uid: string): void {
+    const entry = this.entries.get(uid);
+    if (!entry) return;
+    entry.finished = true;
+    this.syncSoon(entry);
+  }
+
+  /** forget drops a pod that left the apiserver. */
+  forget(uid: string): void {
+    this.entries.delete(uid);
+  }
+
+  stop(): void {
+    this.running = false;
+  }
+
+  /** start resumes writing (statuses computed while stopped were never sent). */
+  start(): void {
+    this.running = true;
+    for (const entry of this.entries.values()) this.syncSoon(entry);
+  }
+
+  private syncSoon(entry: Entry): void {
+    if (!this.running || entry.inflight || this.entries.get(entry.uid) !== entry) return;
+    if (entry.syncedVersion === entry.version && !(entry.deleting && entry.finished && !entry.deleteSent)) return;
+    entry.inflight = true;
+    spawn(this.syncPod(entry));
+  }
+
+  /** syncPod writes the newest status, then deletes the pod when it is finished and being deleted. */
+  private *syncPod(entry: Entry): Task<void> {
+    let failed = false;
+    while (this.running && this.entries.get(entry.uid) === entry && entry.syncedVersion !== entry.version) {
+      const version = entry.version;
+      const result = yield* wait(this.client.patch('pods', entry.namespace, entry.name, 'merge', { status: entry.status }, { subresource: 'status' }));
+      if (!result.ok) {
+        if (result.status.code === 404) this.entries.delete(entry.uid);
+        else failed = true;
+        break;
+      }
+      entry.syncedVersion = version;
+    }
+    if (this.running && entry.deleting && entry.finished && !entry.deleteSent && entry.syncedVersion === entry.version) {
+      entry.deleteSent = true;
+      yield* wait(this.client.delete('pods', entry.namespace, entry.name, { gracePeriodSeconds: 0, preconditions: { uid: entry.uid } }));
+    }
+    entry.inflight = false;
+    if (failed) this.sim.after(STATUS_RETRY_MS, () => this.syncSoon(entry));
+    else this.syncSoon(entry);
+  }
+}
+
+/** withTransitionTime keeps the previous lastTransitionTime when the condition's status did not change. */
+function withTransitionTime(condition: PodCondition, old: readonly PodCondition[] | undefined, now: string): PodCondition {
+  const previous = old?.find((c) => c.type === condition.type);
+  const lastTransitionTime = condition.lastTransitionTime ?? (previous && previous.status === condition.status ? previous.lastTransitionTime : now);
+  return { type: condition.type, status: condition.status, lastProbeTime: null as unknown as string, lastTransitionTime, ...(condition.reason ? { reason: condition.reason } : {}), ...(condition.message ? { message: condition.message } : {}) };
+}

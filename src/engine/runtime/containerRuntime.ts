@@ -1,0 +1,240 @@
+// A simulated containerd 1.7 with the CRI plugin, one per node: the runtime and image services the
+// kubelet calls (RunPodSandbox, CreateContainer, StartContainer, StopContainer, PullImage…),
+// with processes that run, print and exit on the sim clock whether or not the kubelet is alive.
+import { EMPTY_REGISTRY_STATE, type RegistryState } from '../registry/registryState';
+import { resolveImage, type ResolveResult } from '../registry/resolve';
+import { planContainerRun } from '../registry/runPlan';
+import { DEFAULT_PULL_MODEL, pullDurationMs, type PullModel } from '../registry/pullTime';
+import { Future } from '../sim/future';
+import type { Rng } from '../sim/rng';
+import type { Simulator, Timer } from '../sim/simulator';
+import { newID } from './ids';
+import { ImageStore } from './imageStore';
+import { HostLocalIPAM } from './ipam';
+import { exitPlan, SIGKILL_EXIT_CODE, stopPlan } from './process';
+import type { ContainerConfig, ContainerRecord, PodSandbox, RuntimeResult, SandboxConfig } from './types';
+
+export const CONTAINERD_VERSION = '1.7.24';
+/** SANDBOX_IMAGE is the pause image kubeadm 1.32 configures (pinned, present from boot). */
+export const SANDBOX_IMAGE = 'registry.k8s.io/pause:3.10';
+
+export interface RuntimeOptions {
+  nodeName: string;
+  podCIDR: string;
+  nodeIP: string;
+  nodeMemoryBytes: number;
+  rng: Rng;
+  registryState?: () => RegistryState;
+  pullModel?: PullModel;
+}
+
+/** PullOutcome is a finished pull: the stored image, or the registry's failure. */
+export type PullOutcome = { ok: true; imageRef: string; sizeBytes: number; pullMs: number } | Extract<ResolveResult, { ok: false }>;
+
+/**
+ * ContainerRuntime is one node's containerd. Calls answer after a modelled latency; container
+ * processes follow their registry behaviour (serve forever, exit after runMs, grow until
+ * OOM-killed), and every state change is reported through `onPodChange` for the PLEG.
+ */
+export class ContainerRuntime {
+  readonly images = new ImageStore();
+  private readonly sandboxes = new Map<string, PodSandbox>();
+  private readonly containers = new Map<string, ContainerRecord>();
+  private readonly exitTimers = new Map<string, Timer>();
+  /** byPod indexes sandbox and container IDs by pod UID (the PLEG and the kubelet ask per pod). */
+  private readonly byPod = new Map<string, { sandboxes: Set<string>; containers: Set<string> }>();
+  private readonly stopWaiters = new Map<string, Future<void>>();
+  private readonly ipam: HostLocalIPAM;
+  /** onPodChange is called with a pod UID whenever one of its containers or sandboxes changes state. */
+  onPodChange: (podUid: string) => void = () => {};
+  /** versions counts state changes per pod, so the kubelet can tell "nothing changed" cheaply. */
+  private readonly versions = new Map<string, number>();
+
+  constructor(private readonly sim: Simulator, private readonly options: RuntimeOptions) {
+    this.ipam = new HostLocalIPAM(options.podCIDR);
+    const pause = resolveImage(SANDBOX_IMAGE, this.registryState());
+    if (pause.ok) this.images.add(pause, true);
+  }
+
+  version(): { runtimeName: string; runtimeVersion: string; runtimeApiVersion: string } {
+    return { runtimeName: 'containerd', runtimeVersion: `v${CONTAINERD_VERSION}`, runtimeApiVersion: 'v1' };
+  }
+
+  /** pullImage resolves `image` in the registry and stores it after the modelled pull time. */
+  pullImage(image: string): Future<PullOutcome> {
+    const resolved = resolveImage(image, this.registryState());
+    const out = new Future<PullOutcome>();
+    const present = resolved.ok ? this.images.status(resolved.imageRef) : undefined;
+    const baseMs = resolved.ok && !present ? pullDurationMs(resolved.sizeBytes, resolved.layers, this.options.pullModel ?? DEFAULT_PULL_MODEL) : pullDurationMs(0, 0, this.options.pullModel ?? DEFAULT_PULL_MODEL);
+    const pullMs = Math.round(baseMs * (0.9 + 0.3 * this.options.rng.float()));
+    this.sim.after(pullMs, () => {
+      if (!resolved.ok) return out.resolve(resolved);
+      const record = this.images.add(resolved);
+      out.resolve({ ok: true, imageRef: record.repoDigests[0], sizeBytes: record.sizeBytes, pullMs });
+    });
+    return out;
+  }
+
+  /** runPodSandbox starts the pause container and sets up the network (IP from host-local IPAM). */
+  runPodSandbox(config: SandboxConfig, hostNetwork: boolean): Future<RuntimeResult<PodSandbox>> {
+    return this.later(this.options.rng.intBetween(150, 350), () => {
+      const ip = hostNetwork ? this.options.nodeIP : this.ipam.allocate(config.podUid);
+      if (!ip) return { ok: false, message: `failed to setup network for sandbox: plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.options.podCIDR}` };
+      const sandbox: PodSandbox = { id: newID(this.options.rng), podUid: config.podUid, namespace: config.namespace, name: config.name, attempt: config.attempt, ip, state: 'SANDBOX_READY', createdAtMs: this.sim.nowMs };
+      this.sandboxes.set(sandbox.id, sandbox);
+      this.podIndex(sandbox.podUid).sandboxes.add(sandbox.id);
+      this.changed(config.podUid);
+      return { ok: true, value: sandbox };
+    });
+  }
+
+  /** stopPodSandbox kills what still runs in the sandbox and tears the network down. */
+  stopPodSandbox(id: string): Future<void> {
+    return this.later(this.options.rng.intBetween(30, 80), () => {
+      const sandbox = this.sandboxes.get(id);
+      if (!sandbox || sandbox.state === 'SANDBOX_NOTREADY') return;
+      for (const c of this.containers.values()) if (c.sandboxId === id && c.state === 'CONTAINER_RUNNING') this.exit(c, SIGKILL_EXIT_CODE, 'Error');
+      sandbox.state = 'SANDBOX_NOTREADY';
+      if (sandbox.ip !== this.options.nodeIP) this.ipam.release(sandbox.ip);
+      this.changed(sandbox.podUid);
+    });
+  }
+
+  removePodSandbox(id: string): void {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox) return;
+    for (const c of this.podContainers(sandbox.podUid)) if (c.sandboxId === id) this.removeContainer(c.id);
+    this.sandboxes.delete(id);
+    const index = this.byPod.get(sandbox.podUid);
+    index?.sandboxes.delete(id);
+    if (index && index.sandboxes.size === 0 && index.containers.size === 0) {
+      this.byPod.delete(sandbox.podUid);
+      this.versions.delete(sandbox.podUid);
+    }
+  }
+
+  /** createContainer creates (does not start) a container from a stored image. */
+  createContainer(sandboxId: string, config: ContainerConfig): Future<RuntimeResult<ContainerRecord>> {
+    return this.later(this.options.rng.intBetween(20, 60), () => {
+      const sandbox = this.sandboxes.get(sandboxId);
+      const image = this.images.status(config.imageRef);
+      if (!sandbox || sandbox.state !== 'SANDBOX_READY') return { ok: false, message: `failed to create containerd container: sandbox ${sandboxId} not found or not ready` };
+      if (!image) return { ok: false, message: `failed to create containerd container: failed to get image "${config.imageRef}": not found` };
+      const plan = planContainerRun(image.resolved, { command: config.command, args: config.args, env: config.env }, this.registryState());
+      const container: ContainerRecord = {
+        id: newID(this.options.rng), sandboxId, podUid: sandbox.podUid, podName: sandbox.name, podNamespace: sandbox.namespace, name: config.name,
+        attempt: config.attempt, image: image.resolved.normalized, imageRef: image.repoDigests[0], hash: config.hash, state: 'CONTAINER_CREATED',
+        createdAtMs: this.sim.nowMs, argv: plan.argv, behavior: plan.behavior, memoryLimitBytes: config.memoryLimitBytes,
+      };
+      this.containers.set(container.id, container);
+      this.podIndex(container.podUid).containers.add(container.id);
+      this.changed(container.podUid);
+      return { ok: true, value: container };
+    });
+  }
+
+  /** startContainer starts the process; a finite one schedules its own exit. */
+  startContainer(id: string): Future<RuntimeResult<void>> {
+    return this.later<RuntimeResult<void>>(this.options.rng.intBetween(40, 120), () => {
+      const container = this.containers.get(id);
+      if (!container || container.state !== 'CONTAINER_CREATED') return { ok: false, message: `failed to start containerd task "${id}": not found` };
+      container.state = 'CONTAINER_RUNNING';
+      container.startedAtMs = this.sim.nowMs;
+      const plan = exitPlan(container.behavior, container.memoryLimitBytes, this.options.nodeMemoryBytes);
+      if (plan) this.exitTimers.set(id, this.sim.after(plan.afterMs, () => this.exit(container, plan.exitCode, plan.reason)));
+      this.changed(container.podUid);
+      return { ok: true, value: undefined };
+    });
+  }
+
+  /**
+   * stopContainer sends SIGTERM, waits up to `timeoutSec` for the process to exit, then SIGKILLs
+   * it (exit 137). Resolves once the container has exited.
+   */
+  stopContainer(id: string, timeoutSec: number): Future<void> {
+    const container = this.containers.get(id);
+    if (!container || container.state !== 'CONTAINER_RUNNING') return Future.resolved<void>(undefined);
+    const pending = this.stopWaiters.get(id);
+    if (pending) return pending;
+    const done = new Future<void>();
+    this.stopWaiters.set(id, done);
+    const plan = stopPlan(container.argv, container.behavior);
+    const graceMs = Math.max(0, timeoutSec) * 1000;
+    if (plan && plan.afterMs <= graceMs) this.sim.after(plan.afterMs, () => this.exit(container, plan.exitCode, plan.exitCode === 0 ? 'Completed' : 'Error'));
+    else this.sim.after(graceMs, () => this.exit(container, SIGKILL_EXIT_CODE, 'Error'));
+    return done;
+  }
+
+  removeContainer(id: string): void {
+    const container = this.containers.get(id);
+    if (!container) return;
+    this.sim.cancel(this.exitTimers.get(id));
+    this.exitTimers.delete(id);
+    this.containers.delete(id);
+    this.byPod.get(container.podUid)?.containers.delete(id);
+  }
+
+  /** podSandboxes / podContainers list one pod's sandboxes and containers, newest first. */
+  podSandboxes(podUid: string): PodSandbox[] {
+    const ids = this.byPod.get(podUid)?.sandboxes;
+    if (!ids) return [];
+    return [...ids].map((id) => this.sandboxes.get(id)!).sort((a, b) => b.createdAtMs - a.createdAtMs || b.attempt - a.attempt);
+  }
+
+  podContainers(podUid: string): ContainerRecord[] {
+    const ids = this.byPod.get(podUid)?.containers;
+    if (!ids) return [];
+    return [...ids].map((id) => this.containers.get(id)!).sort((a, b) => b.createdAtMs - a.createdAtMs || b.attempt - a.attempt);
+  }
+
+  private podIndex(podUid: string): { sandboxes: Set<string>; containers: Set<string> } {
+    let index = this.byPod.get(podUid);
+    if (!index) this.byPod.set(podUid, (index = { sandboxes: new Set(), containers: new Set() }));
+    return index;
+  }
+
+  container(id: string): ContainerRecord | undefined {
+    return this.containers.get(id);
+  }
+
+  /** runningContainers counts running containers (node summary, tests). */
+  runningContainers(): number {
+    let count = 0;
+    for (const c of this.containers.values()) if (c.state === 'CONTAINER_RUNNING') count++;
+    return count;
+  }
+
+  private exit(container: ContainerRecord, exitCode: number, reason: string): void {
+    if (container.state !== 'CONTAINER_RUNNING') return;
+    this.sim.cancel(this.exitTimers.get(container.id));
+    this.exitTimers.delete(container.id);
+    container.state = 'CONTAINER_EXITED';
+    container.finishedAtMs = this.sim.nowMs;
+    container.exitCode = exitCode;
+    container.reason = reason;
+    const waiter = this.stopWaiters.get(container.id);
+    this.stopWaiters.delete(container.id);
+    this.changed(container.podUid);
+    waiter?.resolve();
+  }
+
+  /** podVersion changes whenever one of the pod's sandboxes or containers changes state. */
+  podVersion(podUid: string): number {
+    return this.versions.get(podUid) ?? 0;
+  }
+
+  private changed(podUid: string): void {
+    this.versions.set(podUid, (this.versions.get(podUid) ?? 0) + 1);
+    this.onPodChange(podUid);
+  }
+
+  private later<T>(delayMs: number, run: () => T): Future<T> {
+    const out = new Future<T>();
+    this.sim.after(delayMs, () => out.resolve(run()));
+    return out;
+  }
+
+  private registryState(): RegistryState {
+    return this.options.registryState?.() ?? EMPTY_REGISTRY_STATE;
+  }
+}

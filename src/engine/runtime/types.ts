@@ -1,0 +1,75 @@
+// The CRI shapes the simulated containerd exposes to the kubelet (k8s.io/cri-api
+// pkg/apis/runtime/v1/api.proto, reduced to what k8sim uses).
+import type { ProcessBehavior } from '../registry/types';
+
+export type SandboxState = 'SANDBOX_READY' | 'SANDBOX_NOTREADY';
+export type ContainerState = 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED';
+
+/** PodSandbox is a pod's pause container and network namespace. */
+export interface PodSandbox {
+  id: string;
+  podUid: string;
+  namespace: string;
+  name: string;
+  /** attempt counts sandbox re-creations (PodSandboxMetadata.attempt). */
+  attempt: number;
+  ip: string;
+  state: SandboxState;
+  createdAtMs: number;
+}
+
+/** ContainerRecord is one container instance (a restart creates a new one with attempt + 1). */
+export interface ContainerRecord {
+  id: string;
+  sandboxId: string;
+  podUid: string;
+  podName: string;
+  podNamespace: string;
+  name: string;
+  attempt: number;
+  /** image is containerd's normalized reference (container status `image`). */
+  image: string;
+  /** imageRef is `repository@sha256:…` (container status `imageID`). */
+  imageRef: string;
+  /** hash is the kubelet's hash of the container spec (restart on spec change). */
+  hash: string;
+  state: ContainerState;
+  createdAtMs: number;
+  startedAtMs?: number;
+  finishedAtMs?: number;
+  exitCode?: number;
+  /** reason: Completed, Error, OOMKilled (ContainerStatus.reason). */
+  reason?: string;
+  argv: string[];
+  behavior: ProcessBehavior;
+  /** memoryLimitBytes bounds an `oom` process (the container's memory limit). */
+  memoryLimitBytes?: number;
+}
+
+/** ContainerConfig is what CreateContainer receives. */
+export interface ContainerConfig {
+  name: string;
+  attempt: number;
+  imageRef: string;
+  hash: string;
+  command?: string[];
+  args?: string[];
+  env?: Array<{ name: string }>;
+  memoryLimitBytes?: number;
+}
+
+/** SandboxConfig is what RunPodSandbox receives. */
+export interface SandboxConfig {
+  podUid: string;
+  namespace: string;
+  name: string;
+  attempt: number;
+}
+
+/** RuntimeError is a failed CRI call with the gRPC-style message. */
+export interface RuntimeError {
+  ok: false;
+  message: string;
+}
+
+export type RuntimeResult<T> = { ok: true; value: T } | RuntimeError;

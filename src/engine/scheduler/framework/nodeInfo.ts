@@ -1,0 +1,96 @@
+// Mirrors kubernetes pkg/scheduler/framework/types.go NodeInfo (v1.32): a node and the pods the
+// scheduler believes run on it (bound or assumed), with their summed requests.
+import type { Node } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/object';
+import { milliValue, value } from '../../api/quantity';
+import type { HostPort, PodInfo } from './podInfo';
+import { addResource, emptyResource, type Resource, type Status } from './types';
+
+/** ImageStateSummary is what ImageLocality knows of an image on a node: size and spread. */
+export interface ImageStateSummary {
+  sizeBytes: number;
+  /** numNodes is how many nodes have the image (shared object, kept current by the cache). */
+  readonly nodes: Set<string>;
+}
+
+const WILDCARD_IP = '0.0.0.0';
+
+export class NodeInfo {
+  node: Stored<Node> | undefined;
+  readonly pods = new Map<string, PodInfo>();
+  readonly requested: Resource = emptyResource();
+  /** nonZeroRequested sums cpu and memory with 100m/200Mi defaults (NodeInfo.NonZeroRequested). */
+  nonZeroMilliCPU = 0;
+  nonZeroMemory = 0;
+  allocatable: Resource = emptyResource();
+  /** usedPorts: hostIP → set of `protocol/port`. */
+  private readonly usedPorts = new Map<string, Map<string, number>>();
+  imageStates = new Map<string, ImageStateSummary>();
+  /** generation increases on every change, like NodeInfo.Generation. */
+  generation = 0;
+  /** filterMemo / scoreMemo: the last pod signature's verdict and raw scores here (see PodInfo.signature). */
+  filterMemo: { signature: string; generation: number; status: Status | null } | undefined;
+  scoreMemo: { signature: string; generation: number; epoch: number; raw: number[] } | undefined;
+
+  constructor(readonly name: string) {}
+
+  setNode(node: Stored<Node>): void {
+    this.node = node;
+    this.allocatable = resourceList(node.status?.allocatable ?? {});
+    this.generation++;
+  }
+
+  addPod(podInfo: PodInfo): void {
+    this.pods.set(podInfo.key, podInfo);
+    this.account(podInfo, 1);
+  }
+
+  removePod(key: string): PodInfo | undefined {
+    const podInfo = this.pods.get(key);
+    if (!podInfo) return undefined;
+    this.pods.delete(key);
+    this.account(podInfo, -1);
+    return podInfo;
+  }
+
+  /** portConflicts reports whether any wanted host port is taken (HostPortInfo.CheckConflict). */
+  portConflicts(wanted: readonly HostPort[]): boolean {
+    for (const port of wanted) {
+      const key = `${port.protocol}/${port.port}`;
+      if (port.ip === WILDCARD_IP) {
+        for (const ports of this.usedPorts.values()) if (ports.has(key)) return true;
+      } else if (this.usedPorts.get(port.ip)?.has(key) || this.usedPorts.get(WILDCARD_IP)?.has(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private account(podInfo: PodInfo, sign: 1 | -1): void {
+    addResource(this.requested, podInfo.requests, sign);
+    this.nonZeroMilliCPU += sign * podInfo.nonZeroMilliCPU;
+    this.nonZeroMemory += sign * podInfo.nonZeroMemory;
+    for (const port of podInfo.hostPorts) {
+      let ports = this.usedPorts.get(port.ip);
+      if (!ports) this.usedPorts.set(port.ip, (ports = new Map()));
+      const key = `${port.protocol}/${port.port}`;
+      const count = (ports.get(key) ?? 0) + sign;
+      if (count > 0) ports.set(key, count);
+      else ports.delete(key);
+    }
+    this.generation++;
+  }
+}
+
+/** resourceList converts node.status.allocatable into a Resource (framework.NewResource). */
+export function resourceList(list: Record<string, string | number>): Resource {
+  const r = emptyResource();
+  for (const [name, quantity] of Object.entries(list)) {
+    if (name === 'cpu') r.milliCPU = milliValue(quantity);
+    else if (name === 'memory') r.memory = value(quantity);
+    else if (name === 'ephemeral-storage') r.ephemeralStorage = value(quantity);
+    else if (name === 'pods') r.allowedPodNumber = value(quantity);
+    else (r.scalar ??= {})[name] = value(quantity);
+  }
+  return r;
+}

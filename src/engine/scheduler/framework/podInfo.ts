@@ -1,0 +1,85 @@
+// Mirrors kubernetes pkg/scheduler/framework/types.go (PodInfo, NewPodInfo), v1.32: everything the
+// plugins need about a pod, computed once per pod object rather than once per node.
+import type { Pod, Toleration } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/object';
+import { NON_ZERO_DEFAULTS, podRequests } from './podRequests';
+import type { Resource } from './types';
+
+/** HostPort is one (hostIP, protocol, hostPort) a pod claims on its node. */
+export interface HostPort {
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+export interface PodInfo {
+  readonly pod: Stored<Pod>;
+  /** key is `namespace/name`, the queue's and cache's key. */
+  readonly key: string;
+  readonly uid: string;
+  /** priority is spec.priority (0 when unset, as without the Priority admission plugin). */
+  readonly priority: number;
+  /** requests are the real requests (Fit filter, BalancedAllocation). */
+  readonly requests: Resource;
+  /** nonZero* are the requests with 100m / 200Mi for a container that asks nothing (Fit scoring). */
+  readonly nonZeroMilliCPU: number;
+  readonly nonZeroMemory: number;
+  readonly hostPorts: readonly HostPort[];
+  readonly tolerations: readonly Toleration[];
+  /**
+   * signature covers every pod field a Filter or Score plugin reads: two pods with the same
+   * signature get the same verdict and raw scores on a node that has not changed (replicas of one
+   * Deployment), which lets the framework memoize per node. Computed on first use.
+   */
+  readonly signature: string;
+}
+
+const cache = new WeakMap<object, PodInfo>();
+
+/** newPodInfo returns the PodInfo of a (frozen, shared) pod object, computing it once. */
+export function newPodInfo(pod: Stored<Pod>): PodInfo {
+  let info = cache.get(pod);
+  if (info) return info;
+  const spec = pod.spec!;
+  const nonZero = podRequests(spec, NON_ZERO_DEFAULTS);
+  const base = {
+    pod,
+    key: `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`,
+    uid: pod.metadata.uid ?? '',
+    priority: spec.priority ?? 0,
+    requests: podRequests(spec),
+    nonZeroMilliCPU: nonZero.milliCPU,
+    nonZeroMemory: nonZero.memory,
+    hostPorts: hostPortsOf(pod),
+    tolerations: spec.tolerations ?? [],
+  };
+  info = { ...base, signature: schedulingSignature(base) };
+  cache.set(pod, info);
+  return info;
+}
+
+/** interned signatures: equal signatures are the same string, so memo checks compare by identity. */
+const interned = new Map<string, string>();
+
+/** schedulingSignature serializes the scheduling-relevant part of a pod. */
+function schedulingSignature(info: Omit<PodInfo, 'signature'>): string {
+  const spec = info.pod.spec!;
+  const images = [...(spec.initContainers ?? []), ...spec.containers].map((c) => c.image);
+  const text = JSON.stringify([info.requests, info.nonZeroMilliCPU, info.nonZeroMemory, info.hostPorts, info.tolerations, spec.nodeSelector, spec.affinity?.nodeAffinity, spec.nodeName, images]);
+  let signature = interned.get(text);
+  if (signature === undefined) interned.set(text, (signature = text));
+  return signature;
+}
+
+/** hostPortsOf lists the host ports of containers and sidecars (schedutil.GetHostPorts). */
+function hostPortsOf(pod: Pod): HostPort[] {
+  const out: HostPort[] = [];
+  const containers = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')];
+  for (const container of containers) {
+    for (const port of container.ports ?? []) {
+      if (!port.hostPort || port.hostPort <= 0) continue;
+      out.push({ ip: port.hostIP || '0.0.0.0', protocol: port.protocol || 'TCP', port: port.hostPort });
+    }
+  }
+  return out;
+}

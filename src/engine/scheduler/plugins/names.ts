@@ -1,0 +1,14 @@
+// Mirrors kubernetes pkg/scheduler/framework/plugins/names/names.go (v1.32).
+export const NAMES = {
+  PrioritySort: 'PrioritySort',
+  DefaultBinder: 'DefaultBinder',
+  DefaultPreemption: 'DefaultPreemption',
+  ImageLocality: 'ImageLocality',
+  NodeAffinity: 'NodeAffinity',
+  NodeName: 'NodeName',
+  NodePorts: 'NodePorts',
+  NodeResourcesBalancedAllocation: 'NodeResourcesBalancedAllocation',
+  NodeResourcesFit: 'NodeResourcesFit',
+  NodeUnschedulable: 'NodeUnschedulable',
+  TaintToleration: 'TaintToleration',
+} as const;

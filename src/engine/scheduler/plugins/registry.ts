@@ -1,0 +1,63 @@
+// Mirrors kubernetes pkg/scheduler/apis/config/v1/default_plugins.go getDefaultPlugins and
+// pkg/scheduler/framework/plugins/registry.go (v1.32): the default-scheduler profile.
+import type { ApiClient } from '../../client/client';
+import type { Profile } from '../framework/runtime';
+import { DefaultBinder } from './defaultbinder/defaultBinder';
+import { DefaultPreemption } from './defaultpreemption/defaultPreemption';
+import { ImageLocality } from './imagelocality/imageLocality';
+import { NodeAffinity } from './nodeaffinity/nodeAffinity';
+import { NodeName } from './nodename/nodeName';
+import { NodePorts } from './nodeports/nodePorts';
+import { BalancedAllocation } from './noderesources/balancedAllocation';
+import { DEFAULT_FIT_ARGS, Fit, type FitArgs } from './noderesources/fit';
+import { NodeUnschedulable } from './nodeunschedulable/nodeUnschedulable';
+import { PrioritySort } from './queuesort/prioritySort';
+import { TaintToleration } from './tainttoleration/taintToleration';
+
+export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
+
+/** PluginHandle is what plugins may ask of the scheduler (framework.Handle, reduced). */
+export interface PluginHandle {
+  client: ApiClient;
+  /** numNodes: nodes in the current snapshot (ImageLocality's spread). */
+  numNodes(): number;
+}
+
+/**
+ * defaultProfile builds the default-scheduler profile with the plugins k8sim implements, in the
+ * upstream multi-point order (SchedulingGates, VolumeRestrictions, NodeVolumeLimits,
+ * VolumeBinding, VolumeZone, PodTopologySpread and InterPodAffinity are not simulated yet).
+ * Score weights: TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1, BalancedAllocation 1,
+ * ImageLocality 1.
+ */
+export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_FIT_ARGS): Profile {
+  const nodeUnschedulable = new NodeUnschedulable();
+  const nodeName = new NodeName();
+  const taintToleration = new TaintToleration();
+  const nodeAffinity = new NodeAffinity();
+  const nodePorts = new NodePorts();
+  const fit = new Fit(fitArgs);
+  const balanced = new BalancedAllocation();
+  const imageLocality = new ImageLocality(() => handle.numNodes());
+  return {
+    schedulerName: DEFAULT_SCHEDULER_NAME,
+    queueSort: new PrioritySort(),
+    preFilter: [nodeAffinity, nodePorts],
+    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit],
+    postFilter: [new DefaultPreemption()],
+    preScore: [taintToleration, nodeAffinity, balanced],
+    score: [
+      { plugin: taintToleration, weight: 3 },
+      { plugin: nodeAffinity, weight: 2 },
+      { plugin: fit, weight: 1 },
+      { plugin: balanced, weight: 1 },
+      { plugin: imageLocality, weight: 1 },
+    ],
+    reserve: [],
+    permit: [],
+    preBind: [],
+    bind: [new DefaultBinder(handle.client)],
+    postBind: [],
+    percentageOfNodesToScore: 0,
+  };
+}

@@ -1,0 +1,109 @@
+// Mirrors kubernetes pkg/scheduler/scheduler.go and cmd/kube-scheduler/app/server.go (v1.32):
+// the kube-scheduler process with its informers, cache, queue and scheduling loop.
+import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../api/object';
+import { SharedInformerFactory } from '../client/cache/informerFactory';
+import type { SharedIndexInformer } from '../client/cache/sharedInformer';
+import type { ApiClient } from '../client/client';
+import { EventRecorder } from '../client/record/eventRecorder';
+import type { Component, ComponentFactory } from '../cluster';
+import { clientFor, USERS, type ComponentContext } from '../componentContext';
+import type { Rng } from '../sim/rng';
+import type { Simulator } from '../sim/simulator';
+import { spawn, wait, type Task } from '../sim/task';
+import { SchedulerCache } from './cache/cache';
+import { DEFAULT_CYCLE_COST, type CycleCost } from './costModel';
+import { addAllEventHandlers } from './eventHandlers';
+import { Framework } from './framework/runtime';
+import { defaultProfile } from './plugins/registry';
+import type { FitArgs } from './plugins/noderesources/fit';
+import { SchedulingQueue } from './queue/schedulingQueue';
+import { scheduleOne, type SchedulerState } from './scheduleOne';
+
+export const SCHEDULER_COMPONENT = 'kube-scheduler';
+/** The scheduler's events name this instance (`<component>-<hostname>`, kubeadm control plane host). */
+const REPORTING_INSTANCE = 'default-scheduler-control-plane';
+/** WaitForCacheSync polls every 100 ms. */
+const CACHE_SYNC_POLL_MS = 100;
+/** The scheduler's pod informer skips finished pods: they no longer hold resources. */
+const POD_FIELD_SELECTOR = 'status.phase!=Succeeded,status.phase!=Failed';
+
+export interface SchedulerOptions {
+  cycleCost?: CycleCost;
+  fitArgs?: FitArgs;
+}
+
+/**
+ * Scheduler is the kube-scheduler component: it watches pods and nodes, keeps its cache and
+ * queue, and runs scheduleOne in a loop, one pod at a time, each cycle taking modelled sim time.
+ *
+ * @example
+ * const cluster = Cluster.boot(spec, [schedulerFactory, kubeletFactory]);
+ * const scheduler = cluster.component<Scheduler>('kube-scheduler')!;
+ * scheduler.queue.lengths(); // { activeQ: 0, backoffQ: 0, unschedulablePods: 0 }
+ */
+export class Scheduler implements Component, SchedulerState {
+  readonly name = SCHEDULER_COMPONENT;
+  readonly component = SCHEDULER_COMPONENT;
+  readonly sim: Simulator;
+  readonly rng: Rng;
+  readonly cache = new SchedulerCache();
+  readonly framework: Framework;
+  readonly queue: SchedulingQueue;
+  readonly client: ApiClient;
+  readonly recorder: EventRecorder;
+  readonly epochMs: number;
+  readonly cycleCost: CycleCost;
+  nextStartNodeIndex = 0;
+  private factory: SharedInformerFactory | undefined;
+  private podInformer: SharedIndexInformer<Pod> | undefined;
+  private running = false;
+
+  constructor(ctx: ComponentContext, options: SchedulerOptions = {}) {
+    this.sim = ctx.sim;
+    this.epochMs = ctx.epochMs;
+    this.rng = ctx.sim.rng.fork(SCHEDULER_COMPONENT);
+    this.client = clientFor(ctx, USERS.scheduler, SCHEDULER_COMPONENT);
+    this.cycleCost = options.cycleCost ?? DEFAULT_CYCLE_COST;
+    this.framework = new Framework(defaultProfile({ client: this.client, numNodes: () => this.cache.numNodes }, options.fitArgs));
+    this.queue = new SchedulingQueue(this.sim, this.framework, SCHEDULER_COMPONENT);
+    this.recorder = new EventRecorder(this.sim, this.client, { component: this.framework.schedulerName }, ctx.epochMs, this.rng.fork('events'), { reportingInstance: REPORTING_INSTANCE });
+  }
+
+  podLister(key: string): Stored<Pod> | undefined {
+    return this.podInformer?.indexer.get(key) as Stored<Pod> | undefined;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const factory = new SharedInformerFactory(this.sim, this.client, SCHEDULER_COMPONENT);
+    this.factory = factory;
+    this.podInformer = factory.forResource<Pod>('pods', { fieldSelector: POD_FIELD_SELECTOR });
+    const nodeInformer = factory.forResource<Node>('nodes');
+    addAllEventHandlers({ cache: this.cache, queue: this.queue, schedulerName: this.framework.schedulerName }, this.podInformer, nodeInformer);
+    factory.start();
+    spawn(this.run(factory));
+  }
+
+  stop(): void {
+    this.running = false;
+    this.factory?.stop();
+    this.queue.close();
+  }
+
+  /** run waits for the informers' first list, then loops scheduleOne (sched.Run). */
+  private *run(factory: SharedInformerFactory): Task<void> {
+    while (!factory.hasSynced) {
+      if (!this.running) return;
+      yield* wait(this.sim.sleep(CACHE_SYNC_POLL_MS));
+    }
+    while (this.running) {
+      const more = yield* scheduleOne(this);
+      if (!more) return;
+    }
+  }
+}
+
+/** schedulerFactory builds the cluster's kube-scheduler. */
+export const schedulerFactory: ComponentFactory = (ctx) => [new Scheduler(ctx)];
