@@ -8,7 +8,9 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: { port: 5173 },
   test: {
-    environment: 'happy-dom',
+    // The engine's tests run in plain Node; UI tests opt into the DOM with a
+    // `// @vitest-environment happy-dom` first line (React Flow needs happy-dom's ResizeObserver).
+    environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     passWithNoTests: true,
     testTimeout: 30_000,
