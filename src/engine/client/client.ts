@@ -2,7 +2,8 @@ import type { KubeObject, Stored } from '../api/object';
 import type { ApiServer, WatchHandle } from '../apiserver/server';
 import type { WatchEvent, WatchOptions } from '../apiserver/cacher/types';
 import type { ApiRequest, ApiResult, DeleteOptions, ObjectList, PatchType, RequestOptions, UserInfo } from '../apiserver/request';
-import type { Future } from '../sim/future';
+import { Future } from '../sim/future';
+import { TokenBucketRateLimiter } from './flowcontrol';
 
 /**
  * ApiClient is a component's connection to the apiserver (client-go's clientset): every call is a
@@ -18,11 +19,22 @@ export class ApiClient {
     private readonly server: ApiServer,
     readonly user: UserInfo,
     readonly component: string,
+    private readonly rateLimiter?: TokenBucketRateLimiter,
   ) {}
 
   /** as returns a client for the same server under another identity (kubectl --as). */
   as(user: UserInfo, component = this.component): ApiClient {
     return new ApiClient(this.server, user, component);
+  }
+
+  /** withRateLimit returns this identity behind a client-side QPS/burst limit (rest.Config QPS/Burst). */
+  withRateLimit(qps: number, burst: number): ApiClient {
+    return new ApiClient(this.server, this.user, this.component, new TokenBucketRateLimiter(qps, burst));
+  }
+
+  /** unthrottled is the same identity without the limit (the event broadcaster's own client). */
+  unthrottled(): ApiClient {
+    return this.rateLimiter ? new ApiClient(this.server, this.user, this.component) : this;
   }
 
   get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): Future<ApiResult<Stored<T>>> {
@@ -83,6 +95,11 @@ export class ApiClient {
   }
 
   private send<T>(req: Omit<ApiRequest, 'user' | 'component'>): Future<ApiResult<T>> {
-    return this.server.request<T>({ ...req, user: this.user, component: this.component });
+    const full = { ...req, user: this.user, component: this.component };
+    const delayMs = this.rateLimiter?.reserveDelayMs(this.server.ctx.sim.nowMs) ?? 0;
+    if (delayMs === 0) return this.server.request<T>(full);
+    const answer = new Future<ApiResult<T>>();
+    this.server.ctx.sim.after(delayMs, () => this.server.request<T>(full).then((result) => answer.resolve(result)));
+    return answer;
   }
 }

@@ -1,3 +1,4 @@
+import { CLIENT_RATE_LIMITS } from '../client/flowcontrol';
 import type { ApiClient } from '../client/client';
 import type { SharedInformerFactory } from '../client/cache/informerFactory';
 import { EventRecorder } from '../client/record/eventRecorder';
@@ -25,7 +26,9 @@ export function newControllerContext(ctx: ComponentContext, informerFactory: Sha
     sim: ctx.sim,
     epochMs: ctx.epochMs,
     informerFactory,
-    clientFor: (serviceAccountName, component) => clientFor(ctx, USERS.controller(serviceAccountName), component),
+    // Each controller gets its own client, rate-limited as --kube-api-qps/--kube-api-burst say.
+    clientFor: (serviceAccountName, component) =>
+      clientFor(ctx, USERS.controller(serviceAccountName), component).withRateLimit(CLIENT_RATE_LIMITS.kubeControllerManager.qps, CLIENT_RATE_LIMITS.kubeControllerManager.burst),
     recorderFor: (sourceComponent, client) =>
       new EventRecorder(ctx.sim, client, { component: sourceComponent }, ctx.epochMs, ctx.sim.rng.fork(`kube-controller-manager/events/${sourceComponent}`)),
   };

@@ -19,6 +19,10 @@ export class Indexer {
     this.addIndexers({ [NAMESPACE_INDEX]: (obj) => [obj.metadata.namespace ?? ''], ...indexers });
   }
 
+  hasIndex(name: string): boolean {
+    return this.indexFuncs.has(name);
+  }
+
   addIndexers(indexers: Record<string, IndexFunc>): void {
     for (const [name, fn] of Object.entries(indexers)) {
       this.indexFuncs.set(name, fn);
@@ -36,20 +40,25 @@ export class Indexer {
     return this.items.get(key);
   }
 
-  /** list returns every cached object in key order (deterministic iteration). */
+  /**
+   * list returns every cached object. Order is insertion order, which is deterministic because the
+   * engine's event order is; callers that need an order (printing, ranking) sort themselves.
+   */
   list(): Stored<KubeObject>[] {
-    return [...this.items.keys()].sort().map((key) => this.items.get(key)!);
+    return [...this.items.values()];
   }
 
   keys(): string[] {
     return [...this.items.keys()].sort();
   }
 
-  /** byIndex returns the objects whose index function yields `value`, in key order. */
+  /** byIndex returns the objects whose index function yields `value` (insertion order). */
   byIndex(indexName: string, value: string): Stored<KubeObject>[] {
     const keys = this.indices.get(indexName)?.get(value);
     if (!keys) return [];
-    return [...keys].sort().map((key) => this.items.get(key)!);
+    const out: Stored<KubeObject>[] = [];
+    for (const key of keys) out.push(this.items.get(key)!);
+    return out;
   }
 
   upsert(key: string, obj: Stored<KubeObject>): void {

@@ -36,14 +36,20 @@ export class EventRecorder {
   private readonly seen = new Map<string, SeenEvent>();
   private readonly buckets = new Map<string, { tokens: number; lastMs: number }>();
 
+  private readonly client: ApiClient;
+
   constructor(
     private readonly sim: Simulator,
-    private readonly client: ApiClient,
+    client: ApiClient,
     private readonly source: EventSource,
     private readonly epochMs: number,
     private readonly rng: Rng,
     private readonly newEventsAPI?: { reportingInstance: string },
-  ) {}
+  ) {
+    // The broadcaster writes through its own client, outside the component's QPS limit; the
+    // spam filter is what bounds events.
+    this.client = client.unthrottled();
+  }
 
   event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string, options: { fieldPath?: string; action?: string } = {}): void {
     const ref = referenceTo(obj, options.fieldPath);

@@ -23,7 +23,8 @@ describe('namespace controller', () => {
     })());
     cluster.runUntil(cluster.sim.nowMs + 4000);
     expect(get<Namespace>(cluster, 'namespaces', 'doomed', undefined)!.status?.phase).toBe('Terminating');
-    cluster.runUntil(cluster.sim.nowMs + 2000);
+    // The controller's client is limited to 20 QPS (burst 30): emptying takes a few seconds.
+    cluster.runUntil(cluster.sim.nowMs + 20_000);
     const ns = get<Namespace>(cluster, 'namespaces', 'doomed', undefined)!;
     expect(ns.status?.phase).toBe('Terminating');
     expect(ns.spec?.finalizers ?? []).toEqual([]);

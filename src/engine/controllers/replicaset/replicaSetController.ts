@@ -13,6 +13,7 @@ import type { Simulator } from '../../sim/simulator';
 import type { Task } from '../../sim/task';
 import { waitForCacheSync } from '../cacheSync';
 import { claimObjects, recheckDeletionTimestamp } from '../controllerRefManager';
+import { addPodControllerUIDIndex, filterPodsByOwner } from '../podIndex';
 import { filterActivePods, getControllerOf, newControllerRef, podKey, specReplicas } from '../controllerUtils';
 import { UIDTrackingControllerExpectations } from '../expectations';
 import { PodControl } from '../podControl';
@@ -65,6 +66,7 @@ export class ReplicaSetController {
       update: (old, cur) => this.updateRS(old, cur),
       delete: (rs) => this.deleteRS(rs),
     });
+    addPodControllerUIDIndex(this.pods);
     this.pods.addEventHandler({
       add: (pod) => this.addPod(pod),
       update: (old, cur) => this.updatePod(old, cur),
@@ -90,7 +92,8 @@ export class ReplicaSetController {
       return undefined;
     }
     const rsNeedsSync = this.expectations.satisfiedExpectations(key);
-    const allPods = this.pods.indexer.byIndex('namespace', cached.metadata.namespace ?? '') as Stored<Pod>[];
+    // List the RS's own pods and the orphans it may adopt (FilterPodsByOwner, v1.32).
+    const allPods = filterPodsByOwner(this.pods, cached, true);
     const claimed = yield* claimObjects(
       {
         client: this.client, resource: 'pods', controller: cached, selector: fromLabelSelector(cached.spec?.selector),

@@ -31,6 +31,11 @@ export class FakeClient implements ControllerClient {
   private rv = 1000;
   private serial = 0;
 
+  /** unthrottled: the fake has no rate limit (the event recorder asks for its own client). */
+  unthrottled(): this {
+    return this;
+  }
+
   seed(resource: string, obj: KubeObject): void {
     this.store.set(this.key(resource, obj.metadata?.namespace, obj.metadata?.name ?? ''), deepFreeze(deepClone(obj)) as Stored<KubeObject>);
   }
