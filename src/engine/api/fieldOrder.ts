@@ -1,3 +1,4 @@
+import { setOwn } from './object';
 // Go struct field order of the v1.32 API types (k8s.io/api, k8s.io/apimachinery meta/v1) and
 // canonicalize(), which reorders an object's keys the way encoding/json writes the Go struct:
 // fields in declaration order, map keys sorted. The apiserver's wire JSON (what `kubectl get
@@ -75,7 +76,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function copyValue(value: unknown, field: FieldSpec): unknown {
   if (field.map && isObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) out[k] = field.type ? orderStruct(value[k], field.type) : structuredClone(value[k]);
+    for (const k of Object.keys(value).sort()) setOwn(out, k, field.type ? orderStruct(value[k], field.type) : structuredClone(value[k]));
     return out;
   }
   if (Array.isArray(value)) return value.map((v) => (field.type ? orderStruct(v, field.type) : structuredClone(v)));
@@ -87,7 +88,7 @@ function orderStruct(value: unknown, type: string): unknown {
   if (!isObject(value) || !fields || fields.length === 0) return structuredClone(value);
   const out: Record<string, unknown> = {};
   for (const f of fields) if (f.name in value && value[f.name] !== undefined) out[f.name] = copyValue(value[f.name], f);
-  for (const k of Object.keys(value)) if (!(k in out) && value[k] !== undefined) out[k] = structuredClone(value[k]);
+  for (const k of Object.keys(value)) if (!Object.hasOwn(out, k) && value[k] !== undefined) setOwn(out, k, structuredClone(value[k]));
   return out;
 }
 

@@ -33,6 +33,15 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * setOwn sets `obj[key] = value` as an own data property even when the key is "__proto__" (a
+ * legal ConfigMap/Secret key): plain assignment would replace the prototype and lose the data.
+ */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 /** deepClone copies a JSON-shaped value (plain objects, arrays, primitives) into mutable form. */
 export function deepClone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
@@ -40,7 +49,8 @@ export function deepClone<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const field = (value as Record<string, unknown>)[key];
-    if (field !== undefined) out[key] = deepClone(field);
+    if (field === undefined) continue;
+    setOwn(out, key, deepClone(field));
   }
   return out as T;
 }

@@ -1,3 +1,4 @@
+import { setOwn } from '../../api/object';
 /**
  * JSON merge patch (RFC 7386), what `kubectl patch --type=merge` sends: objects merge
  * recursively, `null` deletes a field, anything else (arrays included) replaces.
@@ -8,7 +9,7 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
     target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     if (value === null) delete base[key];
-    else base[key] = applyMergePatch(base[key], value);
+    else setOwn(base, key, applyMergePatch(base[key], value));
   }
   return base;
 }

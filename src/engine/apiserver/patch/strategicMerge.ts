@@ -1,3 +1,4 @@
+import { setOwn } from '../../api/object';
 import { applyMergePatch } from './mergePatch';
 
 /**
@@ -41,10 +42,10 @@ function mergeValue(target: unknown, patch: unknown, kind: string, path: string[
       continue;
     }
     if (Array.isArray(value)) {
-      base[key] = mergeList(base[key], value, mergeKeyFor(kind, path, key), SET_LISTS.has(key), kind, [...path, key]);
+      setOwn(base, key, mergeList(base[key], value, mergeKeyFor(kind, path, key), SET_LISTS.has(key), kind, [...path, key]));
       continue;
     }
-    base[key] = isRecord(value) ? mergeValue(base[key], value, kind, [...path, key]) : value;
+    setOwn(base, key, isRecord(value) ? mergeValue(base[key], value, kind, [...path, key]) : value);
   }
   return base;
 }
@@ -78,7 +79,7 @@ export function mergeKeyFor(kind: string, path: string[], field: string): string
 
 function stripDirectives(item: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(item)) if (!key.startsWith('$')) out[key] = value;
+  for (const [key, value] of Object.entries(item)) if (!key.startsWith('$')) setOwn(out, key, value);
   return out;
 }
 

@@ -60,4 +60,11 @@ describe('kubectl against the simulated apiserver', () => {
     expect(unknownType.stderr).toBe('error: the server doesn\'t have a resource type "foos"\n');
     expect(missingNs.stderr).toBe('No resources found in nope namespace.\n');
   });
+
+  it('keeps a ConfigMap key named __proto__ as data', () => {
+    const cluster = boot();
+    const [created, got] = runCommands(cluster, ['kubectl create configmap odd --from-literal=__proto__=x', 'kubectl get configmap odd -o json']);
+    expect(created.stdout).toBe('configmap/odd created\n');
+    expect(JSON.parse(got.stdout).data).toEqual(JSON.parse('{"__proto__":"x"}'));
+  });
 });

@@ -1,3 +1,4 @@
+import { setOwn } from '../../api/object';
 import { mergeKeyFor } from '../../apiserver/patch/strategicMerge';
 
 type Json = unknown;
@@ -31,9 +32,9 @@ function diffObjects(from: Record_, to: Record_, kind: string, path: string[], d
   const out: Record_ = {};
   for (const key of Object.keys(to)) {
     const delta = diffValue(from[key], to[key], kind, [...path, key], deleteMissing);
-    if (delta !== NO_CHANGE) out[key] = delta;
+    if (delta !== NO_CHANGE) setOwn(out, key, delta);
   }
-  if (deleteMissing) for (const key of Object.keys(from)) if (!(key in to)) out[key] = null;
+  if (deleteMissing) for (const key of Object.keys(from)) if (!Object.hasOwn(to, key)) setOwn(out, key, null);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -68,10 +69,10 @@ function diffKeyedList(from: Json[], to: Record_[], mergeKey: string, kind: stri
 function deletionsOf(original: Record_, modified: Record_): Record_ {
   const out: Record_ = {};
   for (const key of Object.keys(original)) {
-    if (!(key in modified)) out[key] = null;
+    if (!Object.hasOwn(modified, key)) setOwn(out, key, null);
     else if (isRecord(original[key]) && isRecord(modified[key])) {
       const nested = deletionsOf(original[key] as Record_, modified[key] as Record_);
-      if (Object.keys(nested).length > 0) out[key] = nested;
+      if (Object.keys(nested).length > 0) setOwn(out, key, nested);
     }
   }
   return out;
@@ -80,7 +81,7 @@ function deletionsOf(original: Record_, modified: Record_): Record_ {
 function mergeInto(target: Record_, extra: Record_): Record_ {
   const out = { ...target };
   for (const [key, value] of Object.entries(extra)) {
-    out[key] = isRecord(out[key]) && isRecord(value) ? mergeInto(out[key] as Record_, value) : key in out ? out[key] : value;
+    setOwn(out, key, isRecord(out[key]) && isRecord(value) ? mergeInto(out[key] as Record_, value) : Object.hasOwn(out, key) ? out[key] : value);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Mirrors staging/src/k8s.io/kubectl/pkg/cmd/create/create_configmap.go and create_secret.go
 // (generic): --from-literal / --from-file / --from-env-file into data, key validation and
 // duplicate detection, secret values base64-encoded as Go marshals []byte.
+import { setOwn } from '../../api/object';
 import { boolFlag, listFlag, type ParsedCommand, stringFlag } from '../args/commandSpec';
 import { cmdError } from '../args/errors';
 import { goQuote } from '../args/goStrconv';
@@ -91,10 +92,10 @@ export function createConfigMap(cmd: ParsedCommand, ctx: GenerateContext): Gener
   const add: AddKey = (key, value) => {
     const errs = isConfigMapKey(key);
     if (errs.length > 0) return new Error(`${goQuote(key)} is not a valid key name for a ConfigMap: ${errs.join(',')}`);
-    if (key in data) {
+    if (Object.hasOwn(data, key)) {
       return new Error(`cannot add key ${goQuote(key)}, another key by that name already exists in Data for ConfigMap ${goQuote(pre.name)}`);
     }
-    data[key] = value;
+    setOwn(data, key, value);
     return undefined;
   };
   const err = collectSources(cmd, ctx, add, false);
@@ -126,8 +127,8 @@ export function createSecretGeneric(cmd: ParsedCommand, ctx: GenerateContext): G
   const add: AddKey = (key, value) => {
     const errs = isConfigMapKey(key);
     if (errs.length > 0) return new Error(`${goQuote(key)} is not valid key name for a Secret ${errs.join(';')}`);
-    if (key in data) return new Error(`cannot add key ${key}, another key by that name already exists`);
-    data[key] = base64Utf8(value);
+    if (Object.hasOwn(data, key)) return new Error(`cannot add key ${key}, another key by that name already exists`);
+    setOwn(data, key, base64Utf8(value));
     return undefined;
   };
   const err = collectSources(cmd, ctx, add, true);

@@ -1,3 +1,4 @@
+import { setOwn } from '../../api/object';
 // Mirrors what happens when kubectl decodes an object into its Go struct (k8s.io/api types)
 // and encodes it again with encoding/json: keys come out in struct field order, unknown keys
 // are dropped, omitempty fields with zero values vanish, non-omitempty nil slices/maps/pointers
@@ -88,7 +89,7 @@ export function marshalValue(value: JsonValue, type: string): JsonValue {
   if (type.startsWith('map:')) {
     if (!isObject(value)) return null;
     const out: JsonObject = {};
-    for (const key of Object.keys(value).sort(goStringLess)) out[key] = marshalValue(value[key], type.slice(4));
+    for (const key of Object.keys(value).sort(goStringLess)) setOwn(out, key, marshalValue(value[key], type.slice(4)));
     return out;
   }
   if (type === 'quantity') return canonicalQuantity(String(value));
@@ -148,6 +149,6 @@ export function marshalUnstructured(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(marshalUnstructured);
   if (!isObject(value)) return value;
   const out: JsonObject = {};
-  for (const key of Object.keys(value).sort(goStringLess)) out[key] = marshalUnstructured(value[key]);
+  for (const key of Object.keys(value).sort(goStringLess)) setOwn(out, key, marshalUnstructured(value[key]));
   return out;
 }
