@@ -11,7 +11,7 @@ export default defineConfig({
     // The engine's tests run in plain Node; UI tests opt into the DOM with a
     // `// @vitest-environment happy-dom` first line (React Flow needs happy-dom's ResizeObserver).
     environment: 'node',
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
     passWithNoTests: true,
     testTimeout: 30_000,
   },

@@ -6,7 +6,7 @@ import { printEndpointHealth, printEndpointStatus } from './printEndpoint';
 import { parseGoDuration } from '../registry/goDuration';
 import type { EndpointHealth, EndpointStatusResult, KeyValue, MemberListResponse, RangeResponse, ResponseHeader } from './types';
 
-// The goldens are real etcdctl 3.4.23 output (scripts/fixtures/etcd/make-fixtures.sh). Inputs
+// The goldens are real etcdctl 3.4.23 output (src/tools/fixtures/etcd/make-fixtures.sh). Inputs
 // are decoded from the JSON the same run printed, then every format is rendered again.
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -10,7 +10,7 @@ function pathOf(...names: string[]): CommandDef[] {
 }
 
 describe('commandUsage', () => {
-  // Real etcdctl 3.4.23 prints these usages on stdout (recorded with scripts/fixtures/etcd).
+  // Real etcdctl 3.4.23 prints these usages on stdout (recorded with src/tools/fixtures/etcd).
   it.each([
     [['get'], 'err_unknown_flag'],
     [['put'], 'err_put_unknown_flag'],

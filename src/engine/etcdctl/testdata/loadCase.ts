@@ -1,4 +1,4 @@
-// loadCase reads one case recorded by scripts/fixtures/etcd/make-fixtures.sh. Test-only: it
+// loadCase reads one case recorded by src/tools/fixtures/etcd/make-fixtures.sh. Test-only: it
 // uses node:fs, which the engine proper never imports.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

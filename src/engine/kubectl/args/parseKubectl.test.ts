@@ -1,6 +1,6 @@
 // @vitest-environment node
-// parseKubectl against the real kubectl v1.32.4: scripts/fixtures/kubectl_parse_errors.py ran
-// every line of scripts/fixtures/kubectl-parse-errors.commands.txt with no reachable server
+// parseKubectl against the real kubectl v1.32.4: src/tools/fixtures/kubectl_parse_errors.py ran
+// every line of src/tools/fixtures/kubectl-parse-errors.commands.txt with no reachable server
 // (testdata/parse-errors.golden.jsonl). Failures that happen before any request must match
 // kubectl's stderr/stdout exactly; lines that got as far as a request must parse successfully.
 import { readFileSync } from 'node:fs';

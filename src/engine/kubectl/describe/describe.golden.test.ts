@@ -1,6 +1,6 @@
 // Byte-for-byte comparison with the real kubectl v1.32.4: testdata/describe holds a cluster
 // (cluster.json) and the text `kubectl describe` printed for it (<case>.txt), produced by
-// scripts/fixtures/describe/generate.py. The sim clock is the fixture's `metadata.k8simNow`.
+// src/tools/fixtures/describe/generate.py. The sim clock is the fixture's `metadata.k8simNow`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as suite, expect, it } from 'vitest';

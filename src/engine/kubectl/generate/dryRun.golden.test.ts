@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Golden test against the real kubectl v1.32: every line of
-// scripts/fixtures/kubectl-dry-run.commands.txt was run through kubectl by
-// scripts/fixtures/regen-kubectl-dry-run.sh into testdata/dry-run.golden.jsonl. We replay each
+// src/tools/fixtures/kubectl-dry-run.commands.txt was run through kubectl by
+// src/tools/fixtures/regen-kubectl-dry-run.sh into testdata/dry-run.golden.jsonl. We replay each
 // command through tokenize → parseKubectl → generateFromCommand and require the same bytes
 // (both objects printed through printJson) or the same stderr text and a failing exit.
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // printJson must reproduce real kubectl's `-o json` stdout byte for byte: the raw stdout of
-// kubectl v1.32.4 is in testdata/raw-output.golden.jsonl (scripts/fixtures/kubectl_raw_output.py).
+// kubectl v1.32.4 is in testdata/raw-output.golden.jsonl (src/tools/fixtures/kubectl_raw_output.py).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goQuoteString, marshalJsonCompact, printJson } from './json';

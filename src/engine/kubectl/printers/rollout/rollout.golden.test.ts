@@ -1,5 +1,5 @@
 // `kubectl rollout history` / `rollout status` against the real kubectl v1.32.4 output recorded by
-// scripts/fixtures/describe/generate.py for the fixture cluster (testdata/describe).
+// src/tools/fixtures/describe/generate.py for the fixture cluster (testdata/describe).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deployment } from 'kubernetes-types/apps/v1';

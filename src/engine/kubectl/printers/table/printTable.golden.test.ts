@@ -1,6 +1,6 @@
 // `kubectl get` / `kubectl top` against the real kubectl v1.32.4: testdata/get holds a cluster and
 // what kubectl printed when served metav1.Tables built by k8sim's server-side printers
-// (scripts/fixtures/describe/generate_get.py). This checks kubectl's half of printing: column
+// (src/tools/fixtures/describe/generate_get.py). This checks kubectl's half of printing: column
 // filtering, alignment, NAMESPACE/LABELS, kind/name prefixes, blank lines and stderr notices.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

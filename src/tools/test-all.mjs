@@ -26,7 +26,7 @@ if (unit) {
 if (vitestStatus !== 0 && (!unit || unit.numFailedTests === 0)) failed += 1;
 
 rmSync('.playwright-report.json', { force: true });
-const browserStatus = run('node', ['scripts/ensure-browser.mjs']);
+const browserStatus = run('node', ['src/tools/ensure-browser.mjs']);
 const e2eStatus = browserStatus === 0 ? run(bin('playwright'), ['test']) : 1;
 const e2e = readJson('.playwright-report.json');
 if (e2e) {
