@@ -91,7 +91,8 @@ export function selectorString(selector: Selector): string {
     .join(',');
 }
 
-function splitTopLevel(text: string): string[] {
+/** splitTopLevel splits a selector at commas outside parentheses (`a in (x,y),b`). */
+export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

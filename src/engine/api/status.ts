@@ -3,6 +3,7 @@
 // staging/src/k8s.io/apiserver/pkg/endpoints/handlers/responsewriters/status.go (ErrorToAPIStatus),
 // all at v1.32. Message texts, reasons and HTTP codes are the apiserver's.
 
+import { goQuote } from '../go/strconv';
 /** StatusReason is metav1.StatusReason; '' is StatusReasonUnknown. */
 export type StatusReason =
   | ''
@@ -403,20 +404,7 @@ export function kubectlErrorText(status: Status, context = ''): string {
 // ---------------------------------------------------------------------------------------------
 // Go formatting
 
-/** goQuote is strconv.Quote (Go's %q) for the strings the apiserver prints. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+export { goQuote } from '../go/strconv';
 
 /** goSyntax wraps text that is already in Go %#v form. */
 export function goSyntax(text: string): GoSyntax {

@@ -27,7 +27,7 @@ export type WatchResult = { ok: true; stop: () => void } | { ok: false; status: 
  */
 export class Cacher {
   private readonly objects = new Map<string, Stored<KubeObject>>();
-  private window: Array<CacheEvent & { atMs: number }> = [];
+  private eventWindow: Array<CacheEvent & { atMs: number }> = [];
   private windowStart = 0;
   private revision = 0;
   private readonly unindexed = new Set<CacheWatcher>();
@@ -91,9 +91,9 @@ export class Cacher {
     if (!(watcher instanceof CacheWatcher)) return { ok: false, status: watcher };
     const rv = options.resourceVersion ? Number(options.resourceVersion) : 0;
     if (rv > 0) {
-      const oldest = this.windowStart < this.window.length ? this.window[this.windowStart].rv : this.revision + 1;
+      const oldest = this.windowStart < this.eventWindow.length ? this.eventWindow[this.windowStart].rv : this.revision + 1;
       if (rv < oldest - 1) return { ok: false, status: expired(`too old resource version: ${rv} (${oldest - 1})`) };
-      for (let i = this.windowStart; i < this.window.length; i++) if (this.window[i].rv > rv) watcher.offer(this.window[i]);
+      for (let i = this.windowStart; i < this.eventWindow.length; i++) if (this.eventWindow[i].rv > rv) watcher.offer(this.eventWindow[i]);
     } else {
       for (const key of [...this.objects.keys()].sort()) {
         const obj = this.objects.get(key)!;
@@ -163,12 +163,12 @@ export class Cacher {
 
   private append(event: CacheEvent): void {
     const nowMs = this.sim.nowMs;
-    this.window.push({ ...event, atMs: nowMs });
-    while (this.window.length - this.windowStart > MIN_WINDOW_EVENTS && this.window[this.windowStart].atMs < nowMs - EVENT_FRESH_DURATION_MS) {
+    this.eventWindow.push({ ...event, atMs: nowMs });
+    while (this.eventWindow.length - this.windowStart > MIN_WINDOW_EVENTS && this.eventWindow[this.windowStart].atMs < nowMs - EVENT_FRESH_DURATION_MS) {
       this.windowStart++;
     }
-    if (this.windowStart > 4096 && this.windowStart * 2 > this.window.length) {
-      this.window = this.window.slice(this.windowStart);
+    if (this.windowStart > 4096 && this.windowStart * 2 > this.eventWindow.length) {
+      this.eventWindow = this.eventWindow.slice(this.windowStart);
       this.windowStart = 0;
     }
   }

@@ -3,20 +3,9 @@
 // time.ParseDuration (go/src/time/format.go) and encoding/csv for StringSlice flags
 // (go/src/encoding/csv/reader.go; pflag string_slice.go readAsCSV reads one record).
 
-/** goQuote mirrors strconv.Quote for the texts kubectl users type. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+import { goQuote } from '../../go/strconv';
+
+export { goQuote };
 
 /** underscoreOK mirrors strconv's check that `_` only separates digits after a base prefix. */
 function underscoreOK(s: string): boolean {

@@ -2,6 +2,7 @@
 // helpers.go) over labels.ParseToRequirements (pkg/labels/selector.go): `a=b,c in (x,y),!d`
 // becomes matchLabels + matchExpressions, requirements sorted by key, values sorted.
 // Simplification: only the common grammar is parsed; malformed input gets one generic error.
+import { splitTopLevel } from '../../api/labels';
 import { goQuote } from '../args/goStrconv';
 import type { JsonObject } from '../printers/json';
 
@@ -15,22 +16,6 @@ const KEY = '[A-Za-z0-9][-A-Za-z0-9_./]*';
 const REQUIREMENT = new RegExp(
   `^\\s*(?:(!)\\s*(${KEY})|(${KEY})\\s*(?:(==|=|!=)\\s*([-A-Za-z0-9_.]*)|\\s(in|notin)\\s*\\(([^)]*)\\))?)\\s*$`,
 );
-
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')') depth--;
-    else if (text[i] === ',' && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
 
 function parseRequirement(part: string): Requirement | undefined {
   const m = REQUIREMENT.exec(part);
