@@ -45,10 +45,16 @@ function parseText(text: string, fileName: string): { ok: true; value: unknown }
   const doc = real[0];
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    const where = error.linePos ? `:${error.linePos[0].line}:${error.linePos[0].col}` : '';
+    const where = `:${lineCol(text, error.pos[0])}`;
     return { ok: false, error: `${fileName}${where}: ${error.message.split('\n')[0]}` };
   }
   return { ok: true, value: doc.toJS() };
+}
+
+/** lineCol turns a character offset into `line:column` (both 1-based), as editors show it. */
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1].length + 1}`;
 }
 
 function formatPath(path: PropertyKey[]): string {
