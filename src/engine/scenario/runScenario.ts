@@ -30,7 +30,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): Cluster {
   const cluster = Cluster.boot(scenario.cluster, options.components);
   const name = scenario.name;
   if (options.trace) {
-    cluster.sim.trace.subscribe((event) => options.onRecord({ scenario: name, t: event.t, type: 'event', ...event }));
+    cluster.sim.trace.subscribe(({ t, ...event }) => options.onRecord({ scenario: name, t, type: 'event', ...event }));
   }
   const untilMs = options.untilMs ?? scenario.untilMs;
   const lastAtMs = scenario.steps.length > 0 ? scenario.steps[scenario.steps.length - 1].at : 0;
