@@ -6,7 +6,6 @@ import { wait, type Task } from '../../sim/task';
 import { jsonEqual } from '../equality';
 import { errorOf, type SyncError } from '../types';
 import type { DeploymentController } from './deploymentController';
-import { REVISION_ANNOTATION } from './util/annotations';
 import { MINIMUM_REPLICAS_AVAILABLE, MINIMUM_REPLICAS_UNAVAILABLE, newDeploymentCondition, setDeploymentCondition } from './util/conditions';
 import { deploymentReplicas } from './util/defaults';
 import { maxUnavailable } from './util/fenceposts';
@@ -60,14 +59,9 @@ export function* syncDeploymentStatus(dc: DeploymentController, allRSs: readonly
 /**
  * updateDeploymentStatus is UpdateStatus with the working copy `d`. The status subresource of
  * apps/v1 Deployments also stores metadata.annotations (its strategy only resets spec and labels),
- * which is how the revision annotation reaches the Deployment. Until the simulated apiserver keeps
- * annotations on /status, the revision is written with a metadata patch when the answer lacks it.
+ * which is how the revision annotation reaches the Deployment.
  */
 export function* updateDeploymentStatus(dc: DeploymentController, d: Stored<Deployment>): Task<SyncError> {
   const result = yield* wait(dc.client.updateStatus('deployments', d));
-  if (!result.ok) return errorOf(result);
-  const wanted = d.metadata.annotations?.[REVISION_ANNOTATION];
-  if (wanted === undefined || result.object.metadata.annotations?.[REVISION_ANNOTATION] === wanted) return undefined;
-  const patch = { metadata: { annotations: { [REVISION_ANNOTATION]: wanted } } };
-  return errorOf(yield* wait(dc.client.patch('deployments', d.metadata.namespace, d.metadata.name, 'merge', patch)));
+  return result.ok ? undefined : errorOf(result);
 }
