@@ -14,6 +14,9 @@ import { REPLICASET_CONTROLLER, ReplicaSetController } from '../controllers/repl
 import { Publisher, ROOT_CA_CERT_PUBLISHER } from '../controllers/rootcacertpublisher/publisher';
 import { fakeRootCAPEM } from '../controllers/rootcacertpublisher/rootCA';
 import { SERVICE_ACCOUNT_CONTROLLER, ServiceAccountsController } from '../controllers/serviceaccount/serviceAccountsController';
+import type { Lease } from 'kubernetes-types/coordination/v1';
+import { NODE_CONTROLLER_SOURCE, NODE_LIFECYCLE_CONTROLLER, NodeLifecycleController } from '../controllers/nodelifecycle/nodeLifecycleController';
+import { TAINT_EVICTION_CONTROLLER, TaintEvictionController } from '../controllers/tainteviction/taintEvictionController';
 import type { ControllerContext } from './controllerContext';
 
 /** ControllerOptions are the kube-controller-manager flags the controllers read. */
@@ -150,6 +153,34 @@ export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
       });
       controller.run(1);
       return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: NODE_LIFECYCLE_CONTROLLER,
+    init(ctx) {
+      const client = ctx.clientFor('node-controller', NODE_LIFECYCLE_CONTROLLER);
+      const controller = new NodeLifecycleController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(NODE_CONTROLLER_SOURCE, client),
+        nodes: ctx.informerFactory.forResource<Node>('nodes'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+        leases: ctx.informerFactory.forResource<Lease>('leases'),
+      });
+      controller.run();
+      return { controller, queues: [controller.nodeUpdateQueue, controller.podUpdateQueue] };
+    },
+  },
+  {
+    // The taint manager reuses the node-controller service account (startTaintEvictionController).
+    name: TAINT_EVICTION_CONTROLLER,
+    init(ctx) {
+      const client = ctx.clientFor('node-controller', TAINT_EVICTION_CONTROLLER);
+      const controller = new TaintEvictionController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(TAINT_EVICTION_CONTROLLER, client),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+        nodes: ctx.informerFactory.forResource<Node>('nodes'),
+      });
+      controller.run();
+      return { controller, queues: [controller.nodeUpdateQueue, controller.podUpdateQueue] };
     },
   },
 ];

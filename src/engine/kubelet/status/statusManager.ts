@@ -7,6 +7,7 @@ import type { ApiClient } from '../../client/client';
 import type { Simulator } from '../../sim/simulator';
 import { spawn, wait, type Task } from '../../sim/task';
 import { toRFC3339 } from '../../sim/time';
+import { KUBELET_CONDITION_TYPES } from '../kubeletPods';
 import { deepEqual } from '../util/deepEqual';
 
 /** STATUS_RETRY_MS: a failed write is retried by the next pass of the 10 s sync loop; sooner here. */
@@ -24,6 +25,8 @@ interface Entry {
   /** finished: the pod worker terminated the pod (no containers run; safe to delete). */
   finished: boolean;
   deleteSent: boolean;
+  /** syncedResourceVersion: the resourceVersion our last status write produced (0 before any). */
+  syncedResourceVersion: number;
 }
 
 /**
@@ -53,9 +56,18 @@ export class StatusManager {
     const now = toRFC3339(this.sim.nowMs, this.epochMs);
     const conditions = (status.conditions ?? []).map((c) => withTransitionTime(c, old.conditions, now));
     const next: PodStatus = { ...status, conditions, startTime: old.startTime ?? status.startTime ?? now };
-    if (entry && deepEqual(entry.status, next)) return;
+    if (entry && deepEqual(entry.status, next)) {
+      // needsReconcile: someone else changed a kubelet-owned field (the node lifecycle controller
+      // set Ready=False while this kubelet was down); write the cached status again.
+      const newerThanOurWrite = Number(pod.metadata.resourceVersion) > entry.syncedResourceVersion;
+      if (entry.syncedVersion === entry.version && newerThanOurWrite && needsReconcile(pod.status, entry.status)) {
+        entry.version++;
+        this.syncSoon(entry);
+      }
+      return;
+    }
     if (!entry) {
-      entry = { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid, status: next, version: 0, syncedVersion: 0, inflight: false, deleting: false, finished: false, deleteSent: false };
+      entry = { namespace: pod.metadata.namespace ?? '', name: pod.metadata.name, uid, status: next, version: 0, syncedVersion: 0, inflight: false, deleting: false, finished: false, deleteSent: false, syncedResourceVersion: 0 };
       this.entries.set(uid, entry);
     }
     entry.status = next;
@@ -115,6 +127,7 @@ export class StatusManager {
         break;
       }
       entry.syncedVersion = version;
+      entry.syncedResourceVersion = Number(result.object.metadata.resourceVersion);
     }
     if (this.running && entry.deleting && entry.finished && !entry.deleteSent && entry.syncedVersion === entry.version) {
       entry.deleteSent = true;
@@ -131,4 +144,20 @@ function withTransitionTime(condition: PodCondition, old: readonly PodCondition[
   const previous = old?.find((c) => c.type === condition.type);
   const lastTransitionTime = condition.lastTransitionTime ?? (previous && previous.status === condition.status ? previous.lastTransitionTime : now);
   return { type: condition.type, status: condition.status, lastProbeTime: null as unknown as string, lastTransitionTime, ...(condition.reason ? { reason: condition.reason } : {}), ...(condition.message ? { message: condition.message } : {}) };
+}
+
+/**
+ * needsReconcile mirrors the status manager's needsReconcile / isPodStatusByKubeletEqual: the
+ * apiserver's copy differs from what the kubelet last wrote in the phase or a condition the
+ * kubelet owns.
+ */
+function needsReconcile(apiStatus: PodStatus | undefined, cached: PodStatus): boolean {
+  if (!apiStatus) return false;
+  if ((apiStatus.phase ?? '') !== (cached.phase ?? '')) return true;
+  for (const type of KUBELET_CONDITION_TYPES) {
+    const theirs = apiStatus.conditions?.find((c) => c.type === type);
+    const ours = cached.conditions?.find((c) => c.type === type);
+    if ((theirs?.status ?? '') !== (ours?.status ?? '')) return true;
+  }
+  return false;
 }
