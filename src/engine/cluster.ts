@@ -11,6 +11,7 @@ import { runCommandLine } from './commands/shell';
 import type { NodeAgent, ShellEnv } from './commands/shellEnv';
 import { etcdMemberView } from './etcd/memberView';
 import { Future } from './sim/future';
+import { EMPTY_LOAD_STATE, type LoadState } from './metrics/loadState';
 import { EMPTY_REGISTRY_STATE, type RegistryState } from './registry/registryState';
 import type { Rng } from './sim/rng';
 import { Simulator } from './sim/simulator';
@@ -51,6 +52,8 @@ export class Cluster {
   private readonly shellRng: Rng;
   /** registryState is what `sim image` changed in the simulated registry (plain data). */
   registryState: RegistryState = EMPTY_REGISTRY_STATE;
+  /** loadState is the load `sim load` put on Deployments (plain data, read by the kubelets' stats). */
+  loadState: LoadState = EMPTY_LOAD_STATE;
 
   private constructor(
     readonly spec: ClusterSpec,
@@ -61,7 +64,7 @@ export class Cluster {
     this.etcd = new SingleMemberEtcd(this.sim, 'etcd-1');
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
     this.shellRng = this.sim.rng.fork('shell');
-    this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState };
+    this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name) };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
   }
 
@@ -108,6 +111,7 @@ export class Cluster {
       nodeAgent: (name) => this.components.find((c): c is Component & NodeAgent => c.name === `kubelet/${name}`),
       nodeNames: () => this.spec.nodes.map((n) => n.name),
       registry: { get: () => this.registryState, set: (state) => (this.registryState = state) },
+      load: { get: () => this.loadState, set: (state) => (this.loadState = state) },
     };
   }
 

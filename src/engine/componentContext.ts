@@ -1,6 +1,8 @@
 import type { ApiServer } from './apiserver/server';
 import type { UserInfo } from './apiserver/request';
 import { ApiClient } from './client/client';
+import type { Component } from './cluster';
+import type { LoadState } from './metrics/loadState';
 import type { RegistryState } from './registry/registryState';
 import type { Simulator } from './sim/simulator';
 
@@ -16,6 +18,13 @@ export interface ComponentContext {
   epochMs: number;
   /** The image registry's current state (what `sim image` changed), read at every pull. */
   registry: () => RegistryState;
+  /** The load `sim load` put on Deployments, read by the kubelets' stats (metrics-server scrapes it). */
+  load: () => LoadState;
+  /**
+   * lookup addresses another component by name (`kubelet/node-1`), as the network lets
+   * metrics-server reach each kubelet's port 10250; undefined when there is none.
+   */
+  lookup: (name: string) => Component | undefined;
 }
 
 /** clientFor opens an apiserver connection under a component's identity. */

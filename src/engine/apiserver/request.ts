@@ -30,6 +30,8 @@ export interface ApiRequest {
   verb: Verb;
   /** Plural resource name, e.g. `deployments`. */
   resource: string;
+  /** group names an aggregated API (`metrics.k8s.io`), served by its APIService's backend. */
+  group?: string;
   subresource?: 'status' | 'scale' | 'binding' | 'eviction';
   namespace?: string;
   name?: string;

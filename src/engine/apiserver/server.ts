@@ -7,6 +7,7 @@ import { spawn, wait, type Task } from '../sim/task';
 import { newServiceAllocators } from './registry/serviceAlloc';
 import { Cacher } from './cacher/cacher';
 import type { WatchEvent, WatchOptions } from './cacher/types';
+import { Aggregator, type APIGroupInfo } from './aggregator';
 import { cacherFor, requestInfo, traceStage, unknownResource, type ServerContext } from './context';
 import { methodNotAllowed } from './errors';
 import { handleCreate } from './handlers/create';
@@ -43,6 +44,8 @@ export interface WatchHandle {
  */
 export class ApiServer {
   readonly ctx: ServerContext;
+  /** aggregator proxies aggregated API groups (metrics.k8s.io) to their APIService backends. */
+  readonly aggregator: Aggregator;
   private readonly requestLatencyMs: number;
   private readonly compactionIntervalMs: number;
 
@@ -59,6 +62,16 @@ export class ApiServer {
       allocators: newServiceAllocators(),
       epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
     };
+    this.aggregator = new Aggregator(sim);
+  }
+
+  /** serverGroups is `/apis` discovery: the built-in groups, then the available aggregated ones. */
+  serverGroups(): Future<APIGroupInfo[]> {
+    const groups = new Map<string, APIGroupInfo>();
+    for (const info of RESOURCES) if (!groups.has(info.group)) groups.set(info.group, { name: info.group, versions: [info.version] });
+    const answer = new Future<APIGroupInfo[]>();
+    this.ctx.sim.after(this.requestLatencyMs * 2, () => answer.resolve([...groups.values(), ...this.aggregator.groups()]));
+    return answer;
   }
 
   /** start fills the watch caches and schedules etcd compaction, as the apiserver does at boot. */
@@ -109,6 +122,7 @@ export class ApiServer {
 
   private *serve(req: ApiRequest): Task<ApiResult<unknown>> {
     yield* wait(this.ctx.sim.sleep(this.requestLatencyMs));
+    if (req.group !== undefined) return yield* this.aggregator.proxy(req);
     const info = requestInfo(req);
     if (!info) return { ok: false, status: unknownResource() };
     traceStage(this.ctx, req, 'authn');

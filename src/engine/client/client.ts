@@ -90,6 +90,25 @@ export class ApiClient {
     return this.send({ verb: 'get', resource, subresource: 'scale', namespace, name });
   }
 
+  /** updateScale is PUT <resource>/NAME/scale with a Scale object (the HPA's Scales().Update). */
+  updateScale(resource: string, scale: KubeObject): Future<ApiResult> {
+    return this.send({ verb: 'update', resource, subresource: 'scale', namespace: scale.metadata?.namespace, name: scale.metadata?.name, body: scale });
+  }
+
+  /** getGroup / listGroup read an aggregated API (`metrics.k8s.io`), proxied by the apiserver. */
+  getGroup<T>(group: string, resource: string, namespace: string | undefined, name: string): Future<ApiResult<T>> {
+    return this.send({ verb: 'get', group, resource, namespace, name });
+  }
+
+  listGroup<T>(group: string, resource: string, namespace?: string, options: RequestOptions = {}): Future<ApiResult<T>> {
+    return this.send({ verb: 'list', group, resource, namespace, options });
+  }
+
+  /** serverGroups is discovery's ServerGroups: the API groups (and versions) the server serves now. */
+  serverGroups(): Future<Array<{ name: string; versions: string[] }>> {
+    return this.server.serverGroups();
+  }
+
   watch(resource: string, options: WatchOptions, deliver: (events: WatchEvent[]) => void): WatchHandle {
     return this.server.watch({ verb: 'watch', resource, namespace: options.namespace, options, user: this.user, component: this.component }, deliver);
   }

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../client/client';
+import type { LoadState } from '../metrics/loadState';
 import type { RegistryState } from '../registry/registryState';
 import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
@@ -28,6 +29,8 @@ export interface ShellEnv {
   nodeAgent(name: string): NodeAgent | undefined;
   /** The simulated registry's state and a way to change it (`sim image`). */
   registry: { get(): RegistryState; set(state: RegistryState): void };
+  /** The load on Deployments and a way to change it (`sim load`). */
+  load: { get(): LoadState; set(state: LoadState): void };
   nodeNames(): string[];
 }
 

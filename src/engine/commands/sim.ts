@@ -2,6 +2,7 @@ import { formatCatalogTable, listCatalog, parseNormalizedNamed, withOverride, wi
 import { parseDurationMs } from '../sim/duration';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
+import { loadCommand } from './simLoad';
 import type { ShellEnv } from './shellEnv';
 
 const USAGE = `sim controls the simulated cluster (faults and load).
@@ -11,7 +12,9 @@ Usage:
   sim etcd stop|start MEMBER|leader   stop or start an etcd member
   sim etcd partition MEMBER[,MEMBER]  cut members off from the rest
   sim etcd heal                       remove all partitions
-  sim load deployment/NAME --cpu=300m | --total-cpu=2400m
+  sim load deployment/NAME --cpu=300m | --total-cpu=2400m [--memory=64Mi | --total-memory=512Mi] [-n NS]
+                                      load a Deployment's pods (per pod, or shared by the ready ones)
+  sim load [list]                     the loads in effect
   sim image [list] [--wide]           images the simulated registry knows
   sim image crash IMAGE [--exit-code=N] [--after=DURATION]
                                       make containers of IMAGE exit with an error
@@ -25,7 +28,6 @@ const NOT_YET: Record<string, string> = {
   'etcd start': '#4 (etcd as a Raft cluster)',
   'etcd partition': '#4 (etcd as a Raft cluster)',
   'etcd heal': '#4 (etcd as a Raft cluster)',
-  load: '#3 (metrics-server and the HPA)',
 };
 
 /**
@@ -45,6 +47,7 @@ export function* sim(env: ShellEnv, argv: string[], io: CommandIO): Task<number>
   }
   if (group === 'node') return nodeCommand(env, verb, target, io);
   if (group === 'image') return imageCommand(env, argv.slice(1), io);
+  if (group === 'load') return yield* loadCommand(env, argv.slice(1), io);
   io.err(`error: unknown command "${group}" for "sim"\nRun 'sim help' for usage.\n`);
   return 1;
 }

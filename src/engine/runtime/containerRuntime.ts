@@ -197,6 +197,11 @@ export class ContainerRuntime {
     return this.containers.get(id);
   }
 
+  /** listContainers returns every container this runtime knows, in creation order (the stats provider walks it). */
+  listContainers(): ContainerRecord[] {
+    return [...this.containers.values()];
+  }
+
   /** runningContainers counts running containers (node summary, tests). */
   runningContainers(): number {
     let count = 0;

@@ -14,6 +14,7 @@ import { logs } from './logs';
 import { cordon, drain } from './node';
 import { rollout } from './rollout';
 import { scale } from './scale';
+import { top } from './top';
 
 type Run = (ctx: KubectlContext) => Task<number>;
 
@@ -29,7 +30,7 @@ const RUNS: Record<string, Run> = {
   uncordon: cordon,
   drain,
   rollout,
-  top: metricsUnavailable,
+  top,
 };
 
 /**
@@ -59,12 +60,6 @@ export function* kubectl(env: ShellEnv, argv: string[], io: CommandIO): Task<num
     return 1;
   }
   return yield* run(ctx);
-}
-
-/** metricsUnavailable is what kubectl top says until metrics-server runs (issue #3 adds it). */
-function* metricsUnavailable(ctx: KubectlContext): Task<number> {
-  ctx.io.err('error: Metrics API not available\n');
-  return 1;
 }
 
 function helpText(cmd: ParsedCommand): string {

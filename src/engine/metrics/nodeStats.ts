@@ -1,0 +1,119 @@
+// The kubelet's resource metrics endpoint (/metrics/resource, fed by its embedded cAdvisor), as
+// metrics-server scrapes it: per running container a cumulative CPU counter, the working-set
+// memory and the container's start time; the same for the whole node. Counters only grow, so
+// metrics-server turns two scrapes into a rate, as it does with the real kubelet.
+import { parseQuantity } from '../api/quantity';
+import type { ContainerRecord } from '../runtime/types';
+import type { LoadModel, PodLoad } from './loadModel';
+
+/**
+ * MetricsPoint is one sample (metrics-server storage.MetricsPoint): cumulative CPU is in
+ * core-nanoseconds since `startTimeMs` (zero then), memory is the working set in bytes.
+ */
+export interface MetricsPoint {
+  startTimeMs: number;
+  timestampMs: number;
+  cumulativeCpuNanoCoreSeconds: number;
+  memoryBytes: number;
+}
+
+/** NodeBatch is one node's answer: the node point and, per `namespace/pod`, its containers' points. */
+export interface NodeBatch {
+  node: MetricsPoint;
+  pods: Map<string, Map<string, MetricsPoint>>;
+}
+
+/** ContainerSource is the part of the node's containerd the collector reads. */
+export interface ContainerSource {
+  listContainers(): ContainerRecord[];
+}
+
+/**
+ * SYSTEM_RESERVED_USAGE is what a worker node spends outside pods (kubelet, containerd, the OS):
+ * a model constant, in the range an idle kubeadm worker shows in `kubectl top node`.
+ */
+export const SYSTEM_USAGE = { cpuMilli: 40, memoryBytes: 600 * 1024 * 1024 };
+
+interface CounterState {
+  lastMs: number;
+  cumulative: number;
+}
+
+/**
+ * NodeStats integrates each container's CPU rate into its counter at every collection, using the
+ * rate of that moment for the time since the previous one: a load change shows in full at the
+ * next scrape. When the pods ask for more CPU than the node has, every container gets the same
+ * fraction of its demand (the CFS scheduler sharing the cores).
+ */
+export class NodeStats {
+  private readonly counters = new Map<string, CounterState>();
+  private readonly node: CounterState;
+  private readonly cpuCapacityMilli: number;
+
+  constructor(
+    private readonly runtime: ContainerSource,
+    private readonly load: LoadModel,
+    cpuCapacity: string,
+    private readonly bootMs: number,
+  ) {
+    this.cpuCapacityMilli = Math.round(parseQuantity(cpuCapacity) * 1000);
+    this.node = { lastMs: bootMs, cumulative: 0 };
+  }
+
+  /** collect answers a scrape at `nowMs`. */
+  collect(nowMs: number): NodeBatch {
+    const running = this.runtime.listContainers().filter((c) => c.state === 'CONTAINER_RUNNING' && c.startedAtMs !== undefined);
+    const loads = new Map<string, PodLoad | undefined>();
+    const demands = running.map((c) => this.demand(c, nowMs, loads));
+    const totalMilli = demands.reduce((sum, d) => sum + d.cpuMilli, 0);
+    const available = Math.max(0, this.cpuCapacityMilli - SYSTEM_USAGE.cpuMilli);
+    const fraction = totalMilli > available ? available / totalMilli : 1;
+    const pods = new Map<string, Map<string, MetricsPoint>>();
+    const live = new Set<string>();
+    let nodeIncrement = 0;
+    let nodeMemory = SYSTEM_USAGE.memoryBytes;
+    running.forEach((c, i) => {
+      live.add(c.id);
+      const state = this.counters.get(c.id) ?? { lastMs: c.startedAtMs!, cumulative: 0 };
+      const increment = demands[i].cpuMilli * fraction * Math.max(0, nowMs - state.lastMs) * 1000;
+      state.cumulative += increment;
+      state.lastMs = nowMs;
+      this.counters.set(c.id, state);
+      nodeIncrement += increment;
+      nodeMemory += demands[i].memoryBytes;
+      const key = `${c.podNamespace}/${c.podName}`;
+      let containers = pods.get(key);
+      if (!containers) pods.set(key, (containers = new Map()));
+      containers.set(c.name, { startTimeMs: c.startedAtMs!, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(state.cumulative), memoryBytes: pageAligned(demands[i].memoryBytes) });
+    });
+    for (const id of [...this.counters.keys()]) if (!live.has(id)) this.counters.delete(id);
+    this.node.cumulative += nodeIncrement + SYSTEM_USAGE.cpuMilli * Math.max(0, nowMs - this.node.lastMs) * 1000;
+    this.node.lastMs = nowMs;
+    return { node: { startTimeMs: this.bootMs, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(this.node.cumulative), memoryBytes: pageAligned(nodeMemory) }, pods };
+  }
+
+  /** demand is what a container would use now: idle usage from its image plus its load, capped by limits. */
+  private demand(c: ContainerRecord, nowMs: number, loads: Map<string, PodLoad | undefined>): { cpuMilli: number; memoryBytes: number } {
+    let memoryBytes = c.behavior.memoryBytes;
+    if (c.behavior.mode === 'oom') memoryBytes += ((c.behavior.memoryGrowthBytesPerSec ?? 0) * (nowMs - c.startedAtMs!)) / 1000;
+    let cpuMilli = c.behavior.cpuMillicores;
+    if (this.load.active) {
+      const key = `${c.podNamespace}/${c.podName}`;
+      if (!loads.has(key)) loads.set(key, this.load.podLoad(c.podNamespace, c.podName, nowMs));
+      const load = loads.get(key);
+      if (load && load.container === c.name) {
+        cpuMilli += load.cpuMilli;
+        memoryBytes += load.memoryBytes;
+        if (load.cpuLimitMilli !== undefined) cpuMilli = Math.min(cpuMilli, load.cpuLimitMilli);
+        if (load.memoryLimitBytes !== undefined) memoryBytes = Math.min(memoryBytes, load.memoryLimitBytes);
+      }
+    }
+    if (c.memoryLimitBytes !== undefined) memoryBytes = Math.min(memoryBytes, c.memoryLimitBytes);
+    return { cpuMilli, memoryBytes };
+  }
+}
+
+/** pageAligned rounds a working set to whole 4 KiB pages (what the kernel accounts). */
+function pageAligned(bytes: number): number {
+  return Math.round(bytes / 4096) * 4096;
+}
