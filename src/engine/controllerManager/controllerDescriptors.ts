@@ -17,6 +17,8 @@ import { SERVICE_ACCOUNT_CONTROLLER, ServiceAccountsController } from '../contro
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import { NODE_CONTROLLER_SOURCE, NODE_LIFECYCLE_CONTROLLER, NodeLifecycleController } from '../controllers/nodelifecycle/nodeLifecycleController';
 import { TAINT_EVICTION_CONTROLLER, TaintEvictionController } from '../controllers/tainteviction/taintEvictionController';
+import type { Job } from 'kubernetes-types/batch/v1';
+import { JOB_CONTROLLER, JobController } from '../controllers/job/jobController';
 import type { ControllerContext } from './controllerContext';
 
 /** ControllerOptions are the kube-controller-manager flags the controllers read. */
@@ -153,6 +155,20 @@ export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
       });
       controller.run(1);
       return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: JOB_CONTROLLER,
+    init(ctx) {
+      const client = ctx.clientFor('job-controller', JOB_CONTROLLER);
+      const controller = new JobController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(JOB_CONTROLLER, client),
+        jobs: ctx.informerFactory.forResource<Job>('jobs'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+      });
+      // --concurrent-job-syncs (5).
+      controller.run(5);
+      return { controller, queues: [controller.queue, controller.orphanQueue] };
     },
   },
   {

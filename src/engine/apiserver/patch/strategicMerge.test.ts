@@ -30,6 +30,12 @@ describe('strategic merge patch (kubectl set image, label, scale)', () => {
     expect(out.spec.ports).toEqual([{ port: 80, targetPort: 8080, nodePort: 30080 }]);
   });
 
+  it('removes values from a primitive list with $deleteFromPrimitiveList (the Job controller dropping its finalizer)', () => {
+    const pod = { metadata: { finalizers: ['batch.kubernetes.io/job-tracking', 'example.com/keep'] } };
+    const out = applyStrategicMergePatch(pod, { metadata: { '$deleteFromPrimitiveList/finalizers': ['batch.kubernetes.io/job-tracking'] } }) as typeof pod;
+    expect(out.metadata.finalizers).toEqual(['example.com/keep']);
+  });
+
   it('RFC 7386 merge patch replaces lists', () => {
     expect(applyMergePatch({ a: [1, 2], b: { c: 1 } }, { a: [3], b: { c: null, d: 2 } })).toEqual({ a: [3], b: { d: 2 } });
   });

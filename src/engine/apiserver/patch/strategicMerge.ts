@@ -5,7 +5,8 @@ import { applyMergePatch } from './mergePatch';
  * Strategic merge patch (k8s.io/apimachinery pkg/util/strategicpatch), the default patch type of
  * kubectl for built-in kinds: like a merge patch, except that lists with a patch merge key
  * (containers by name, env by name, container ports by containerPort, ...) merge item by item,
- * `$patch: delete` removes an item, and `$setElementOrder/<list>` directives are dropped after use.
+ * `$patch: delete` removes an item, `$deleteFromPrimitiveList/<list>` removes values from a list of
+ * primitives, and `$setElementOrder/<list>` directives are dropped after use.
  * The merge keys come from the `patchMergeKey` struct tags of k8s.io/api.
  */
 export const MERGE_KEYS: Record<string, string> = {
@@ -25,6 +26,8 @@ export const MERGE_KEYS: Record<string, string> = {
   taints: 'key',
 };
 
+const DELETE_FROM_PRIMITIVE_LIST = '$deleteFromPrimitiveList/';
+
 /** Lists of primitives that merge as sets (patchStrategy:"merge" on []string). */
 const SET_LISTS = new Set(['finalizers']);
 
@@ -36,6 +39,12 @@ function mergeValue(target: unknown, patch: unknown, kind: string, path: string[
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const base: Record<string, unknown> = isRecord(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST) && Array.isArray(value)) {
+      // `$deleteFromPrimitiveList/finalizers: [x]` removes x from a list of primitives.
+      const field = key.slice(DELETE_FROM_PRIMITIVE_LIST.length);
+      if (Array.isArray(base[field])) setOwn(base, field, (base[field] as unknown[]).filter((item) => !value.includes(item)));
+      continue;
+    }
     if (key.startsWith('$')) continue;
     if (value === null) {
       delete base[key];
