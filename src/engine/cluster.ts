@@ -4,12 +4,11 @@ import { bootstrapObjects } from './apiserver/bootstrap';
 import { ApiClient } from './client/client';
 import type { ClusterSpec } from './clusterSpec';
 import { USERS, type ComponentContext } from './componentContext';
-import { SingleMemberEtcd } from './etcd/singleMember';
+import { EtcdCluster } from './etcd/etcdCluster';
 import type { CommandProcess } from './commands/process';
 import { PROGRAMS } from './commands/programs';
 import { runCommandLine } from './commands/shell';
 import type { NodeAgent, ShellEnv } from './commands/shellEnv';
-import { etcdMemberView } from './etcd/memberView';
 import { Future } from './sim/future';
 import { EMPTY_LOAD_STATE, type LoadState } from './metrics/loadState';
 import { EMPTY_REGISTRY_STATE, type RegistryState } from './registry/registryState';
@@ -43,7 +42,7 @@ export const BOOT_LEAD_MS = 60_000;
  */
 export class Cluster {
   readonly sim: Simulator;
-  readonly etcd: SingleMemberEtcd;
+  readonly etcd: EtcdCluster;
   readonly apiserver: ApiServer;
   readonly components: Component[] = [];
   readonly ctx: ComponentContext;
@@ -61,7 +60,7 @@ export class Cluster {
     apiserverOptions: ApiServerOptions,
   ) {
     this.sim = new Simulator(spec.seed, -BOOT_LEAD_MS);
-    this.etcd = new SingleMemberEtcd(this.sim, 'etcd-1');
+    this.etcd = new EtcdCluster(this.sim, spec.etcd);
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
     this.shellRng = this.sim.rng.fork('shell');
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name) };
@@ -107,7 +106,8 @@ export class Cluster {
       epochMs: this.spec.epochMs,
       client: this.admin(),
       etcd: this.etcd,
-      etcdMembers: () => [etcdMemberView(this.etcd)],
+      etcdMembers: () => this.etcd.memberViews(),
+      etcdControl: this.etcd,
       nodeAgent: (name) => this.components.find((c): c is Component & NodeAgent => c.name === `kubelet/${name}`),
       nodeNames: () => this.spec.nodes.map((n) => n.name),
       registry: { get: () => this.registryState, set: (state) => (this.registryState = state) },

@@ -37,7 +37,7 @@ export interface WatchHandle {
  * served from per-resource watch caches, and watches stream from them.
  *
  * @example
- * const server = new ApiServer(sim, new SingleMemberEtcd(sim));
+ * const server = new ApiServer(sim, new EtcdCluster(sim, { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }));
  * server.start();
  * server.request({ verb: 'get', resource: 'namespaces', name: 'default', user, component: 'kubectl' })
  *   .then((result) => ...);

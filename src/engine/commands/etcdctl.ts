@@ -94,6 +94,7 @@ function statusOf(env: ShellEnv, member: EtcdMemberView) {
       raftTerm: member.raftTerm,
       raftAppliedIndex: member.raftAppliedIndex,
       dbSizeInUseBytes: member.dbSizeInUseBytes,
+      errors: member.errors,
     },
   };
 }

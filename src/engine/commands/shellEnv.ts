@@ -26,12 +26,24 @@ export interface ShellEnv {
   client: ApiClient;
   etcd: EtcdClient;
   etcdMembers(): EtcdMemberView[];
+  /** The etcd cluster's fault controls (`sim etcd`); absent where there is no Raft cluster. */
+  etcdControl?: EtcdControl;
   nodeAgent(name: string): NodeAgent | undefined;
   /** The simulated registry's state and a way to change it (`sim image`). */
   registry: { get(): RegistryState; set(state: RegistryState): void };
   /** The load on Deployments and a way to change it (`sim load`). */
   load: { get(): LoadState; set(state: LoadState): void };
   nodeNames(): string[];
+}
+
+/** EtcdControl is what `sim etcd stop|start|partition|heal` needs from the etcd cluster. */
+export interface EtcdControl {
+  readonly members: ReadonlyArray<{ readonly name: string; readonly running: boolean }>;
+  leader(): { readonly name: string } | undefined;
+  stopMember(name: string): unknown;
+  startMember(name: string): unknown;
+  partition(names: string[]): void;
+  heal(): void;
 }
 
 /** What etcdctl reports about one member (endpoint status / member list). */
@@ -51,4 +63,6 @@ export interface EtcdMemberView {
   revision: number;
   clusterId: string;
   version: string;
+  /** Status errors, e.g. `etcdserver: no leader` while the member knows no leader. */
+  errors?: string[];
 }

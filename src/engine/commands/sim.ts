@@ -2,6 +2,7 @@ import { formatCatalogTable, listCatalog, parseNormalizedNamed, withOverride, wi
 import { parseDurationMs } from '../sim/duration';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
+import { etcdCommand } from './simEtcd';
 import { loadCommand } from './simLoad';
 import type { ShellEnv } from './shellEnv';
 
@@ -22,14 +23,6 @@ Usage:
   sim image reset IMAGE               undo crash/oom for IMAGE
 `;
 
-/** Which issue brings each not-yet-simulated command (answered clearly, never silently). */
-const NOT_YET: Record<string, string> = {
-  'etcd stop': '#4 (etcd as a Raft cluster)',
-  'etcd start': '#4 (etcd as a Raft cluster)',
-  'etcd partition': '#4 (etcd as a Raft cluster)',
-  'etcd heal': '#4 (etcd as a Raft cluster)',
-};
-
 /**
  * sim is k8sim's own command for what a real cluster does not let you type: faults (stop a node,
  * kill the etcd leader, partition) and load for autoscaling demos.
@@ -40,11 +33,7 @@ export function* sim(env: ShellEnv, argv: string[], io: CommandIO): Task<number>
     io.out(USAGE);
     return 0;
   }
-  const pending = NOT_YET[`${group} ${verb}`] ?? NOT_YET[group];
-  if (pending) {
-    io.err(`error: "sim ${[group, verb].filter(Boolean).join(' ')}" is not implemented yet: it arrives with issue ${pending}\n`);
-    return 1;
-  }
+  if (group === 'etcd') return etcdCommand(env, verb, target, io);
   if (group === 'node') return nodeCommand(env, verb, target, io);
   if (group === 'image') return imageCommand(env, argv.slice(1), io);
   if (group === 'load') return yield* loadCommand(env, argv.slice(1), io);

@@ -1,34 +1,47 @@
 import type { EtcdMemberView } from '../commands/shellEnv';
-import type { SingleMemberEtcd } from './singleMember';
+import type { EtcdMember } from './member';
+import { None } from './raft/raftpb';
 
 /** ETCD_VERSION is the etcd server version the simulation reports (etcd 3.4 behaviour). */
 export const ETCD_VERSION = '3.4.23';
 
 /**
- * etcdMemberView reports a single member as etcdctl sees it. The db size is estimated from the
- * JSON size of the live keys plus bbolt's page overhead; only computed when asked.
+ * memberView reports one member as etcdctl sees it (etcd 3.4 maintenance Status): leader as the
+ * member believes it, raftTerm = term of the last applied entry (so right after an election it can
+ * still show the old term), raftIndex = committed index, raftAppliedIndex, and "etcdserver: no
+ * leader" when it knows none. The db size is estimated from the JSON size of the live keys plus
+ * bbolt's page overhead; only computed when asked.
  */
-export function etcdMemberView(etcd: SingleMemberEtcd): EtcdMemberView {
+export function memberView(member: EtcdMember): EtcdMemberView {
   let bytes = 0;
-  for (const kv of etcd.store.range('/')) bytes += kv.key.length + JSON.stringify(kv.value).length;
+  for (const kv of member.store.range('/')) bytes += kv.key.length + JSON.stringify(kv.value).length;
   const dbSizeInUseBytes = roundToPage(bytes * 1.3 + 8192);
+  const { config } = member;
+  const raft = member.raft;
+  const lead = raft ? raft.lead : None;
+  const leaderId = lead === None ? '0' : hexIdOfPeer(member, lead);
   return {
-    name: etcd.member.name,
-    id: etcd.member.id,
-    clientURL: etcd.member.clientURL,
-    peerURL: etcd.member.peerURL,
-    running: true,
-    isLeader: true,
-    leaderId: etcd.member.id,
-    raftTerm: etcd.raftTerm,
-    raftIndex: etcd.raftIndex,
-    raftAppliedIndex: etcd.raftIndex,
+    name: config.name,
+    id: config.memberId,
+    clientURL: config.clientURL,
+    peerURL: config.peerURL,
+    running: member.running,
+    isLeader: raft?.state === 'StateLeader',
+    leaderId,
+    raftTerm: member.appliedTerm,
+    raftIndex: raft ? raft.raftLog.committed : member.storage.hardState.commit,
+    raftAppliedIndex: member.consistentIndex,
     dbSizeBytes: Math.max(dbSizeInUseBytes, roundToPage(bytes * 2 + 20480)),
     dbSizeInUseBytes,
-    revision: etcd.store.currentRevision,
-    clusterId: etcd.clusterId,
+    revision: member.store.currentRevision,
+    clusterId: config.clusterId,
     version: ETCD_VERSION,
+    errors: lead === None ? ['etcdserver: no leader'] : [],
   };
+}
+
+function hexIdOfPeer(member: EtcdMember, raftId: number): string {
+  return member.peerMemberIds[raftId - 1];
 }
 
 function roundToPage(bytes: number): number {

@@ -81,6 +81,23 @@ export class MvccStore {
     return out;
   }
 
+  /** snapshot captures the keyspace for a Raft snapshot (kvs are immutable, so sharing them is safe). */
+  snapshot(): MvccSnapshot {
+    return { kvs: [...this.current.values()], revision: this.revision, compacted: this.compacted };
+  }
+
+  /**
+   * restore replaces the keyspace with a snapshot received from the leader. The event history
+   * before the snapshot is not in it, so it counts as compacted: older watches must re-list.
+   */
+  restore(snap: MvccSnapshot): void {
+    this.current.clear();
+    for (const kv of snap.kvs) this.current.set(kv.key, kv);
+    this.revision = snap.revision;
+    this.compacted = Math.max(snap.compacted, snap.revision);
+    this.history = [];
+  }
+
   subscribe(watcher: MvccWatcher): () => void {
     this.watchers.add(watcher);
     return () => this.watchers.delete(watcher);
@@ -92,6 +109,12 @@ export class MvccStore {
       if (event.kv.key.startsWith(watcher.prefix)) watcher.onEvent(event);
     }
   }
+}
+
+export interface MvccSnapshot {
+  kvs: KeyValue[];
+  revision: number;
+  compacted: number;
 }
 
 export interface MvccWatcher {

@@ -23,7 +23,8 @@ export interface ResponseHeader {
   raftTerm: number;
 }
 
-export type EtcdErrorCode = 'Unavailable' | 'DeadlineExceeded' | 'Compacted' | 'FutureRevision';
+/** EtcdErrorCode: the gRPC status code the client sees (etcd's timeouts travel as Unavailable). */
+export type EtcdErrorCode = 'Unavailable' | 'DeadlineExceeded' | 'Unknown' | 'Compacted' | 'FutureRevision';
 
 export interface EtcdError {
   code: EtcdErrorCode;

@@ -1,0 +1,68 @@
+import type { CommandIO } from './process';
+import type { EtcdControl, ShellEnv } from './shellEnv';
+
+/**
+ * etcdCommand is `sim etcd`: kill or restart a member's process (it keeps its data dir: term,
+ * vote, log and backend), cut members off from the others, or heal the network.
+ *
+ * @example
+ * sim etcd stop leader             # etcd member etcd-2 (leader) stopped
+ * sim etcd partition etcd-1,etcd-2 # etcd members etcd-1, etcd-2 cut off from etcd-3
+ */
+export function etcdCommand(env: ShellEnv, verb: string | undefined, target: string | undefined, io: CommandIO): number {
+  const etcd = env.etcdControl;
+  if (!etcd) {
+    io.err('error: this cluster has no simulated etcd members\n');
+    return 1;
+  }
+  if (verb === 'heal') {
+    etcd.heal();
+    io.out('etcd network healed\n');
+    return 0;
+  }
+  if ((verb !== 'stop' && verb !== 'start' && verb !== 'partition') || !target) {
+    io.err('error: usage: sim etcd stop|start MEMBER|leader | sim etcd partition MEMBER[,MEMBER] | sim etcd heal\n');
+    return 1;
+  }
+  const names = verb === 'partition' ? target.split(',').filter(Boolean) : [target];
+  const resolved: string[] = [];
+  for (const name of names) {
+    const member = resolve(etcd, name, io);
+    if (!member) return 1;
+    resolved.push(member);
+  }
+  if (verb === 'partition') {
+    const others = etcd.members.map((m) => m.name).filter((n) => !resolved.includes(n));
+    etcd.partition(resolved);
+    io.out(`etcd member${resolved.length > 1 ? 's' : ''} ${resolved.join(', ')} cut off from ${others.join(', ') || 'nobody'}\n`);
+    return 0;
+  }
+  const name = resolved[0];
+  const running = etcd.members.find((m) => m.name === name)!.running;
+  const label = target === 'leader' ? `${name} (leader)` : name;
+  if (verb === 'stop') {
+    if (!running) io.out(`etcd member ${label} already stopped\n`);
+    else {
+      etcd.stopMember(name);
+      io.out(`etcd member ${label} stopped\n`);
+    }
+  } else if (running) io.out(`etcd member ${label} already running\n`);
+  else {
+    etcd.startMember(name);
+    io.out(`etcd member ${label} started\n`);
+  }
+  return 0;
+}
+
+function resolve(etcd: EtcdControl, name: string, io: CommandIO): string | undefined {
+  if (name === 'leader') {
+    const leader = etcd.leader();
+    if (!leader) io.err('error: the etcd cluster has no leader right now\n');
+    return leader?.name;
+  }
+  if (!etcd.members.some((m) => m.name === name)) {
+    io.err(`error: etcd member "${name}" not found (members: ${etcd.members.map((m) => m.name).join(', ')})\n`);
+    return undefined;
+  }
+  return name;
+}

@@ -1,0 +1,499 @@
+// Mirrors etcd v3.4 etcdserver (server.go, raft.go, v3_server.go): one etcd member driving its
+// Raft node on the sim clock, persisting, applying to its MVCC store and answering its clients.
+import { Future } from '../sim/future';
+import type { Rng } from '../sim/rng';
+import type { Simulator, Timer } from '../sim/simulator';
+import { applyRequest, type ApplyResult, type EtcdRequest } from './apply';
+import { ErrContextDeadline, ErrNoLeader, ErrCompacted, ErrProposalDropped, ErrTimeout, ErrTimeoutDueToConnectionLost, ErrTimeoutDueToLeaderFail, ErrTransportClosing } from './errors';
+import { MemberWatch } from './memberWatch';
+import type { MvccSnapshot } from './mvcc';
+import { MvccStore } from './mvcc';
+import type { PeerNetwork } from './network';
+import { bootstrapStorage } from './raft/bootstrap';
+import type { Raft } from './raft/raft';
+import { RawNode, type Ready, type SoftState } from './raft/rawNode';
+import { None, type Entry, type Message, type Snapshot } from './raft/raftpb';
+import { MemoryStorage } from './raft/storage';
+import { ReadLoop } from './readIndex';
+import type { EtcdError, EtcdResult, EtcdWatchCallbacks, ResponseHeader } from './types';
+
+export interface EtcdMemberConfig {
+  name: string;
+  raftId: number;
+  /** memberId: the 16-hex-digit id etcdctl prints. */
+  memberId: string;
+  /** peerMemberIds: every member's hex id, by raft id - 1 (to report the leader's id). */
+  peerMemberIds: string[];
+  clusterId: string;
+  peerIds: number[];
+  clientURL: string;
+  peerURL: string;
+  /** tickMs: etcd --heartbeat-interval (one Raft tick). */
+  tickMs: number;
+  /** electionTicks: --election-timeout / --heartbeat-interval. */
+  electionTicks: number;
+  preVote: boolean;
+  /** snapshotCount: applied entries between snapshots (--snapshot-count, 100,000 in 3.4). */
+  snapshotCount: number;
+  /** catchUpEntries: entries kept after a snapshot for slow followers (5,000 in 3.4). */
+  catchUpEntries: number;
+  /** clientLatencyMs: one client round trip (reads and watch backlogs). */
+  clientLatencyMs: number;
+  /**
+   * diskSyncMs: time from a Raft input to its Ready being persisted (WAL fsync) and acted on.
+   * Everything arriving within it is handled as one batch, one fsync and one message per peer,
+   * as etcd's raft loop batches proposals. Applied results go to clients at the end of it.
+   */
+  diskSyncMs: number;
+}
+
+interface Waiter {
+  future: Future<EtcdResult<{ result: ApplyResult; header: ResponseHeader }>>;
+  startMs: number;
+  timer: Timer;
+  /** proposed: handed to Raft (false while the member waits for a leader). */
+  proposed: boolean;
+}
+
+/** maxNoLeaderCnt: etcd cancels leader-requiring watches after 3 election timeouts without a leader. */
+const MAX_NO_LEADER_CHECKS = 3;
+
+/**
+ * EtcdMember is one etcd server. Its stable storage (WAL + snapshots: `storage`) and backend
+ * (`store`, with `consistentIndex`) survive stop/start; everything else is process memory.
+ */
+export class EtcdMember {
+  readonly storage = new MemoryStorage();
+  readonly store = new MvccStore();
+  /** consistentIndex: the last applied raft index, persisted with the backend. */
+  consistentIndex = 0;
+  /** appliedTerm: term of the last applied entry (what etcd 3.4 reports as raftTerm). */
+  appliedTerm = 0;
+  node: RawNode | undefined;
+  lead = None;
+  leadElectedAtMs = Number.NEGATIVE_INFINITY;
+  readonly reqTimeoutMs: number;
+  private readonly reads: ReadLoop;
+  private readonly waiters = new Map<number, Waiter>();
+  private blocked: EtcdRequest[] = [];
+  private readonly watches = new Set<MemberWatch>();
+  private outbox: Array<() => void> = [];
+  private flushPending = false;
+  private generation = 0;
+  private tickCount = 0;
+  private noLeaderChecks = 0;
+  private requestSeq = 0;
+  clusterVersionSet = false;
+
+  constructor(
+    readonly sim: Simulator,
+    private readonly network: PeerNetwork,
+    private readonly rng: Rng,
+    readonly config: EtcdMemberConfig,
+  ) {
+    // ReqTimeout: 5 s for queueing, computation and disk + 2 election timeouts for a leader election.
+    this.reqTimeoutMs = 5000 + 2 * config.electionTicks * config.tickMs;
+    this.reads = new ReadLoop(this);
+    bootstrapStorage(this.storage, config.peerIds);
+    network.register({
+      id: config.raftId,
+      name: config.name,
+      running: () => this.node !== undefined,
+      receive: (msgs) => this.receive(msgs),
+      snapshotStatus: (to, ok) => this.node?.reportSnapshot(to, ok),
+      unreachable: (to) => this.node?.reportUnreachable(to),
+    });
+  }
+
+  get peerMemberIds(): string[] {
+    return this.config.peerMemberIds;
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  get running(): boolean {
+    return this.node !== undefined;
+  }
+
+  get raft(): Raft | undefined {
+    return this.node?.raft;
+  }
+
+  appliedIndex(): number {
+    return this.consistentIndex;
+  }
+
+  nextRequestId(): number {
+    return this.config.raftId * 2 ** 32 + ++this.requestSeq;
+  }
+
+  /**
+   * start boots the member from its storage: Raft resumes with the persisted term, vote and log,
+   * and applies what was committed but not yet applied. The ticker gets its own phase, as a
+   * process's ticker does.
+   */
+  start(): void {
+    if (this.node) return;
+    const generation = ++this.generation;
+    this.node = new RawNode({
+      id: this.config.raftId,
+      peers: this.config.peerIds,
+      storage: this.storage,
+      applied: this.consistentIndex,
+      electionTick: this.config.electionTicks,
+      heartbeatTick: 1,
+      checkQuorum: true,
+      preVote: this.config.preVote,
+      maxSizePerMsg: 512,
+      maxInflightMsgs: 512,
+      rng: this.rng,
+      onBecome: (r) => this.traceBecome(r),
+    });
+    this.lead = None;
+    this.tickCount = 0;
+    this.noLeaderChecks = 0;
+    this.network.refreshLinks();
+    const phaseMs = this.rng.int(this.config.tickMs);
+    const tick = (): void => {
+      if (generation !== this.generation) return;
+      this.tick();
+      this.sim.after(this.config.tickMs, tick);
+    };
+    this.sim.after(phaseMs + this.config.tickMs, tick);
+    this.adjustTicks(generation);
+    this.publish(generation);
+    this.scheduleFlush();
+    this.sim.emit({ component: this.name, kind: 'etcd.member.start', term: this.node.raft.term, index: this.node.raft.raftLog.lastIndex() });
+  }
+
+  /** stop kills the process: volatile state, in-flight requests and watches are lost. */
+  stop(): void {
+    if (!this.node) return;
+    this.generation++;
+    this.node = undefined;
+    this.lead = None;
+    this.flushPending = false;
+    this.outbox = [];
+    this.blocked = [];
+    const waiters = [...this.waiters.values()];
+    this.waiters.clear();
+    for (const w of waiters) {
+      this.sim.cancel(w.timer);
+      w.future.resolve({ ok: false, error: ErrTransportClosing });
+    }
+    this.reads.fail(ErrTransportClosing);
+    for (const watch of [...this.watches]) watch.fail(ErrTransportClosing);
+    this.watches.clear();
+    this.network.refreshLinks();
+    this.sim.emit({ component: this.name, kind: 'etcd.member.stop' });
+  }
+
+  /**
+   * adjustTicks mirrors etcd's InitialElectionTickAdvance: a single member fast-forwards all but
+   * one election tick; a member of a larger cluster, once it reaches at least two peers, all but
+   * two (so a live leader's heartbeat still arrives first). Checked every 50 ms for up to 5 s.
+   */
+  private adjustTicks(generation: number): void {
+    if (this.config.peerIds.length === 1) {
+      this.advanceTicks(this.config.electionTicks - 1);
+      return;
+    }
+    let attempts = 0;
+    const check = (): void => {
+      if (generation !== this.generation) return;
+      const activePeers = this.config.peerIds.filter((id) => id !== this.config.raftId && this.network.connected(this.config.raftId, id)).length;
+      if (activePeers > 1) this.advanceTicks(this.config.electionTicks - 2);
+      else if (++attempts < 100) this.sim.after(50, check);
+    };
+    this.sim.after(50, check);
+  }
+
+  private advanceTicks(ticks: number): void {
+    for (let i = 0; i < ticks; i++) this.node?.tick();
+    this.scheduleFlush();
+  }
+
+  /** publish registers the member's attributes through Raft, retrying until it commits (etcd's publish). */
+  private publish(generation: number): void {
+    const attempt = (): void => {
+      if (generation !== this.generation) return;
+      this.propose({ kind: 'publish', name: this.name, clientURL: this.config.clientURL }).then((r) => {
+        if (!r.ok && generation === this.generation) this.sim.after(this.config.tickMs, attempt);
+      });
+    };
+    attempt();
+  }
+
+  private tick(): void {
+    const node = this.node!;
+    node.tick();
+    // monitorLeader: every election timeout, count how long the member has had no leader.
+    if (++this.tickCount % this.config.electionTicks === 0) {
+      this.noLeaderChecks = this.lead === None ? this.noLeaderChecks + 1 : 0;
+      if (this.noLeaderChecks >= MAX_NO_LEADER_CHECKS) {
+        this.noLeaderChecks = 0;
+        for (const watch of [...this.watches]) watch.fail(ErrNoLeader);
+        this.watches.clear();
+      }
+    }
+    this.scheduleFlush();
+  }
+
+  receive(msgs: Message[]): void {
+    const node = this.node;
+    if (!node) return;
+    for (const m of msgs) node.step(m);
+    this.scheduleFlush();
+  }
+
+  readIndex(ctx: string): void {
+    this.node?.readIndex(ctx);
+    this.scheduleFlush();
+  }
+
+  transferLeadership(to: number): void {
+    this.node?.transferLeader(to);
+    this.scheduleFlush();
+  }
+
+  /**
+   * propose submits a request through Raft and resolves when this member applied it, or with
+   * etcd's error after ReqTimeout. Without a known leader the proposal waits (etcd 3.4 blocks on
+   * the raft node's proposal channel), so a request made during an election proceeds once the new
+   * leader is known.
+   */
+  propose(body: DistributiveOmit<EtcdRequest, 'id'>): Future<EtcdResult<{ result: ApplyResult; header: ResponseHeader }>> {
+    const future = new Future<EtcdResult<{ result: ApplyResult; header: ResponseHeader }>>();
+    if (!this.node) {
+      future.resolve({ ok: false, error: ErrTransportClosing });
+      return future;
+    }
+    const req = { ...body, id: this.nextRequestId() } as EtcdRequest;
+    const startMs = this.sim.nowMs;
+    const waiter: Waiter = { future, startMs, proposed: false, timer: this.sim.after(this.reqTimeoutMs, () => this.expire(req, waiter)) };
+    this.waiters.set(req.id, waiter);
+    if (this.node.raft.lead === None) this.blocked.push(req);
+    else this.hand(req, waiter);
+    return future;
+  }
+
+  private hand(req: EtcdRequest, waiter: Waiter): void {
+    waiter.proposed = true;
+    if (this.node!.propose(req)) {
+      this.waiters.delete(req.id);
+      this.sim.cancel(waiter.timer);
+      waiter.future.resolve({ ok: false, error: ErrProposalDropped });
+    }
+    this.scheduleFlush();
+  }
+
+  /** expire answers a request that did not apply within ReqTimeout (etcd's parseProposeCtxErr). */
+  private expire(req: EtcdRequest, waiter: Waiter): void {
+    if (this.waiters.get(req.id) !== waiter) return;
+    this.waiters.delete(req.id);
+    if (!waiter.proposed) {
+      this.blocked = this.blocked.filter((r) => r.id !== req.id);
+      waiter.future.resolve({ ok: false, error: ErrContextDeadline });
+      return;
+    }
+    waiter.future.resolve({ ok: false, error: this.proposeTimeoutError(waiter.startMs) });
+  }
+
+  private proposeTimeoutError(startMs: number): EtcdError {
+    const prevLeadLostMs = this.leadElectedAtMs - 2 * this.config.electionTicks * this.config.tickMs;
+    if (startMs > prevLeadLostMs && startMs < this.leadElectedAtMs) return ErrTimeoutDueToLeaderFail;
+    const self = this.config.raftId;
+    const since = (peer: number) => this.network.activeSince(self, peer);
+    if (this.lead === self) {
+      const connected = this.config.peerIds.filter((id) => id === self || (since(id) ?? Infinity) <= startMs).length;
+      if (connected < Math.floor(this.config.peerIds.length / 2) + 1) return ErrTimeoutDueToConnectionLost;
+    } else if (this.lead !== None && !((since(this.lead) ?? Infinity) <= startMs)) {
+      return ErrTimeoutDueToConnectionLost;
+    }
+    return ErrTimeout;
+  }
+
+  /** linearizableRead resolves once a read may be served here (undefined) or with the error. */
+  linearizableRead(): Future<EtcdError | undefined> {
+    if (!this.node) return Future.resolved<EtcdError | undefined>(ErrTransportClosing);
+    return this.reads.request();
+  }
+
+  watch(prefix: string, startRevision: number, callbacks: EtcdWatchCallbacks): () => void {
+    if (startRevision > 0 && startRevision <= this.store.compactRevision) {
+      this.sim.after(this.config.clientLatencyMs, () => callbacks.onError(ErrCompacted));
+      return () => {};
+    }
+    const watch = new MemberWatch(this.store, prefix, callbacks);
+    this.watches.add(watch);
+    const backlog = startRevision > 0 ? this.store.eventsSince(prefix, startRevision) : [];
+    if (backlog.length > 0) this.sim.after(this.config.clientLatencyMs, () => watch.deliver(backlog));
+    return () => {
+      watch.cancel();
+      this.watches.delete(watch);
+    };
+  }
+
+  header(): ResponseHeader {
+    return { clusterId: this.config.clusterId, memberId: this.config.memberId, revision: this.store.currentRevision, raftTerm: this.appliedTerm };
+  }
+
+  scheduleFlush(): void {
+    if (this.flushPending || !this.node) return;
+    this.flushPending = true;
+    const generation = this.generation;
+    this.sim.after(this.config.diskSyncMs, () => {
+      if (generation === this.generation) this.flush();
+    });
+  }
+
+  /**
+   * flush is etcd's raftNode loop for every pending Ready: note the leader, persist (snapshot,
+   * HardState, entries), send the messages, apply the committed entries, feed the read loop,
+   * advance; then maybe snapshot, and answer clients in one batch.
+   */
+  private flush(): void {
+    this.flushPending = false;
+    const node = this.node;
+    if (!node) return;
+    while (node.hasReady()) {
+      const rd = node.ready();
+      if (rd.softState) this.onSoftState(rd.softState);
+      if (rd.snapshot) this.restoreSnapshot(rd.snapshot);
+      if (rd.hardState) this.storage.setHardState(rd.hardState);
+      this.storage.append(rd.entries);
+      this.traceReady(rd);
+      this.sendMessages(rd.messages);
+      for (const e of rd.committedEntries) this.applyEntry(e);
+      for (const rs of rd.readStates) this.reads.onReadState(rs);
+      node.advance(rd);
+      this.reads.onApplied();
+      this.maybeTriggerSnapshot();
+      if (this.node !== node) return;
+    }
+    this.flushOutbox();
+  }
+
+  private onSoftState(ss: SoftState): void {
+    const newLeader = ss.lead !== None && ss.lead !== this.lead;
+    const changed = ss.lead !== this.lead;
+    this.lead = ss.lead;
+    if (changed) this.sim.emit({ component: this.name, kind: 'raft.lead', lead: ss.lead === None ? '' : this.peerName(ss.lead), term: this.node!.raft.term });
+    if (newLeader) {
+      this.leadElectedAtMs = this.sim.nowMs;
+      this.reads.onLeaderChanged();
+    }
+    if (ss.lead !== None && this.blocked.length > 0) {
+      const blocked = this.blocked;
+      this.blocked = [];
+      for (const req of blocked) {
+        const w = this.waiters.get(req.id);
+        if (w) this.hand(req, w);
+      }
+    }
+    if (ss.raftState === 'StateLeader' && !this.clusterVersionSet) {
+      this.clusterVersionSet = true;
+      this.propose({ kind: 'clusterVersion', version: '3.4.0' });
+    }
+  }
+
+  private restoreSnapshot(snap: Snapshot): void {
+    this.storage.applySnapshot(snap);
+    this.store.restore(snap.data as MvccSnapshot);
+    this.consistentIndex = snap.metadata.index;
+    this.appliedTerm = snap.metadata.term;
+    for (const watch of [...this.watches]) watch.fail(ErrCompacted);
+    this.watches.clear();
+    this.sim.emit({ component: this.name, kind: 'etcd.snapshot.restore', index: snap.metadata.index, term: snap.metadata.term });
+  }
+
+  private sendMessages(messages: Message[]): void {
+    if (messages.length === 0) return;
+    const byPeer = new Map<number, Message[]>();
+    for (const m of messages) {
+      let list = byPeer.get(m.to);
+      if (!list) byPeer.set(m.to, (list = []));
+      list.push(m);
+    }
+    for (const to of [...byPeer.keys()].sort((a, b) => a - b)) this.network.send(this.config.raftId, to, byPeer.get(to)!);
+  }
+
+  private applyEntry(e: Entry): void {
+    if (e.index <= this.consistentIndex) return;
+    this.consistentIndex = e.index;
+    this.appliedTerm = e.term;
+    if (e.type !== 'EntryNormal' || e.data === undefined) return;
+    const req = e.data as EtcdRequest;
+    const result = applyRequest(this.store, req);
+    if (req.kind === 'clusterVersion') this.clusterVersionSet = true;
+    const waiter = this.waiters.get(req.id);
+    if (!waiter) return;
+    this.waiters.delete(req.id);
+    this.sim.cancel(waiter.timer);
+    const header = this.header();
+    this.outbox.push(() => waiter.future.resolve({ ok: true, value: { result, header } }));
+  }
+
+  /**
+   * maybeTriggerSnapshot: after snapshot-count applied entries, etcd saves a snapshot of the
+   * backend and compacts the Raft log, keeping catch-up entries for slow followers.
+   */
+  private maybeTriggerSnapshot(): void {
+    const snapIndex = this.storage.snapshot().metadata.index;
+    if (this.consistentIndex - snapIndex <= this.config.snapshotCount) return;
+    this.storage.createSnapshot(this.consistentIndex, { voters: this.config.peerIds.slice() }, this.store.snapshot());
+    const compactIndex = this.consistentIndex - this.config.catchUpEntries;
+    if (compactIndex > this.storage.firstIndex()) this.storage.compact(compactIndex);
+    this.sim.emit({ component: this.name, kind: 'etcd.snapshot', index: this.consistentIndex, compactedTo: Math.max(compactIndex, 0) });
+  }
+
+  /**
+   * flushOutbox answers this flush's clients and watchers: watch events first (a writer that
+   * re-reads through the apiserver's cache finds its own write), then the write responses.
+   */
+  private flushOutbox(): void {
+    let watchBatches: Array<[MemberWatch, ReturnType<MemberWatch['takePending']>]> | undefined;
+    for (const watch of this.watches) {
+      if (watch.pending.length > 0) (watchBatches ??= []).push([watch, watch.takePending()]);
+    }
+    const responses = this.outbox;
+    if (responses.length === 0 && !watchBatches) return;
+    this.outbox = [];
+    if (watchBatches) for (const [watch, events] of watchBatches) watch.deliver(events);
+    for (const respond of responses) respond();
+  }
+
+  private peerName(id: number): string {
+    return `etcd-${id}`;
+  }
+
+  private traceBecome(r: Raft): void {
+    if (!this.sim.trace.enabled) return;
+    this.sim.emit({
+      component: this.name,
+      kind: 'raft.become',
+      state: r.state,
+      term: r.term,
+      lead: r.lead === None ? '' : this.peerName(r.lead),
+      vote: r.vote === None ? '' : this.peerName(r.vote),
+      randomizedElectionTimeoutTicks: r.randomizedElectionTimeout,
+      tickMs: this.config.tickMs,
+    });
+  }
+
+  private traceReady(rd: Ready): void {
+    if (!this.sim.trace.enabled) return;
+    if (rd.entries.length > 0) {
+      const first = rd.entries[0];
+      const last = rd.entries[rd.entries.length - 1];
+      this.sim.emit({ component: this.name, kind: 'raft.append', fromIndex: first.index, toIndex: last.index, term: last.term, entries: rd.entries.length });
+    }
+    if (rd.hardState) this.sim.emit({ component: this.name, kind: 'raft.hardstate', term: rd.hardState.term, vote: rd.hardState.vote === None ? '' : this.peerName(rd.hardState.vote), commit: rd.hardState.commit });
+    if (rd.committedEntries.length > 0) this.sim.emit({ component: this.name, kind: 'raft.apply', fromIndex: rd.committedEntries[0].index, toIndex: rd.committedEntries[rd.committedEntries.length - 1].index });
+  }
+}
+
+/** DistributiveOmit omits a key from every member of a union (plain Omit collapses the union). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
