@@ -19,6 +19,10 @@ import { NODE_CONTROLLER_SOURCE, NODE_LIFECYCLE_CONTROLLER, NodeLifecycleControl
 import { TAINT_EVICTION_CONTROLLER, TaintEvictionController } from '../controllers/tainteviction/taintEvictionController';
 import type { Job } from 'kubernetes-types/batch/v1';
 import { JOB_CONTROLLER, JobController } from '../controllers/job/jobController';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
+import { HPA_CONTROLLER, defaultHPAControllerConfiguration, type HPAControllerConfiguration } from '../controllers/podautoscaler/config';
+import { HorizontalController } from '../controllers/podautoscaler/horizontal';
+import { RestMetricsClient } from '../controllers/podautoscaler/metrics/restMetricsClient';
 import type { ControllerContext } from './controllerContext';
 
 /** ControllerOptions are the kube-controller-manager flags the controllers read. */
@@ -37,6 +41,8 @@ export interface ControllerOptions {
   concurrentNamespaceSyncs: number;
   /** The cluster CA published as kube-root-ca.crt (a generated fake when unset). */
   rootCAPEM: string | undefined;
+  /** --horizontal-pod-autoscaler-* flags that differ from the v1.32 defaults. */
+  horizontalPodAutoscaler?: Partial<HPAControllerConfiguration>;
 }
 
 /** RunningController is a started controller and the queues the UI may draw. */
@@ -197,6 +203,22 @@ export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
       });
       controller.run();
       return { controller, queues: [controller.nodeUpdateQueue, controller.podUpdateQueue] };
+    },
+  },
+  {
+    name: 'horizontal-pod-autoscaler-controller',
+    init(ctx, options) {
+      const config = { ...defaultHPAControllerConfiguration(), ...options.horizontalPodAutoscaler };
+      const client = ctx.clientFor('horizontal-pod-autoscaler', HPA_CONTROLLER);
+      const controller = new HorizontalController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(HPA_CONTROLLER, client),
+        metricsClient: new RestMetricsClient(client, ctx.epochMs),
+        hpas: ctx.informerFactory.forResource<HorizontalPodAutoscaler>('horizontalpodautoscalers'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+        config,
+      });
+      controller.run(config.concurrentSyncs);
+      return { controller, queues: [controller.queue] };
     },
   },
 ];

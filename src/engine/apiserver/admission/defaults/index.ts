@@ -1,7 +1,8 @@
 // applyDefaults is what the apiserver's decoder does after conversion: the generated
 // SetObjectDefaults_<Kind> for the object's kind (pkg/apis/*/v1/zz_generated.defaults.go), v1.32.
 // Kinds without defaulters (ConfigMap, Event, Lease, PodDisruptionBudget, ServiceAccount) pass through.
-import { setDefaultsHPA } from './hpaDefaults';
+import type { HorizontalPodAutoscaler as HPAv1 } from 'kubernetes-types/autoscaling/v1';
+import { convertHPAv1ToV2, setDefaultsHPA } from './hpaDefaults';
 import { setDefaultsNamespace, setDefaultsNode, setDefaultsPriorityClass, setDefaultsResourceQuota, setDefaultsSecret } from './otherDefaults';
 import { setDefaultsPod, setDefaultsPodSpec } from './podDefaults';
 import { setDefaultsEndpointSlice, setDefaultsEndpoints, setDefaultsService } from './serviceDefaults';
@@ -44,8 +45,19 @@ const DEFAULTERS: Record<string, (obj: never) => void> = {
  * applyDefaults({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } }).type // 'Opaque'
  */
 export function applyDefaults<T extends { kind?: string }>(obj: T): T {
-  const copy = structuredClone(obj);
+  const copy = toStorageVersion(structuredClone(obj));
   const fn = DEFAULTERS[copy.kind ?? ''];
   if (fn) fn(copy as never);
   return copy;
+}
+
+/**
+ * toStorageVersion converts an object sent in an older version to the one the apiserver stores
+ * and serves by default: an autoscaling/v1 HorizontalPodAutoscaler (what `kubectl autoscale`
+ * sends) becomes autoscaling/v2, its targetCPUUtilizationPercentage a cpu Utilization metric.
+ */
+function toStorageVersion<T extends { kind?: string }>(obj: T): T {
+  const typed = obj as { kind?: string; apiVersion?: string };
+  if (typed.kind === 'HorizontalPodAutoscaler' && typed.apiVersion === 'autoscaling/v1') return convertHPAv1ToV2(obj as HPAv1) as unknown as T;
+  return obj;
 }
