@@ -6,12 +6,15 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { Event } from 'kubernetes-types/core/v1';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import hpaCases from '../controllers/podautoscaler/testdata/hpa_cases.json';
 import { Cluster } from '../cluster';
 import { nodesFromCount } from '../clusterSpec';
 import { DEFAULT_COMPONENTS } from '../components';
 import { get, list } from '../controllerManager/testing';
+import { loadScenario } from '../scenario/load';
+import { runScenario, type RunRecord } from '../scenario/runScenario';
 import { parseDurationMs } from '../sim/duration';
 import { DEFAULT_EPOCH_MS } from '../sim/time';
 import { runCommands } from './runCommands';
@@ -129,5 +132,22 @@ describe('HPA on a Deployment without CPU requests', () => {
     expect(hpaEvents(cluster)).toEqual(expect.arrayContaining([`FailedGetResourceMetric: ${cause}`, `FailedComputeMetricsReplicas: invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: ${cause}`]));
     expect(replicas(cluster)).toBe(1);
     expect(runCommands(cluster, ['kubectl get hpa'])[0].stdout).toMatch(/cpu: <unknown>\/50%\s+1\s+5\s+1\s/);
+  });
+});
+
+describe('scenarios/hpa-walkthrough.yaml (the kubernetes.io HorizontalPodAutoscaler walkthrough)', () => {
+  it('scales php-apache to 7 replicas at 305% of one pod\'s request, back to 1 after the load stops', () => {
+    const loaded = loadScenario(readFileSync(new URL('../../scenarios/hpa-walkthrough.yaml', import.meta.url), 'utf8'), 'hpa-walkthrough.yaml');
+    if (!loaded.ok) throw new Error(loaded.error);
+    const results: Array<Extract<RunRecord, { type: 'result' }>> = [];
+    runScenario(loaded.scenario, { trace: false, components: DEFAULT_COMPONENTS, onRecord: (r) => r.type === 'result' && results.push(r) });
+    const out = (run: string) => results.filter((r) => r.run === run).map((r) => r.stdout);
+    // One pod is capped at its 500m limit (250 %); 610m over 7 pods is 87m each, 43 % of 200m.
+    const watch = out('kubectl get hpa php-apache --watch')[0];
+    expect(watch).toMatch(/cpu: 250%\/50%\s+1\s+10\s+1\s/);
+    expect(watch.trim().split('\n').pop()).toMatch(/cpu: 4\d%\/50%\s+1\s+10\s+7\s/);
+    const [, , afterStop, end] = out('kubectl get hpa');
+    expect(afterStop).toMatch(/cpu: 0%\/50%\s+1\s+10\s+7\s/);
+    expect(end).toMatch(/cpu: 0%\/50%\s+1\s+10\s+1\s/);
   });
 });
