@@ -151,3 +151,62 @@ describe('scenarios/hpa-walkthrough.yaml (the kubernetes.io HorizontalPodAutosca
     expect(end).toMatch(/cpu: 0%\/50%\s+1\s+10\s+1\s/);
   });
 });
+
+describe('HPA with spec.behavior (autoscaling/v2 policies and windows)', () => {
+  const HPA = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: php-apache
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: php-apache}
+  minReplicas: 1
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+  behavior:
+    scaleUp:
+      policies: [{type: Pods, value: 2, periodSeconds: 15}]
+    scaleDown:
+      stabilizationWindowSeconds: 60
+      policies: [{type: Pods, value: 2, periodSeconds: 30}]
+`;
+
+  it('adds at most 2 pods per 15 s, and removes at most 2 per 30 s once the 60 s window has passed', () => {
+    const cluster = boot(9);
+    runCommands(cluster, ['kubectl create deployment php-apache --image=registry.k8s.io/hpa-example', 'kubectl set resources deployment php-apache --requests=cpu=200m']);
+    cluster.runUntil(cluster.sim.nowMs + 30_000);
+    expect(runCommands(cluster, [{ run: 'kubectl apply -f -', stdin: HPA }])[0].stdout).toBe('horizontalpodautoscaler.autoscaling/php-apache created\n');
+    const hpa = get<HorizontalPodAutoscaler>(cluster, 'horizontalpodautoscalers', 'php-apache')!;
+    // API defaulting fills the rest of the rules; the scale-down window stays as given.
+    expect(hpa.spec?.behavior).toEqual({
+      scaleUp: { stabilizationWindowSeconds: 0, selectPolicy: 'Max', policies: [{ type: 'Pods', value: 2, periodSeconds: 15 }] },
+      scaleDown: { stabilizationWindowSeconds: 60, selectPolicy: 'Max', policies: [{ type: 'Pods', value: 2, periodSeconds: 30 }] },
+    });
+    cluster.runUntil(cluster.sim.nowMs + 30_000);
+    runCommands(cluster, ['sim load deployment/php-apache --total-cpu=1000m']);
+    const changes: Array<[number, number]> = [[cluster.sim.nowMs, replicas(cluster)]];
+    const poll = (forMs: number) => {
+      const until = cluster.sim.nowMs + forMs;
+      while (cluster.sim.nowMs < until) {
+        cluster.runUntil(cluster.sim.nowMs + 1_000);
+        const n = replicas(cluster);
+        if (n !== changes[changes.length - 1][1]) changes.push([cluster.sim.nowMs, n]);
+      }
+    };
+    poll(240_000);
+    expect(changes[changes.length - 1][1]).toBe(10);
+    const ups = changes.slice(1);
+    for (let i = 0; i < ups.length; i++) expect(ups[i][1] - (i === 0 ? 1 : ups[i - 1][1])).toBeLessThanOrEqual(2);
+    const dropAtMs = cluster.sim.nowMs;
+    const upCount = changes.length;
+    runCommands(cluster, ['sim load deployment/php-apache --total-cpu=0']);
+    poll(240_000);
+    const downs = changes.slice(upCount);
+    expect(downs.map(([, n]) => n)).toEqual([8, 6, 4, 2, 1]);
+    expect(downs[0][0] - dropAtMs).toBeGreaterThan(60_000);
+    for (let i = 1; i < downs.length; i++) expect(downs[i][0] - downs[i - 1][0]).toBeGreaterThanOrEqual(30_000);
+    const limited = get<HorizontalPodAutoscaler>(cluster, 'horizontalpodautoscalers', 'php-apache')!.status?.conditions?.find((c) => c.type === 'ScalingLimited');
+    expect(limited).toMatchObject({ status: 'True', reason: 'TooFewReplicas' });
+  });
+});
