@@ -104,6 +104,10 @@ describe('HPA walkthrough: load → scale up → load gone → scale down after 
     expect(hpa.status).toMatchObject({ currentReplicas: 1, desiredReplicas: 1, currentMetrics: [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: 0 } } }] });
     expect(hpa.status?.lastScaleTime).toBeDefined();
     expect(hpa.status?.conditions?.map((c) => `${c.type}=${c.status}/${c.reason}`)).toEqual(['AbleToScale=True/ReadyForNewScale', 'ScalingActive=True/ValidMetricFound', 'ScalingLimited=True/TooFewReplicas']);
+    const described = runCommands(run.cluster, ['kubectl describe hpa php-apache'])[0].stdout;
+    expect(described).toMatch(/^ {2}resource cpu on pods {2}\(as a percentage of request\): +0% \(\d+m\) \/ 50%$/m);
+    expect(described).toMatch(/^ {2}ScalingLimited +True +TooFewReplicas +the desired replica count is less than the minimum replica count$/m);
+    expect(described).toMatch(/^ {2}Normal +SuccessfulRescale .*New size: 1; reason: All metrics below target$/m);
   });
 
   it('traces each decision with its numbers, and the first scale-up was limited by ScaleUpLimit', () => {

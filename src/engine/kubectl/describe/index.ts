@@ -4,6 +4,7 @@
 import type { KubeObject } from '../printers/table/types';
 import { describeConfigMap } from './describeConfigMap';
 import { describeDeployment } from './describeDeployment';
+import { describeHorizontalPodAutoscaler } from './describeHpa';
 import { describeNamespace } from './describeNamespace';
 import { describeNode } from './describeNode';
 import { describePod } from './describePod';
@@ -15,7 +16,7 @@ export type { DescribeLookup, DescribeOptions, DescribeResource } from './lookup
 export { lookupFromObjects } from './lookup';
 
 /** DescribableResource is a resource `describe` renders. */
-export type DescribableResource = 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps';
+export type DescribableResource = 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers';
 
 const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces']);
 
@@ -28,6 +29,7 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   services: describeService,
   namespaces: (ns, lookup) => describeNamespace(ns, lookup),
   configmaps: describeConfigMap,
+  horizontalpodautoscalers: describeHorizontalPodAutoscaler,
 };
 
 /** describeObject renders one object of `resource`. */
@@ -42,7 +44,7 @@ export interface DescribeResult {
 }
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
-const GROUPS: Partial<Record<DescribableResource, string>> = { deployments: 'apps', replicasets: 'apps' };
+const GROUPS: Partial<Record<DescribableResource, string>> = { deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling' };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):

@@ -9,7 +9,7 @@ import type { KubeObject } from '../printers/table/types';
 /** DescribeResource is a plural resource describe may list. */
 export type DescribeResource =
   | 'events' | 'pods' | 'replicasets' | 'deployments' | 'services' | 'nodes' | 'endpointslices'
-  | 'leases' | 'namespaces' | 'configmaps' | 'resourcequotas' | 'limitranges';
+  | 'leases' | 'namespaces' | 'configmaps' | 'resourcequotas' | 'limitranges' | 'horizontalpodautoscalers';
 
 /** DescribeLookup lists objects of a resource, in one namespace or (namespace undefined) all. */
 export interface DescribeLookup {
