@@ -115,7 +115,7 @@ describe('HPA walkthrough: load → scale up → load gone → scale down after 
     const first = decisions.find((e) => e.limitedReplicas > 1)!;
     expect(first).toMatchObject({ path: 'legacy', prenormalizedReplicas: 10, limitedReplicas: 4, limitReason: 'ScaleUpLimit' });
     const metric = run.trace.map((line) => JSON.parse(line)).find((e) => e.kind === 'hpa.metric' && e.proposedReplicas === 10);
-    expect(metric).toMatchObject({ metric: 'cpu resource utilization (percentage of request)', current: '500%', target: '50%', currentReplicas: 1, formula: 'ceil(10 × 1 pods) = 10' });
+    expect(metric).toMatchObject({ metric: 'cpu resource utilization (percentage of request)', current: '500%', target: '50%', unit: 'percent', currentValue: 500, targetValue: 50, currentReplicas: 1, formula: 'ceil(10 × 1 pods) = 10' });
   });
 
   it('is deterministic: the same seed gives the same trace', () => {

@@ -4,6 +4,7 @@
 // does not scale and ScalingActive turns False with the first failure's reason.
 import type { HorizontalPodAutoscaler, MetricSpec, MetricStatus } from 'kubernetes-types/autoscaling/v2';
 import { matches, parseSelector, type Selector } from '../../api/labels';
+import { milliValue } from '../../api/quantity';
 import type { Task } from '../../sim/task';
 import { traceDecision, refOf } from '../trace';
 import type { HPACondition } from './conditions';
@@ -85,7 +86,7 @@ function* computeReplicasForMetric(a: HorizontalController, hpa: HorizontalPodAu
   }
   if (outcome.ok) {
     traceDecision(a.sim, a.component, 'hpa.metric', refOf(hpa), {
-      metric: outcome.metricName, metricType: spec.type, current: outcome.current, target: outcome.target, currentReplicas: specReplicas,
+      metric: outcome.metricName, metricType: spec.type, current: outcome.current, target: outcome.target, ...plottable(outcome.current, outcome.target), currentReplicas: specReplicas,
       proposedReplicas: outcome.replicas, ...outcome.detail, formula: describeProposal(outcome.detail, specReplicas, outcome.replicas, a.config.tolerance),
     });
   } else traceDecision(a.sim, a.component, 'hpa.metric', refOf(hpa), { metricType: spec.type, error: outcome.error, reason: outcome.condition.reason });
@@ -124,4 +125,10 @@ export function validateAndParseSelector(a: HorizontalController, hpa: Horizonta
     return invalid('AmbiguousSelector', 'AmbiguousSelector', message, message);
   }
   return { ok: true, selector: parsed.selector };
+}
+
+/** plottable gives the UI numbers for a metric's current/target texts: percent, or milli-units. */
+function plottable(current: string, target: string): { unit: 'percent' | 'milli'; currentValue: number; targetValue: number } {
+  if (current.endsWith('%') && target.endsWith('%')) return { unit: 'percent', currentValue: Number(current.slice(0, -1)), targetValue: Number(target.slice(0, -1)) };
+  return { unit: 'milli', currentValue: milliValue(current), targetValue: milliValue(target) };
 }

@@ -1,4 +1,16 @@
 // What the HPA's trace events say in words, so the UI can show the formula with live numbers.
+// The HPA's trace vocabulary (component `horizontal-pod-autoscaler`, ref = the HPA):
+// - `hpa.metric`: one metric's proposal: metric, metricType, current/target (texts as in
+//   `kubectl get hpa`), unit + currentValue/targetValue (percent or milli-units, for plots),
+//   currentReplicas, proposedReplicas, usageRatio, readyPods, unreadyPods, missingPods,
+//   ignoredPods, newUsageRatio and podsConsidered when missing/unready pods were filled in, and
+//   formula (`ceil(1.333 × 3 pods) = 4`); or metricType, error, reason when it failed.
+// - `hpa.normalize`: path (legacy | behavior), prenormalizedReplicas, stabilizedReplicas,
+//   limitedReplicas, limitReason (the ScalingLimited reason).
+// - `hpa.decision`: currentReplicas, metricDesiredReplicas, desiredReplicas, rescale, reason (the
+//   SuccessfulRescale reason), conditions ({type: 'Status/Reason'}), or error.
+// metrics-server adds `metrics.scrape` (nodes, pods, failedNodes, durationMs) and the apiserver
+// `apiserver.proxy` for each request it forwards to metrics.k8s.io.
 import type { ProposalDetail } from './replicaCalculator';
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
