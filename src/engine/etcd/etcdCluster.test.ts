@@ -54,19 +54,42 @@ describe('EtcdCluster writes and reads', () => {
     expect(new Set(stores).size).toBe(1);
   });
 
-  it('streams watch events from a revision and ends the watch when its member stops', () => {
+  it('streams watch events from a revision and resumes on another member when its member stops (clientv3)', () => {
     const { sim, etcd } = boot();
-    const seen: EtcdWatchEvent[] = [];
+    const seen: string[] = [];
     const errors: string[] = [];
     etcd.put('/w/1', 1);
     sim.runUntil(sim.nowMs + 20);
-    etcd.watch('/w/', 2, { onEvents: (events) => seen.push(...events), onError: (e) => errors.push(e.message) });
+    etcd.watch('/w/', 2, { onEvents: (events) => seen.push(...events.map((e) => e.kv.key)), onError: (e) => errors.push(e.message) });
     etcd.put('/w/2', 2);
     sim.runUntil(sim.nowMs + 20);
-    expect(seen.map((e) => e.kv.key)).toEqual(['/w/1', '/w/2']);
-    // The watch was served by one member (the round-robin pick); stopping it breaks the stream.
-    for (const m of etcd.members) if (m.running) m.stop();
-    expect(errors).toEqual(['rpc error: code = Unavailable desc = transport is closing']);
+    expect(seen).toEqual(['/w/1', '/w/2']);
+    const resumed: unknown[] = [];
+    sim.trace.subscribe((e) => e.kind === 'etcd.watch.resume' && resumed.push(e.fromMember));
+    for (const m of etcd.members) {
+      m.stop();
+      sim.runUntil(sim.nowMs + 3000);
+      etcd.put(`/w/after-${m.name}`, 1);
+      sim.runUntil(sim.nowMs + 100);
+      m.start();
+      sim.runUntil(sim.nowMs + 1000);
+    }
+    expect(resumed.length).toBeGreaterThanOrEqual(1);
+    expect(seen).toEqual(['/w/1', '/w/2', '/w/after-etcd-1', '/w/after-etcd-2', '/w/after-etcd-3']);
+    expect(errors).toEqual([]);
+  });
+
+  it('ends watches with "etcdserver: no leader" after three election timeouts without a leader (the caller re-lists)', () => {
+    const { sim, etcd } = boot();
+    const errors: string[] = [];
+    // Three watches land on three members (round robin); two resume on the survivor.
+    for (let i = 0; i < 3; i++) etcd.watch('/n/', 0, { onEvents: () => {}, onError: (e) => errors.push(e.message) });
+    const leader = leaderOf(etcd);
+    for (const m of etcd.members) if (m !== leader) m.stop();
+    sim.runUntil(sim.nowMs + 2000);
+    expect(errors).toEqual([]);
+    sim.runUntil(sim.nowMs + 4000);
+    expect(errors).toEqual(['etcdserver: no leader', 'etcdserver: no leader', 'etcdserver: no leader']);
   });
 });
 

@@ -166,20 +166,44 @@ export class EtcdCluster implements EtcdClient {
     });
   }
 
+  /**
+   * watch opens a watch stream on one member. As clientv3 does, a stream broken because its member
+   * went away (Unavailable) is resumed on another member from the next revision; an error etcd
+   * itself reports (compacted, no leader) ends the watch and the caller re-lists.
+   */
   watch(prefix: string, startRevision: number, callbacks: EtcdWatchCallbacks): () => void {
-    const member = this.pick();
-    if (!member) {
-      this.sim.after(1, () => callbacks.onError(errConnectionRefused(this.members[0].config.clientURL)));
-      return () => {};
-    }
-    return member.watch(prefix, startRevision, {
-      onEvents: (events) => {
-        const last = events[events.length - 1].kv.modRevision;
-        if (last > this.lastRevision) this.lastRevision = last;
-        callbacks.onEvents(events);
-      },
-      onError: (error) => callbacks.onError(error),
-    });
+    let nextRevision = startRevision;
+    let cancelled = false;
+    let cancelMember: () => void = () => {};
+    const open = (): void => {
+      if (cancelled) return;
+      const member = this.pick();
+      if (!member) {
+        this.sim.after(1000, open);
+        return;
+      }
+      if (nextRevision === 0) nextRevision = member.store.currentRevision + 1;
+      cancelMember = member.watch(prefix, nextRevision, {
+        onEvents: (events) => {
+          const last = events[events.length - 1].kv.modRevision;
+          if (last > this.lastRevision) this.lastRevision = last;
+          nextRevision = last + 1;
+          callbacks.onEvents(events);
+        },
+        onError: (error) => {
+          if (cancelled) return;
+          if (error === ErrTransportClosing) {
+            this.sim.emit({ component: 'etcd-client', kind: 'etcd.watch.resume', prefix, fromMember: member.name, revision: nextRevision });
+            this.sim.after(0, open);
+          } else callbacks.onError(error);
+        },
+      });
+    };
+    open();
+    return () => {
+      cancelled = true;
+      cancelMember();
+    };
   }
 
   compact(revision: number): Future<EtcdResult<{ header: ResponseHeader }>> {

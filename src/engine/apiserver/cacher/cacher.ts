@@ -50,7 +50,12 @@ export class Cacher {
     return this.objects.size;
   }
 
-  /** start lists the prefix and begins watching etcd right after the listed revision. */
+  /**
+   * start lists the prefix and begins watching etcd right after the listed revision. A re-list
+   * (after the etcd watch failed) replaces the cache and its event window, and ends every client
+   * watch, as the cacher's startCaching does (terminateAllWatchers): the clients' reflectors
+   * re-list, since the events they were waiting for may have fallen into the gap.
+   */
   start(): void {
     const prefix = storagePrefixOf(this.info);
     this.etcd.range(prefix, { prefix: true }).then((result) => {
@@ -58,6 +63,7 @@ export class Cacher {
         this.sim.after(1000, () => this.start());
         return;
       }
+      if (this.ready.isSettled) this.replaceAfterRelist(result.value.header.revision);
       this.objects.clear();
       for (const kv of result.value.kvs) if (decodable(kv.value)) this.objects.set(kv.key, decode(kv));
       this.revision = result.value.header.revision;
@@ -173,7 +179,17 @@ export class Cacher {
     }
   }
 
-  /** restart re-lists after the etcd watch broke (compaction, member loss). */
+  private replaceAfterRelist(revision: number): void {
+    this.eventWindow = [];
+    this.windowStart = 0;
+    const gone = expired(`too old resource version: ${this.revision} (${revision})`);
+    for (const watcher of this.unindexed) watcher.terminate(gone);
+    for (const set of this.byNodeName.values()) for (const watcher of set) watcher.terminate(gone);
+    this.unindexed.clear();
+    this.byNodeName.clear();
+  }
+
+  /** restart re-lists after the etcd watch broke (compaction, no leader). */
   private restart(): void {
     this.stopEtcdWatch?.();
     this.sim.after(0, () => this.start());

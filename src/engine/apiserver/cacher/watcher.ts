@@ -1,6 +1,7 @@
 import { matches, type Selector } from '../../api/labels';
 import { matchesFields, type FieldRequirement } from '../../api/fields';
 import type { KubeObject } from '../../api/object';
+import type { Status } from 'kubernetes-types/meta/v1';
 import type { Simulator } from '../../sim/simulator';
 import type { CacheEvent, WatchEvent } from './types';
 
@@ -13,6 +14,8 @@ import type { CacheEvent, WatchEvent } from './types';
 export class CacheWatcher {
   private pending: WatchEvent[] = [];
   private flushScheduled = false;
+  /** closing: terminated; the final ERROR is queued and nothing else is accepted. */
+  private closing = false;
   stopped = false;
 
   constructor(
@@ -34,7 +37,7 @@ export class CacheWatcher {
 
   /** offer converts a cache event into what this watcher should see, if anything. */
   offer(event: CacheEvent): void {
-    if (this.stopped) return;
+    if (this.stopped || this.closing) return;
     const now = event.type !== 'DELETED' && this.matches(event.object);
     const before = event.type === 'ADDED' ? false : this.matches(event.prevObject ?? event.object);
     if (event.type === 'DELETED') {
@@ -46,8 +49,15 @@ export class CacheWatcher {
     else if (before) this.push({ type: 'DELETED', object: event.object });
   }
 
-  push(event: WatchEvent): void {
+  /** terminate ends the watch with `status` (delivered after the pending events). */
+  terminate(status: Status): void {
     if (this.stopped) return;
+    this.push({ type: 'ERROR', object: status });
+    this.closing = true;
+  }
+
+  push(event: WatchEvent): void {
+    if (this.stopped || this.closing) return;
     this.pending.push(event);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -60,6 +70,7 @@ export class CacheWatcher {
     if (this.stopped || this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    if (this.closing) this.stopped = true;
     this.deliver(batch);
   }
 }
