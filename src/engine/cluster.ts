@@ -109,6 +109,7 @@ export class Cluster {
       etcdMembers: () => this.etcd.memberViews(),
       etcdControl: this.etcd,
       nodeAgent: (name) => this.components.find((c): c is Component & NodeAgent => c.name === `kubelet/${name}`),
+      component: (name) => this.component(name),
       nodeNames: () => this.spec.nodes.map((n) => n.name),
       registry: { get: () => this.registryState, set: (state) => (this.registryState = state) },
       load: { get: () => this.loadState, set: (state) => (this.loadState = state) },

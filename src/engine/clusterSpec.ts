@@ -26,6 +26,8 @@ export interface ClusterSpec {
   etcd: EtcdSpec;
   /** Wall-clock instant of sim time 0 (object timestamps). */
   epochMs: number;
+  /** kube-proxy's --proxy-mode: iptables (the default) or ipvs. */
+  kubeProxyMode?: 'iptables' | 'ipvs';
 }
 
 export const DEFAULT_NODE_CPU = '4';

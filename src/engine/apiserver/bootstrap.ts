@@ -15,7 +15,8 @@ export const APISERVER_ADDRESS = '10.0.0.2';
 /**
  * bootstrapObjects is what kube-apiserver creates at start-up (post-start hooks
  * `start-system-namespaces-controller`, `scheduling/bootstrap-system-priority-classes` and the
- * bootstrap controller's `kubernetes` Service with its Endpoints pointing at the apiserver on 6443).
+ * bootstrap controller's `kubernetes` Service with its Endpoints and EndpointSlice pointing at the
+ * apiserver on 6443).
  */
 export function* bootstrapObjects(server: ApiServer): Task<void> {
   const client = new ApiClient(server, { username: 'system:apiserver', groups: ['system:masters'] }, 'kube-apiserver');
@@ -44,5 +45,14 @@ export function* bootstrapObjects(server: ApiServer): Task<void> {
     kind: 'Endpoints',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
     subsets: [{ addresses: [{ ip: APISERVER_ADDRESS }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+  } as KubeObject));
+  // The endpoint reconciler writes the matching EndpointSlice too (kube-proxy reads slices).
+  yield* wait(client.create('endpointslices', {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [APISERVER_ADDRESS], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   } as KubeObject));
 }

@@ -29,6 +29,8 @@ export interface ShellEnv {
   /** The etcd cluster's fault controls (`sim etcd`); absent where there is no Raft cluster. */
   etcdControl?: EtcdControl;
   nodeAgent(name: string): NodeAgent | undefined;
+  /** component finds a cluster component by name (`kube-proxy/node-1` for `sim curl`). */
+  component?(name: string): unknown;
   /** The simulated registry's state and a way to change it (`sim image`). */
   registry: { get(): RegistryState; set(state: RegistryState): void };
   /** The load on Deployments and a way to change it (`sim load`). */

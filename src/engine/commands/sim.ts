@@ -4,6 +4,7 @@ import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
 import { etcdCommand } from './simEtcd';
 import { loadCommand } from './simLoad';
+import { curlCommand, proxyCommand } from './simProxy';
 import type { ShellEnv } from './shellEnv';
 
 const USAGE = `sim controls the simulated cluster (faults and load).
@@ -16,6 +17,9 @@ Usage:
   sim load deployment/NAME --cpu=300m | --total-cpu=2400m [--memory=64Mi | --total-memory=512Mi] [-n NS]
                                       load a Deployment's pods (per pod, or shared by the ready ones)
   sim load [list]                     the loads in effect
+  sim curl SERVICE[:PORT] [--from NODE]
+                                      connect to a Service from a node: DNS, kube-proxy rules, pod
+  sim proxy NODE                      a node's kube-proxy rules (iptables-save or ipvsadm -Ln)
   sim image [list] [--wide]           images the simulated registry knows
   sim image crash IMAGE [--exit-code=N] [--after=DURATION]
                                       make containers of IMAGE exit with an error
@@ -36,6 +40,8 @@ export function* sim(env: ShellEnv, argv: string[], io: CommandIO): Task<number>
   if (group === 'etcd') return etcdCommand(env, verb, target, io);
   if (group === 'node') return nodeCommand(env, verb, target, io);
   if (group === 'image') return imageCommand(env, argv.slice(1), io);
+  if (group === 'curl') return curlCommand(env, argv.slice(1), io);
+  if (group === 'proxy') return proxyCommand(env, argv.slice(1), io);
   if (group === 'load') return yield* loadCommand(env, argv.slice(1), io);
   io.err(`error: unknown command "${group}" for "sim"\nRun 'sim help' for usage.\n`);
   return 1;

@@ -89,6 +89,7 @@ function toScenario(file: ScenarioFile): Scenario {
         preVote: cluster.etcd?.preVote ?? false,
       },
       epochMs: cluster.startTime ? Date.parse(cluster.startTime) : DEFAULT_EPOCH_MS,
+      ...(cluster.kubeProxy?.mode ? { kubeProxyMode: cluster.kubeProxy.mode } : {}),
     },
     untilMs: file.spec.until,
     steps: file.spec.steps,

@@ -50,6 +50,7 @@ const cluster = z
     nodeMemory: quantity.optional(),
     etcd: etcd.optional(),
     startTime: z.string().datetime({ offset: true }).optional(),
+    kubeProxy: z.object({ mode: z.enum(['iptables', 'ipvs']).optional() }).strict().optional(),
   })
   .strict();
 

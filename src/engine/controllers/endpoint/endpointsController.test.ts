@@ -31,7 +31,7 @@ describe('endpoints controller', () => {
     cluster.runUntil(cluster.sim.nowMs + 1000);
     const ep = get<Endpoints>(cluster, 'endpoints', 'web')!;
     expect(ep.subsets?.[0].addresses?.map((a) => a.targetRef?.name)).toEqual(['web-b']);
-    const [slice] = list<EndpointSlice>(cluster, 'endpointslices');
+    const [slice] = list<EndpointSlice>(cluster, 'endpointslices').filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web');
     const a = slice.endpoints.find((e) => e.targetRef?.uid === pods.a.metadata.uid);
     expect(a?.conditions).toEqual({ ready: false, serving: true, terminating: true });
   });

@@ -9,7 +9,10 @@ import { setup } from '../testing/endpointsScenario';
 describe('endpointslice controller', () => {
   it('publishes one IPv4 slice <svc>-xxxxx owned by the Service with ready/serving/terminating conditions', () => {
     const { cluster, pods } = setup();
-    const slices = list<EndpointSlice>(cluster, 'endpointslices');
+    // Besides the apiserver's own `kubernetes` slice, the Service gets one.
+    const all = list<EndpointSlice>(cluster, 'endpointslices');
+    expect(all.map((s) => s.metadata.labels?.['kubernetes.io/service-name']).sort()).toEqual(['kubernetes', 'web']);
+    const slices = all.filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web');
     expect(slices).toHaveLength(1);
     const [slice] = slices;
     const svc = get<Service>(cluster, 'services', 'web')!;
