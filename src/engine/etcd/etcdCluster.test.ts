@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../sim/simulator';
 import { EtcdCluster, type EtcdClusterOptions } from './etcdCluster';
 import type { EtcdMember } from './member';
-import type { EtcdWatchEvent } from './types';
 
 const THREE: EtcdClusterOptions = { members: 3, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false };
 
