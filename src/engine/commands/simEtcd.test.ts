@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { Cluster } from '../cluster';
+import { nodesFromCount } from '../clusterSpec';
+import { DEFAULT_EPOCH_MS } from '../sim/time';
+import { runCommands } from '../testing/runCommands';
+
+function boot(): Cluster {
+  return Cluster.boot({ seed: 11, nodes: nodesFromCount(0), etcd: { members: 3, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS });
+}
+
+/** rows parses `etcdctl endpoint status -w table` into {endpoint, leader, term, index, applied}. */
+function rows(table: string): Array<{ endpoint: string; leader: boolean; term: number; index: number; applied: number; errors: string }> {
+  return table
+    .split('\n')
+    .filter((l) => l.startsWith('| https'))
+    .map((l) => l.split('|').map((c) => c.trim()))
+    .map((c) => ({ endpoint: c[1], leader: c[5] === 'true', term: Number(c[7]), index: Number(c[8]), applied: Number(c[9]), errors: c[10] }));
+}
+
+describe('sim etcd', () => {
+  it('stops the leader; etcdctl reports it unreachable and the survivors agree on a new leader at a higher term', () => {
+    const cluster = boot();
+    const [before] = runCommands(cluster, ['etcdctl endpoint status -w table']);
+    const leaderBefore = rows(before.stdout).find((r) => r.leader)!;
+    expect(rows(before.stdout)).toHaveLength(3);
+    const [stop, after, members] = runCommands(cluster, ['sim etcd stop leader', { run: 'etcdctl endpoint status -w table', advanceMs: 5000 }, 'etcdctl member list']);
+    const leaderName = `etcd-${Number(leaderBefore.endpoint.split('.')[3].split(':')[0]) - 2 + 1}`;
+    expect(stop.stdout).toBe(`etcd member ${leaderName} (leader) stopped\n`);
+    expect(after.exit).toBe(1);
+    expect(after.stderr).toContain(`Failed to get the status of endpoint ${leaderBefore.endpoint} (context deadline exceeded)`);
+    const survivors = rows(after.stdout);
+    expect(survivors).toHaveLength(2);
+    expect(survivors.filter((r) => r.leader)).toHaveLength(1);
+    for (const r of survivors) {
+      expect(r.term).toBeGreaterThan(leaderBefore.term);
+      expect(r.index).toBe(leaderBefore.index + 1);
+      expect(r.applied).toBe(r.index);
+    }
+    expect(members.stdout.split('\n').filter(Boolean)).toHaveLength(3);
+    const [start] = runCommands(cluster, [`sim etcd start ${leaderName}`]);
+    expect(start.stdout).toBe(`etcd member ${leaderName} started\n`);
+  });
+
+  it('partitions a member away; it reports no leader; heal brings it back', () => {
+    const cluster = boot();
+    const [status] = runCommands(cluster, ['etcdctl endpoint status -w table']);
+    const follower = rows(status.stdout).find((r) => !r.leader)!;
+    const name = `etcd-${Number(follower.endpoint.split('.')[3].split(':')[0]) - 1}`;
+    const [cut, during, healed, after] = runCommands(cluster, [`sim etcd partition ${name}`, { run: 'etcdctl endpoint status -w table', advanceMs: 5000 }, 'sim etcd heal', { run: 'etcdctl endpoint status -w table', advanceMs: 5000 }]);
+    expect(cut.stdout).toMatch(new RegExp(`^etcd member ${name} cut off from etcd-\\d, etcd-\\d\\n$`));
+    expect(rows(during.stdout).find((r) => r.endpoint === follower.endpoint)!.errors).toBe('etcdserver: no leader');
+    expect(healed.stdout).toBe('etcd network healed\n');
+    const afterRows = rows(after.stdout);
+    expect(afterRows.filter((r) => r.leader)).toHaveLength(1);
+    expect(new Set(afterRows.map((r) => r.index)).size).toBe(1);
+  });
+
+  it('refuses unknown members', () => {
+    const [res] = runCommands(boot(), ['sim etcd stop etcd-9']);
+    expect(res.exit).toBe(1);
+    expect(res.stderr).toBe('error: etcd member "etcd-9" not found (members: etcd-1, etcd-2, etcd-3)\n');
+  });
+});
