@@ -18,6 +18,8 @@ export interface EtcdSpec {
   electionTimeoutMs: number;
   /** Raft PreVote (off in etcd 3.4, on in 3.5). */
   preVote: boolean;
+  /** etcd --snapshot-count (default 100,000); catch-up entries kept after a snapshot scale with it (1/20). */
+  snapshotCount?: number;
 }
 
 export interface ClusterSpec {

@@ -20,6 +20,13 @@ describe('loadScenario', () => {
     expect(!result.ok && result.error).toMatch(/^broken\.yaml:\d+:\d+: /);
   });
 
+  it('refuses an etcd election timeout under 5 heartbeats, as etcd does, and passes snapshotCount on', () => {
+    const bad = loadScenario(`${header}spec:\n  cluster:\n    etcd: {heartbeatInterval: 100ms, electionTimeout: 300ms}\n  steps: []\n`, 'etcd.yaml');
+    expect(!bad.ok && bad.error).toBe('etcd.yaml: spec.cluster.etcd.electionTimeout: etcd: --election-timeout should be at least as 5 times as --heartbeat-interval');
+    const good = loadScenario(`${header}spec:\n  cluster:\n    etcd: {members: 5, snapshotCount: 50}\n  steps: []\n`, 'etcd.yaml');
+    expect(good.ok && good.scenario.cluster.etcd).toEqual({ members: 5, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false, snapshotCount: 50 });
+  });
+
   it('refuses steps out of time order', () => {
     const result = loadScenario(`${header}spec:\n  steps:\n    - {at: 5s, run: a}\n    - {at: 1s, run: b}\n`, 'order.yaml');
     expect(!result.ok && result.error).toBe('order.yaml: spec.steps[1].at: steps must be in time order (this step is earlier than step 0)');

@@ -87,6 +87,7 @@ function toScenario(file: ScenarioFile): Scenario {
         heartbeatIntervalMs: cluster.etcd?.heartbeatInterval ?? 100,
         electionTimeoutMs: cluster.etcd?.electionTimeout ?? 1000,
         preVote: cluster.etcd?.preVote ?? false,
+        ...(cluster.etcd?.snapshotCount ? { snapshotCount: cluster.etcd.snapshotCount } : {}),
       },
       epochMs: cluster.startTime ? Date.parse(cluster.startTime) : DEFAULT_EPOCH_MS,
       ...(cluster.kubeProxy?.mode ? { kubeProxyMode: cluster.kubeProxy.mode } : {}),

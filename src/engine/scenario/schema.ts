@@ -40,8 +40,15 @@ const etcd = z
     heartbeatInterval: duration.optional(),
     electionTimeout: duration.optional(),
     preVote: z.boolean().optional(),
+    /** etcd --snapshot-count (100000): applied entries between snapshots; small values show log compaction. */
+    snapshotCount: z.number().int().min(1).optional(),
   })
-  .strict();
+  .strict()
+  // etcd refuses to start otherwise (embed/config.go: 5 * TickMs > ElectionMs).
+  .refine((e) => (e.electionTimeout ?? 1000) >= 5 * (e.heartbeatInterval ?? 100), {
+    message: 'etcd: --election-timeout should be at least as 5 times as --heartbeat-interval',
+    path: ['electionTimeout'],
+  });
 
 const cluster = z
   .object({
