@@ -82,7 +82,7 @@ function sortKvs(kvs: KeyValue[], command: GetCommand): KeyValue[] {
 }
 
 function statusOf(env: ShellEnv, member: EtcdMemberView) {
-  if (!member.running) return { endpoint: member.clientURL, error: 'context deadline exceeded', clientLog: [retryWarnLine({ nowMs: env.sim.nowMs, endpoint: member.clientURL, rpc: 'status', failure: 'timeout', epochMs: env.epochMs })] };
+  if (!member.running) return { endpoint: member.clientURL, error: 'context deadline exceeded', clientLog: [retryWarnLine({ nowMs: env.sim.nowMs, endpoint: member.clientURL, rpc: 'status', failure: 'refused', epochMs: env.epochMs })] };
   return {
     endpoint: member.clientURL,
     status: {

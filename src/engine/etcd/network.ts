@@ -2,7 +2,8 @@
 // streams per link, random loss, partitions and stopped members. Every message is a trace event
 // (sent, delivered or dropped) so views can draw messages in flight.
 import { describeMessage } from './raft/describe';
-import type { Message } from './raft/raftpb';
+import type { Entry, Message } from './raft/raftpb';
+import type { EtcdRequest } from './apply';
 import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
 
@@ -125,7 +126,7 @@ export class PeerNetwork {
     const atMs = Math.max(this.sim.nowMs + this.options.latencyMs + this.rng.int(this.options.jitterMsMax + 1), this.lastDeliveryMs.get(link) ?? Number.NEGATIVE_INFINITY);
     this.lastDeliveryMs.set(link, atMs);
     if (this.sim.trace.enabled) {
-      msgs.forEach((m, i) => this.sim.emit({ component: source.name, kind: 'raft.msg.send', msgId: ids[i], from: source.name, to: target.name, type: m.type, term: m.term, deliverAtMs: atMs, text: describeMessage(m) }));
+      msgs.forEach((m, i) => this.sim.emit({ component: source.name, kind: 'raft.msg.send', msgId: ids[i], from: source.name, to: target.name, msgType: m.type, term: m.term, deliverAtMs: atMs, text: describeMessage(m, summarizeEntry) }));
     }
     this.sim.at(atMs, () => this.deliver(source, target, msgs, ids));
   }
@@ -137,8 +138,8 @@ export class PeerNetwork {
     else if (this.lossRate > 0) delivered = msgs.filter(() => this.rng.float() >= this.lossRate);
     if (this.sim.trace.enabled) {
       msgs.forEach((m, i) => {
-        if (delivered.includes(m)) this.sim.emit({ component: target.name, kind: 'raft.msg.recv', msgId: ids[i], from: source.name, to: target.name, type: m.type });
-        else this.sim.emit({ component: target.name, kind: 'raft.msg.drop', msgId: ids[i], from: source.name, to: target.name, type: m.type, reason: reason ?? 'loss' });
+        if (delivered.includes(m)) this.sim.emit({ component: target.name, kind: 'raft.msg.recv', msgId: ids[i], from: source.name, to: target.name, msgType: m.type });
+        else this.sim.emit({ component: target.name, kind: 'raft.msg.drop', msgId: ids[i], from: source.name, to: target.name, msgType: m.type, reason: reason ?? 'loss' });
       });
     }
     for (const m of msgs) if (m.type === 'MsgSnap' && source.running()) source.snapshotStatus(target.id, delivered.includes(m));
@@ -147,6 +148,25 @@ export class PeerNetwork {
 
   private traceDrops(source: PeerEndpoint, target: PeerEndpoint, msgs: Message[], ids: number[], reason: DropReason): void {
     if (!this.sim.trace.enabled) return;
-    msgs.forEach((m, i) => this.sim.emit({ component: source.name, kind: 'raft.msg.drop', msgId: ids[i], from: source.name, to: target.name, type: m.type, reason }));
+    msgs.forEach((m, i) => this.sim.emit({ component: source.name, kind: 'raft.msg.drop', msgId: ids[i], from: source.name, to: target.name, msgType: m.type, reason }));
+  }
+}
+
+/** summarizeEntry names an entry's request without its payload: `2/7 txn /registry/pods/default/web-1`. */
+export function summarizeEntry(e: Entry): string {
+  const req = e.data as EtcdRequest | { describe: string } | undefined;
+  if (!req) return `${e.term}/${e.index} empty`;
+  if ('describe' in req) return `${e.term}/${e.index} ${req.describe}`;
+  switch (req.kind) {
+    case 'txn':
+      return `${e.term}/${e.index} txn ${req.txn.key}`;
+    case 'put':
+      return `${e.term}/${e.index} put ${req.key}`;
+    case 'compact':
+      return `${e.term}/${e.index} compact ${req.revision}`;
+    case 'publish':
+      return `${e.term}/${e.index} publish ${req.name}`;
+    case 'clusterVersion':
+      return `${e.term}/${e.index} cluster version ${req.version}`;
   }
 }

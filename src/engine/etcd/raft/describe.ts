@@ -18,13 +18,16 @@ export function describeSnapshot(s: Snapshot): string {
   return `Index:${s.metadata.index} Term:${s.metadata.term} ConfState:Voters:[${s.metadata.confState.voters.join(' ')}]`;
 }
 
-/** describeMessage: `1->2 MsgApp Term:1 Log:1/2 Commit:2 Entries:[1/3 EntryNormal]`. */
-export function describeMessage(m: Message): string {
+/**
+ * describeMessage: `1->2 MsgApp Term:1 Log:1/2 Commit:2 Entries:[1/3 EntryNormal]`. `entry`
+ * formats each entry (the sim trace passes a short summary instead of whole payloads).
+ */
+export function describeMessage(m: Message, entry: (e: Entry) => string = describeEntry): string {
   let out = `${m.from}->${m.to} ${m.type} Term:${m.term} Log:${m.logTerm}/${m.index}`;
   if (m.reject) out += ` Rejected (Hint: ${m.rejectHint})`;
   if (m.commit !== 0) out += ` Commit:${m.commit}`;
   if (m.context) out += ` Context:${m.context}`;
-  if (m.entries.length > 0) out += ` Entries:[${m.entries.map(describeEntry).join(', ')}]`;
+  if (m.entries.length > 0) out += ` Entries:[${m.entries.map(entry).join(', ')}]`;
   if (m.snapshot) out += ` Snapshot: ${describeSnapshot(m.snapshot)}`;
   return out;
 }
@@ -37,7 +40,7 @@ export function describeReady(rd: Ready): string[] {
   if (rd.entries.length > 0) lines.push('Entries:', ...rd.entries.map(describeEntry));
   if (rd.snapshot) lines.push(`Snapshot ${describeSnapshot(rd.snapshot)}`);
   if (rd.committedEntries.length > 0) lines.push('CommittedEntries:', ...rd.committedEntries.map(describeEntry));
-  if (rd.messages.length > 0) lines.push('Messages:', ...rd.messages.map(describeMessage));
+  if (rd.messages.length > 0) lines.push('Messages:', ...rd.messages.map((m) => describeMessage(m)));
   if (rd.readStates.length > 0) lines.push('ReadStates:', ...rd.readStates.map((rs) => `Index:${rs.index} Ctx:${rs.requestCtx}`));
   return lines;
 }
