@@ -3,6 +3,7 @@ import { Cluster } from '../engine/cluster';
 import { nodesFromCount } from '../engine/clusterSpec';
 import { DEFAULT_COMPONENTS } from '../engine/components';
 import { DEFAULT_EPOCH_MS } from '../engine/sim/time';
+import { RaftCostMeter } from './raftCost';
 
 export interface PodsRunningResult {
   nodes: number;
@@ -13,18 +14,32 @@ export interface PodsRunningResult {
   peakHeapBytes: number;
   events: number;
   writes: number;
+  etcdMembers: number;
+  /** raftWallMs: wall time inside Raft machinery (see RaftCostMeter). */
+  raftWallMs: number;
 }
 
 /**
  * podsRunning boots `nodes` nodes, creates one Deployment of `replicas` pods with `kubectl create
  * deployment` and simulates until every pod is Running (or `limitMs` of sim time passed),
- * measuring wall time and the peak JS heap (sampled every 20k engine events).
+ * measuring wall time, the peak JS heap (sampled every 20k engine events) and the wall time spent
+ * in etcd's Raft machinery.
  */
-export function podsRunning(nodes: number, replicas: number, limitMs = 3_600_000): PodsRunningResult {
+export function podsRunning(nodes: number, replicas: number, etcdMembers = 1, limitMs = 3_600_000): PodsRunningResult {
+  const meter = new RaftCostMeter();
+  meter.install();
+  try {
+    return run(nodes, replicas, etcdMembers, limitMs, meter);
+  } finally {
+    meter.uninstall();
+  }
+}
+
+function run(nodes: number, replicas: number, etcdMembers: number, limitMs: number, meter: RaftCostMeter): PodsRunningResult {
   const heap = () => process.memoryUsage().heapUsed;
   let peakHeapBytes = heap();
   const started = performance.now();
-  const cluster = Cluster.boot({ seed: 1, nodes: nodesFromCount(nodes, '32', '128Gi').map((n) => ({ ...n, pods: '110' })), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+  const cluster = Cluster.boot({ seed: 1, nodes: nodesFromCount(nodes, '32', '128Gi').map((n) => ({ ...n, pods: '110' })), etcd: { members: etcdMembers, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
   const startRevision = cluster.etcd.currentRevision();
   const proc = cluster.exec(`kubectl create deployment bench --image=registry.k8s.io/pause:3.10 --replicas=${replicas}`);
   let running = 0;
@@ -57,5 +72,7 @@ export function podsRunning(nodes: number, replicas: number, limitMs = 3_600_000
     peakHeapBytes,
     events: cluster.sim.eventsRun,
     writes: cluster.etcd.currentRevision() - startRevision,
+    etcdMembers,
+    raftWallMs: meter.raftWallMs,
   };
 }

@@ -1,6 +1,8 @@
 // `npm run bench`: prints the engine's speed and size figures (see README "Benchmarks").
-// Usage: npm run bench [-- --nodes=1000 --replicas=30000]
+// Usage: npm run bench [-- --nodes=1000 --replicas=30000 --etcd-members=1 --proposals=200000]
+import { etcdCalibrationReport } from './etcdCalibration';
 import { podsRunning } from './podsRunning';
+import { raftThroughput } from './raftThroughput';
 
 function flag(name: string, fallback: number): number {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -9,13 +11,27 @@ function flag(name: string, fallback: number): number {
 
 const nodes = flag('nodes', 1000);
 const replicas = flag('replicas', 30_000);
-const result = podsRunning(nodes, replicas);
+const etcdMembers = flag('etcd-members', 1);
+const proposals = flag('proposals', 200_000);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-console.log(`pods-running: ${result.nodes} nodes, ${result.replicas} replicas`);
+const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const result = podsRunning(nodes, replicas, etcdMembers);
+console.log(`pods-running: ${result.nodes} nodes, ${result.replicas} replicas, ${result.etcdMembers}-member etcd`);
 console.log(`  running pods        ${result.running}/${result.replicas}${result.running < result.replicas ? '  (NOT ALL RUNNING)' : ''}`);
 console.log(`  sim time            ${(result.simMs / 1000).toFixed(1)} s`);
 console.log(`  wall time           ${(result.wallMs / 1000).toFixed(2)} s`);
 console.log(`  peak heap           ${mib(result.peakHeapBytes)}`);
 console.log(`  engine events       ${result.events}`);
 console.log(`  etcd writes         ${result.writes}`);
+console.log(`  raft cost           ${(result.raftWallMs / 1000).toFixed(2)} s of wall (${((100 * result.raftWallMs) / result.wallMs).toFixed(1)}%): ticks, messages, proposals, Ready loop; MVCC and apiserver work excluded`);
 if (result.running < result.replicas) process.exitCode = 1;
+
+console.log(`raft-throughput: ${thousands(proposals)} puts from 500 concurrent clients (round-robin over members)`);
+console.log('  members   proposals committed/wall-s   per sim-s   entries per MsgApp');
+for (const members of [3, 5]) {
+  const t = raftThroughput(members, proposals);
+  console.log(`  ${String(members).padEnd(10)}${thousands(t.proposalsPerWallSecond).padStart(26)}   ${thousands(t.proposalsPerSimSecond).padStart(9)}   ${t.entriesPerMsgApp.toFixed(1).padStart(18)}`);
+}
+
+for (const line of etcdCalibrationReport()) console.log(line);

@@ -76,6 +76,8 @@ export class EtcdMember {
   private readonly reads: ReadLoop;
   private readonly waiters = new Map<number, Waiter>();
   private blocked: EtcdRequest[] = [];
+  /** proposals queued for the next flush, handed to Raft as one MsgProp (etcd batches proposals per Ready). */
+  private queued: EtcdRequest[] = [];
   private readonly watches = new Set<MemberWatch>();
   private outbox: Array<() => void> = [];
   private flushPending = false;
@@ -177,6 +179,7 @@ export class EtcdMember {
     this.flushPending = false;
     this.outbox = [];
     this.blocked = [];
+    this.queued = [];
     const waiters = [...this.waiters.values()];
     this.waiters.clear();
     for (const w of waiters) {
@@ -281,12 +284,22 @@ export class EtcdMember {
 
   private hand(req: EtcdRequest, waiter: Waiter): void {
     waiter.proposed = true;
-    if (this.node!.propose(req)) {
+    this.queued.push(req);
+    this.scheduleFlush();
+  }
+
+  /** proposeQueued steps the queued proposals as one batch; a refused batch fails its requests. */
+  private proposeQueued(node: RawNode): void {
+    const batch = this.queued;
+    this.queued = [];
+    if (!node.proposeBatch(batch)) return;
+    for (const req of batch) {
+      const waiter = this.waiters.get(req.id);
+      if (!waiter) continue;
       this.waiters.delete(req.id);
       this.sim.cancel(waiter.timer);
       waiter.future.resolve({ ok: false, error: ErrProposalDropped });
     }
-    this.scheduleFlush();
   }
 
   /** expire answers a request that did not apply within ReqTimeout (etcd's parseProposeCtxErr). */
@@ -358,6 +371,7 @@ export class EtcdMember {
     this.flushPending = false;
     const node = this.node;
     if (!node) return;
+    if (this.queued.length > 0) this.proposeQueued(node);
     while (node.hasReady()) {
       const rd = node.ready();
       if (rd.softState) this.onSoftState(rd.softState);

@@ -52,6 +52,11 @@ export class RawNode {
     return this.raft.propose([{ term: 0, index: 0, type: 'EntryNormal', data }]);
   }
 
+  /** proposeBatch proposes several entries in one MsgProp (one append, one MsgApp per follower). */
+  proposeBatch(datas: readonly unknown[]): StepError | undefined {
+    return this.raft.propose(datas.map((data) => ({ term: 0, index: 0, type: 'EntryNormal' as const, data })));
+  }
+
   /** step feeds a message from the network; local types and responses from strangers are dropped. */
   step(m: Message): StepError | undefined {
     if (isLocalMsg(m.type)) return undefined;
