@@ -11,7 +11,8 @@ const USAGE = `sim controls the simulated cluster (faults and load).
 
 Usage:
   sim node stop|start NODE            stop or start a node's kubelet
-  sim etcd stop|start MEMBER|leader   stop or start an etcd member
+  sim etcd stop|start MEMBER|leader|all
+                                      stop or start etcd members
   sim etcd partition MEMBER[,MEMBER]  cut members off from the rest
   sim etcd heal                       remove all partitions
   sim load deployment/NAME --cpu=300m | --total-cpu=2400m [--memory=64Mi | --total-memory=512Mi] [-n NS]

@@ -55,6 +55,11 @@ describe('sim etcd', () => {
     expect(new Set(afterRows.map((r) => r.index)).size).toBe(1);
   });
 
+  it('starts every stopped member with `all`', () => {
+    const [a, b, c] = runCommands(boot(), ['sim etcd stop etcd-1', 'sim etcd stop etcd-3', 'sim etcd start all']);
+    expect([a.stdout, b.stdout, c.stdout]).toEqual(['etcd member etcd-1 stopped\n', 'etcd member etcd-3 stopped\n', 'etcd members etcd-1, etcd-3 started\n']);
+  });
+
   it('refuses unknown members', () => {
     const [res] = runCommands(boot(), ['sim etcd stop etcd-9']);
     expect(res.exit).toBe(1);

@@ -21,9 +21,10 @@ export function etcdCommand(env: ShellEnv, verb: string | undefined, target: str
     return 0;
   }
   if ((verb !== 'stop' && verb !== 'start' && verb !== 'partition') || !target) {
-    io.err('error: usage: sim etcd stop|start MEMBER|leader | sim etcd partition MEMBER[,MEMBER] | sim etcd heal\n');
+    io.err('error: usage: sim etcd stop|start MEMBER|leader|all | sim etcd partition MEMBER[,MEMBER] | sim etcd heal\n');
     return 1;
   }
+  if (target === 'all' && verb !== 'partition') return everyMember(etcd, verb, io);
   const names = verb === 'partition' ? target.split(',').filter(Boolean) : [target];
   const resolved: string[] = [];
   for (const name of names) {
@@ -51,6 +52,17 @@ export function etcdCommand(env: ShellEnv, verb: string | undefined, target: str
     etcd.startMember(name);
     io.out(`etcd member ${label} started\n`);
   }
+  return 0;
+}
+
+/** everyMember is `sim etcd stop|start all`: every member not already in that state. */
+function everyMember(etcd: EtcdControl, verb: 'stop' | 'start', io: CommandIO): number {
+  const changed = etcd.members.filter((m) => m.running === (verb === 'stop')).map((m) => m.name);
+  for (const name of changed) {
+    if (verb === 'stop') etcd.stopMember(name);
+    else etcd.startMember(name);
+  }
+  io.out(changed.length === 0 ? `every etcd member already ${verb === 'stop' ? 'stopped' : 'running'}\n` : `etcd member${changed.length > 1 ? 's' : ''} ${changed.join(', ')} ${verb === 'stop' ? 'stopped' : 'started'}\n`);
   return 0;
 }
 

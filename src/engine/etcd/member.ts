@@ -4,48 +4,21 @@ import { Future } from '../sim/future';
 import type { Rng } from '../sim/rng';
 import type { Simulator, Timer } from '../sim/simulator';
 import { applyRequest, type ApplyResult, type EtcdRequest } from './apply';
-import { ErrContextDeadline, ErrNoLeader, ErrCompacted, ErrProposalDropped, ErrTimeout, ErrTimeoutDueToConnectionLost, ErrTimeoutDueToLeaderFail, ErrTransportClosing } from './errors';
+import { ErrContextDeadline, ErrNoLeader, ErrCompacted, ErrProposalDropped, ErrTransportClosing } from './errors';
 import { MemberWatch } from './memberWatch';
 import type { MvccSnapshot } from './mvcc';
 import { MvccStore } from './mvcc';
 import type { PeerNetwork } from './network';
 import { bootstrapStorage } from './raft/bootstrap';
 import type { Raft } from './raft/raft';
-import { RawNode, type Ready, type SoftState } from './raft/rawNode';
+import { RawNode, type SoftState } from './raft/rawNode';
 import { None, type Entry, type Message, type Snapshot } from './raft/raftpb';
 import { MemoryStorage } from './raft/storage';
+import { peerName, traceBecome, traceReady } from './memberTrace';
+import { proposeTimeoutError } from './proposeTimeout';
 import { ReadLoop } from './readIndex';
+import type { EtcdMemberConfig } from './memberConfig';
 import type { EtcdError, EtcdResult, EtcdWatchCallbacks, ResponseHeader } from './types';
-
-export interface EtcdMemberConfig {
-  name: string;
-  raftId: number;
-  /** memberId: the 16-hex-digit id etcdctl prints. */
-  memberId: string;
-  /** peerMemberIds: every member's hex id, by raft id - 1 (to report the leader's id). */
-  peerMemberIds: string[];
-  clusterId: string;
-  peerIds: number[];
-  clientURL: string;
-  peerURL: string;
-  /** tickMs: etcd --heartbeat-interval (one Raft tick). */
-  tickMs: number;
-  /** electionTicks: --election-timeout / --heartbeat-interval. */
-  electionTicks: number;
-  preVote: boolean;
-  /** snapshotCount: applied entries between snapshots (--snapshot-count, 100,000 in 3.4). */
-  snapshotCount: number;
-  /** catchUpEntries: entries kept after a snapshot for slow followers (5,000 in 3.4). */
-  catchUpEntries: number;
-  /** clientLatencyMs: one client round trip (reads and watch backlogs). */
-  clientLatencyMs: number;
-  /**
-   * diskSyncMs: time from a Raft input to its Ready being persisted (WAL fsync) and acted on.
-   * Everything arriving within it is handled as one batch, one fsync and one message per peer,
-   * as etcd's raft loop batches proposals. Applied results go to clients at the end of it.
-   */
-  diskSyncMs: number;
-}
 
 interface Waiter {
   future: Future<EtcdResult<{ result: ApplyResult; header: ResponseHeader }>>;
@@ -85,6 +58,8 @@ export class EtcdMember {
   private tickCount = 0;
   private noLeaderChecks = 0;
   private requestSeq = 0;
+  /** raftRng draws election timeouts; `rng` the ticker phases (separate streams, as VOPR forks). */
+  private readonly raftRng: Rng;
   clusterVersionSet = false;
 
   constructor(
@@ -96,6 +71,7 @@ export class EtcdMember {
     // ReqTimeout: 5 s for queueing, computation and disk + 2 election timeouts for a leader election.
     this.reqTimeoutMs = 5000 + 2 * config.electionTicks * config.tickMs;
     this.reads = new ReadLoop(this);
+    this.raftRng = rng.fork('raft');
     bootstrapStorage(this.storage, config.peerIds);
     network.register({
       id: config.raftId,
@@ -150,8 +126,8 @@ export class EtcdMember {
       preVote: this.config.preVote,
       maxSizePerMsg: 512,
       maxInflightMsgs: 512,
-      rng: this.rng,
-      onBecome: (r) => this.traceBecome(r),
+      rng: this.raftRng,
+      onBecome: (r) => traceBecome(this.sim, this.name, r, this.config.tickMs),
     });
     this.lead = None;
     this.tickCount = 0;
@@ -311,21 +287,17 @@ export class EtcdMember {
       waiter.future.resolve({ ok: false, error: ErrContextDeadline });
       return;
     }
-    waiter.future.resolve({ ok: false, error: this.proposeTimeoutError(waiter.startMs) });
-  }
-
-  private proposeTimeoutError(startMs: number): EtcdError {
-    const prevLeadLostMs = this.leadElectedAtMs - 2 * this.config.electionTicks * this.config.tickMs;
-    if (startMs > prevLeadLostMs && startMs < this.leadElectedAtMs) return ErrTimeoutDueToLeaderFail;
     const self = this.config.raftId;
-    const since = (peer: number) => this.network.activeSince(self, peer);
-    if (this.lead === self) {
-      const connected = this.config.peerIds.filter((id) => id === self || (since(id) ?? Infinity) <= startMs).length;
-      if (connected < Math.floor(this.config.peerIds.length / 2) + 1) return ErrTimeoutDueToConnectionLost;
-    } else if (this.lead !== None && !((since(this.lead) ?? Infinity) <= startMs)) {
-      return ErrTimeoutDueToConnectionLost;
-    }
-    return ErrTimeout;
+    const error = proposeTimeoutError({
+      startMs: waiter.startMs,
+      leadElectedAtMs: this.leadElectedAtMs,
+      electionTimeoutMs: this.config.electionTicks * this.config.tickMs,
+      self,
+      lead: this.lead,
+      peerIds: this.config.peerIds,
+      activeSince: (peer) => this.network.activeSince(self, peer),
+    });
+    waiter.future.resolve({ ok: false, error });
   }
 
   /** linearizableRead resolves once a read may be served here (undefined) or with the error. */
@@ -378,8 +350,8 @@ export class EtcdMember {
       if (rd.snapshot) this.restoreSnapshot(rd.snapshot);
       if (rd.hardState) this.storage.setHardState(rd.hardState);
       this.storage.append(rd.entries);
-      this.traceReady(rd);
-      this.sendMessages(rd.messages);
+      traceReady(this.sim, this.name, rd);
+      this.network.sendAll(this.config.raftId, rd.messages);
       for (const e of rd.committedEntries) this.applyEntry(e);
       for (const rs of rd.readStates) this.reads.onReadState(rs);
       node.advance(rd);
@@ -394,7 +366,7 @@ export class EtcdMember {
     const newLeader = ss.lead !== None && ss.lead !== this.lead;
     const changed = ss.lead !== this.lead;
     this.lead = ss.lead;
-    if (changed) this.sim.emit({ component: this.name, kind: 'raft.lead', lead: ss.lead === None ? '' : this.peerName(ss.lead), term: this.node!.raft.term });
+    if (changed) this.sim.emit({ component: this.name, kind: 'raft.lead', lead: ss.lead === None ? '' : peerName(ss.lead), term: this.node!.raft.term });
     if (newLeader) {
       this.leadElectedAtMs = this.sim.nowMs;
       this.reads.onLeaderChanged();
@@ -421,17 +393,6 @@ export class EtcdMember {
     for (const watch of [...this.watches]) watch.fail(ErrCompacted);
     this.watches.clear();
     this.sim.emit({ component: this.name, kind: 'etcd.snapshot.restore', index: snap.metadata.index, term: snap.metadata.term });
-  }
-
-  private sendMessages(messages: Message[]): void {
-    if (messages.length === 0) return;
-    const byPeer = new Map<number, Message[]>();
-    for (const m of messages) {
-      let list = byPeer.get(m.to);
-      if (!list) byPeer.set(m.to, (list = []));
-      list.push(m);
-    }
-    for (const to of [...byPeer.keys()].sort((a, b) => a - b)) this.network.send(this.config.raftId, to, byPeer.get(to)!);
   }
 
   private applyEntry(e: Entry): void {
@@ -477,35 +438,6 @@ export class EtcdMember {
     this.outbox = [];
     if (watchBatches) for (const [watch, events] of watchBatches) watch.deliver(events);
     for (const respond of responses) respond();
-  }
-
-  private peerName(id: number): string {
-    return `etcd-${id}`;
-  }
-
-  private traceBecome(r: Raft): void {
-    if (!this.sim.trace.enabled) return;
-    this.sim.emit({
-      component: this.name,
-      kind: 'raft.become',
-      state: r.state,
-      term: r.term,
-      lead: r.lead === None ? '' : this.peerName(r.lead),
-      vote: r.vote === None ? '' : this.peerName(r.vote),
-      randomizedElectionTimeoutTicks: r.randomizedElectionTimeout,
-      tickMs: this.config.tickMs,
-    });
-  }
-
-  private traceReady(rd: Ready): void {
-    if (!this.sim.trace.enabled) return;
-    if (rd.entries.length > 0) {
-      const first = rd.entries[0];
-      const last = rd.entries[rd.entries.length - 1];
-      this.sim.emit({ component: this.name, kind: 'raft.append', fromIndex: first.index, toIndex: last.index, term: last.term, entries: rd.entries.length });
-    }
-    if (rd.hardState) this.sim.emit({ component: this.name, kind: 'raft.hardstate', term: rd.hardState.term, vote: rd.hardState.vote === None ? '' : this.peerName(rd.hardState.vote), commit: rd.hardState.commit });
-    if (rd.committedEntries.length > 0) this.sim.emit({ component: this.name, kind: 'raft.apply', fromIndex: rd.committedEntries[0].index, toIndex: rd.committedEntries[rd.committedEntries.length - 1].index });
   }
 }
 

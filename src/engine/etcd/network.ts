@@ -109,6 +109,18 @@ export class PeerNetwork {
     this.lossRate = rate;
   }
 
+  /** sendAll ships a Ready's messages: one stream write per peer, peers in id order. */
+  sendAll(from: number, messages: Message[]): void {
+    if (messages.length === 0) return;
+    const byPeer = new Map<number, Message[]>();
+    for (const m of messages) {
+      let list = byPeer.get(m.to);
+      if (!list) byPeer.set(m.to, (list = []));
+      list.push(m);
+    }
+    for (const to of [...byPeer.keys()].sort((a, b) => a - b)) this.send(from, to, byPeer.get(to)!);
+  }
+
   /** send ships `msgs` from one member to another as one stream write. */
   send(from: number, to: number, msgs: Message[]): void {
     const target = this.endpoints.get(to);
