@@ -16,6 +16,16 @@ const proposals = flag('proposals', 200_000);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 
+console.log(`raft-throughput: ${thousands(proposals)} puts from 500 concurrent clients (round-robin over members)`);
+console.log('  members   proposals committed/wall-s   per sim-s   entries per MsgApp');
+for (const members of [3, 5]) {
+  const t = raftThroughput(members, proposals);
+  console.log(`  ${String(members).padEnd(10)}${thousands(t.proposalsPerWallSecond).padStart(26)}   ${thousands(t.proposalsPerSimSecond).padStart(9)}   ${t.entriesPerMsgApp.toFixed(1).padStart(18)}`);
+}
+
+for (const line of etcdCalibrationReport()) console.log(line);
+
+(globalThis as { gc?: () => void }).gc?.();
 const result = podsRunning(nodes, replicas, etcdMembers);
 console.log(`pods-running: ${result.nodes} nodes, ${result.replicas} replicas, ${result.etcdMembers}-member etcd`);
 console.log(`  running pods        ${result.running}/${result.replicas}${result.running < result.replicas ? '  (NOT ALL RUNNING)' : ''}`);
@@ -27,11 +37,3 @@ console.log(`  etcd writes         ${result.writes}`);
 console.log(`  raft cost           ${(result.raftWallMs / 1000).toFixed(2)} s of wall (${((100 * result.raftWallMs) / result.wallMs).toFixed(1)}%): ticks, messages, proposals, Ready loop; MVCC and apiserver work excluded`);
 if (result.running < result.replicas) process.exitCode = 1;
 
-console.log(`raft-throughput: ${thousands(proposals)} puts from 500 concurrent clients (round-robin over members)`);
-console.log('  members   proposals committed/wall-s   per sim-s   entries per MsgApp');
-for (const members of [3, 5]) {
-  const t = raftThroughput(members, proposals);
-  console.log(`  ${String(members).padEnd(10)}${thousands(t.proposalsPerWallSecond).padStart(26)}   ${thousands(t.proposalsPerSimSecond).padStart(9)}   ${t.entriesPerMsgApp.toFixed(1).padStart(18)}`);
-}
-
-for (const line of etcdCalibrationReport()) console.log(line);

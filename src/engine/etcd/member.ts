@@ -22,8 +22,8 @@ import type { EtcdError, EtcdResult, EtcdWatchCallbacks, ResponseHeader } from '
 
 interface Waiter {
   future: Future<EtcdResult<{ result: ApplyResult; header: ResponseHeader }>>;
+  req: EtcdRequest;
   startMs: number;
-  timer: Timer;
   /** proposed: handed to Raft (false while the member waits for a leader). */
   proposed: boolean;
 }
@@ -54,6 +54,7 @@ export class EtcdMember {
   private readonly watches = new Set<MemberWatch>();
   private outbox: Array<() => void> = [];
   private flushPending = false;
+  private sweepTimer: Timer | undefined;
   private generation = 0;
   private tickCount = 0;
   private noLeaderChecks = 0;
@@ -158,10 +159,9 @@ export class EtcdMember {
     this.queued = [];
     const waiters = [...this.waiters.values()];
     this.waiters.clear();
-    for (const w of waiters) {
-      this.sim.cancel(w.timer);
-      w.future.resolve({ ok: false, error: ErrTransportClosing });
-    }
+    this.sim.cancel(this.sweepTimer);
+    this.sweepTimer = undefined;
+    for (const w of waiters) w.future.resolve({ ok: false, error: ErrTransportClosing });
     this.reads.fail(ErrTransportClosing);
     for (const watch of [...this.watches]) watch.fail(ErrTransportClosing);
     this.watches.clear();
@@ -251,8 +251,9 @@ export class EtcdMember {
     }
     const req = { ...body, id: this.nextRequestId() } as EtcdRequest;
     const startMs = this.sim.nowMs;
-    const waiter: Waiter = { future, startMs, proposed: false, timer: this.sim.after(this.reqTimeoutMs, () => this.expire(req, waiter)) };
+    const waiter: Waiter = { future, req, startMs, proposed: false };
     this.waiters.set(req.id, waiter);
+    this.armTimeoutSweep();
     if (this.node.raft.lead === None) this.blocked.push(req);
     else this.hand(req, waiter);
     return future;
@@ -273,14 +274,32 @@ export class EtcdMember {
       const waiter = this.waiters.get(req.id);
       if (!waiter) continue;
       this.waiters.delete(req.id);
-      this.sim.cancel(waiter.timer);
       waiter.future.resolve({ ok: false, error: ErrProposalDropped });
     }
   }
 
+  /**
+   * armTimeoutSweep keeps one timer for the oldest pending request (waiters are kept in arrival
+   * order, so the first one times out first) instead of one timer per request.
+   */
+  private armTimeoutSweep(): void {
+    if (this.sweepTimer || this.waiters.size === 0) return;
+    const oldest = this.waiters.values().next().value!;
+    const generation = this.generation;
+    this.sweepTimer = this.sim.at(oldest.startMs + this.reqTimeoutMs, () => {
+      this.sweepTimer = undefined;
+      if (generation !== this.generation) return;
+      for (const waiter of this.waiters.values()) {
+        if (waiter.startMs + this.reqTimeoutMs > this.sim.nowMs) break;
+        this.expire(waiter);
+      }
+      this.armTimeoutSweep();
+    });
+  }
+
   /** expire answers a request that did not apply within ReqTimeout (etcd's parseProposeCtxErr). */
-  private expire(req: EtcdRequest, waiter: Waiter): void {
-    if (this.waiters.get(req.id) !== waiter) return;
+  private expire(waiter: Waiter): void {
+    const req = waiter.req;
     this.waiters.delete(req.id);
     if (!waiter.proposed) {
       this.blocked = this.blocked.filter((r) => r.id !== req.id);
@@ -406,7 +425,6 @@ export class EtcdMember {
     const waiter = this.waiters.get(req.id);
     if (!waiter) return;
     this.waiters.delete(req.id);
-    this.sim.cancel(waiter.timer);
     const header = this.header();
     this.outbox.push(() => waiter.future.resolve({ ok: true, value: { result, header } }));
   }
