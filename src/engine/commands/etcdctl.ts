@@ -53,7 +53,7 @@ function* runCommand(env: ShellEnv, globals: EtcdctlGlobals, command: EtcdctlCom
 function* get(env: ShellEnv, command: GetCommand, globals: EtcdctlGlobals): Task<EtcdctlOutput> {
   if (command.rev > 0) return { stdout: '', stderr: 'Error: reading past revisions (--rev) is not simulated by k8sim\n', exitCode: 1 };
   const whole = command.rangeEnd !== undefined;
-  const result = yield* wait(env.etcd.range(whole ? '' : command.key, { prefix: whole }));
+  const result = yield* wait(env.etcd.range(whole ? '' : command.key, { prefix: whole, serializable: command.serializable }));
   if (!result.ok) return { stdout: '', stderr: `Error: ${result.error.message}\n`, exitCode: 1 };
   let kvs = result.value.kvs;
   if (whole) kvs = kvs.filter((kv) => kv.key >= command.key && (command.rangeEnd === '\0' || kv.key < command.rangeEnd!));

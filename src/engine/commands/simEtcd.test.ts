@@ -60,6 +60,13 @@ describe('sim etcd', () => {
     expect([a.stdout, b.stdout, c.stdout]).toEqual(['etcd member etcd-1 stopped\n', 'etcd member etcd-3 stopped\n', 'etcd members etcd-1, etcd-3 started\n']);
   });
 
+  it('without quorum, etcdctl get --consistency=s still answers from the member it asks', () => {
+    const cluster = boot();
+    const [put, , , get] = runCommands(cluster, ['etcdctl put /demo v1', 'sim etcd stop etcd-1', 'sim etcd stop etcd-2', 'etcdctl get --consistency=s /demo']);
+    expect(put.stdout).toBe('OK\n');
+    expect(get.stdout).toBe('/demo\nv1\n');
+  });
+
   it('refuses unknown members', () => {
     const [res] = runCommands(boot(), ['sim etcd stop etcd-9']);
     expect(res.exit).toBe(1);
