@@ -16,6 +16,7 @@ const proposals = flag('proposals', 200_000);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 
+raftThroughput(3, 20_000); // JIT warm-up, not reported
 console.log(`raft-throughput: ${thousands(proposals)} puts from 500 concurrent clients (round-robin over members)`);
 console.log('  members   proposals committed/wall-s   per sim-s   entries per MsgApp');
 for (const members of [3, 5]) {
