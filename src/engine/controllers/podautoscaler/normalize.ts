@@ -25,7 +25,7 @@ export const SCALE_DOWN_LIMIT = { reason: 'ScaleDownLimit', message: 'the desire
 /**
  * stabilizeRecommendation is the 5-minute downscale stabilization: it returns the highest
  * recommendation of the window (the new one included) and records the new one, reusing the slot
- * of a recommendation older than the window. Example: stored 4 (2 min ago) and 5 (1 min ago),
+ * of a recommendation older than the window; for example, stored 4 (2 min ago) and 5 (1 min ago),
  * new 3 → 5; the pods stay until the higher recommendations age out.
  */
 export function stabilizeRecommendation(recommendations: TimestampedRecommendation[], prenormalizedDesiredReplicas: number, nowMs: number, windowMs: number): number {

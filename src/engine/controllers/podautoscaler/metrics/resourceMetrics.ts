@@ -7,8 +7,8 @@ import { fromRFC3339 } from '../../../sim/time';
 import type { PodMetricsInfo } from './interfaces';
 
 function sampleTime(m: PodMetrics, epochMs: number): { timestampMs: number; windowMs: number } {
-  const window = parseGoDuration(m.window);
-  return { timestampMs: fromRFC3339(m.timestamp, epochMs), windowMs: window.ok ? window.ns / 1e6 : 0 };
+  const sampleWindow = parseGoDuration(m.window);
+  return { timestampMs: fromRFC3339(m.timestamp, epochMs), windowMs: sampleWindow.ok ? sampleWindow.ns / 1e6 : 0 };
 }
 
 /**
