@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Cluster } from '../engine/cluster';
-import { nodesFromCount } from '../engine/clusterSpec';
+import { clusterSpec, nodesFromCount } from '../engine/clusterSpec';
 import { DEFAULT_COMPONENTS } from '../engine/components';
-import { DEFAULT_EPOCH_MS } from '../engine/sim/time';
 
 /**
  * useCluster runs one simulated cluster in the page, advancing sim time with wall time (1×).
@@ -12,7 +11,7 @@ export function useCluster(): { cluster: Cluster | undefined; nowMs: number } {
   const clusterRef = useRef<Cluster | undefined>(undefined);
   const [nowMs, setNowMs] = useState(0);
   useEffect(() => {
-    const cluster = Cluster.boot({ seed: 1, nodes: nodesFromCount(3), etcd: { members: 3, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+    const cluster = Cluster.boot(clusterSpec({ seed: 1, nodes: nodesFromCount(3), etcdMembers: 3 }), DEFAULT_COMPONENTS);
     clusterRef.current = cluster;
     const startedWall = performance.now();
     let frame = requestAnimationFrame(function tick() {

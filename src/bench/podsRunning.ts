@@ -1,8 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../engine/cluster';
-import { nodesFromCount } from '../engine/clusterSpec';
+import { clusterSpec, nodesFromCount } from '../engine/clusterSpec';
 import { DEFAULT_COMPONENTS } from '../engine/components';
-import { DEFAULT_EPOCH_MS } from '../engine/sim/time';
 import { RaftCostMeter } from './raftCost';
 
 export interface PodsRunningResult {
@@ -39,7 +38,7 @@ function run(nodes: number, replicas: number, etcdMembers: number, limitMs: numb
   const heap = () => process.memoryUsage().heapUsed;
   let peakHeapBytes = heap();
   const started = performance.now();
-  const cluster = Cluster.boot({ seed: 1, nodes: nodesFromCount(nodes, '32', '128Gi').map((n) => ({ ...n, pods: '110' })), etcd: { members: etcdMembers, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+  const cluster = Cluster.boot(clusterSpec({ seed: 1, nodes: nodesFromCount(nodes, '32', '128Gi'), etcdMembers }), DEFAULT_COMPONENTS);
   const startRevision = cluster.etcd.currentRevision();
   const proc = cluster.exec(`kubectl create deployment bench --image=registry.k8s.io/pause:3.10 --replicas=${replicas}`);
   let running = 0;

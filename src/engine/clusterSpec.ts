@@ -1,3 +1,5 @@
+import { DEFAULT_EPOCH_MS } from './sim/time';
+
 /**
  * ClusterSpec is the shape of a simulated cluster, as a scenario's `spec.cluster` describes it
  * (parsed and defaulted). Nodes given as a count are named node-1..node-N.
@@ -46,4 +48,22 @@ export function nodesFromCount(count: number, cpu = DEFAULT_NODE_CPU, memory = D
     labels: {},
     taints: [],
   }));
+}
+
+/** etcd's own defaults: --heartbeat-interval 100 ms, --election-timeout 1000 ms, PreVote off (3.4). */
+export const DEFAULT_ETCD_TIMING = { heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false } as const;
+
+/**
+ * clusterSpec builds a ClusterSpec with the defaults a scenario gets when it says nothing (etcd
+ * timing, epoch), for code that boots clusters directly: tests, benchmarks, the app.
+ *
+ * @example Cluster.boot(clusterSpec({ seed: 7, nodes: nodesFromCount(3), etcdMembers: 1 }), DEFAULT_COMPONENTS)
+ */
+export function clusterSpec(options: { seed: number; nodes: NodeSpec[]; etcdMembers: number; epochMs?: number }): ClusterSpec {
+  return {
+    seed: options.seed,
+    nodes: options.nodes,
+    etcd: { members: options.etcdMembers, ...DEFAULT_ETCD_TIMING },
+    epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
+  };
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
-import { nodesFromCount } from '../clusterSpec';
-import { DEFAULT_EPOCH_MS } from '../sim/time';
+import { clusterSpec, nodesFromCount } from '../clusterSpec';
 import { runCommands } from '../testing/runCommands';
 
 function boot(): Cluster {
-  return Cluster.boot({ seed: 11, nodes: nodesFromCount(0), etcd: { members: 3, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS });
+  return Cluster.boot(clusterSpec({ seed: 11, nodes: nodesFromCount(0), etcdMembers: 3 }));
 }
 
 /** rows parses `etcdctl endpoint status -w table` into {endpoint, leader, term, index, applied}. */

@@ -1,14 +1,14 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/object';
 import type { Cluster } from '../cluster';
-import { nodesFromCount, type ClusterSpec } from '../clusterSpec';
+import { type ClusterSpec, clusterSpec, nodesFromCount } from '../clusterSpec';
 import { spawn, wait, type Task } from '../sim/task';
-import { DEFAULT_EPOCH_MS, toRFC3339 } from '../sim/time';
+import { toRFC3339 } from '../sim/time';
 
 // Helpers for the controller-manager integration tests: pods never get Ready without a kubelet,
 // so tests play the kubelet's part through the status subresource.
 
-export const TEST_SPEC: ClusterSpec = { seed: 7, nodes: nodesFromCount(1), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS };
+export const TEST_SPEC: ClusterSpec = clusterSpec({ seed: 7, nodes: nodesFromCount(1), etcdMembers: 1 });
 
 /** request runs one client task to completion on the cluster's clock. */
 export function request<T>(cluster: Cluster, task: Task<T>, limitMs = 10_000): T {

@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { ClusterSpec, NodeSpec } from '../clusterSpec';
-import { DEFAULT_NODE_CPU, DEFAULT_NODE_MEMORY, DEFAULT_NODE_PODS, nodesFromCount } from '../clusterSpec';
+import { DEFAULT_ETCD_TIMING, DEFAULT_NODE_CPU, DEFAULT_NODE_MEMORY, DEFAULT_NODE_PODS, nodesFromCount } from '../clusterSpec';
 import { DEFAULT_EPOCH_MS } from '../sim/time';
 import { scenarioSchema, type ScenarioFile, type ScenarioStep } from './schema';
 
@@ -84,9 +84,9 @@ function toScenario(file: ScenarioFile): Scenario {
       nodes,
       etcd: {
         members: cluster.etcd?.members ?? 3,
-        heartbeatIntervalMs: cluster.etcd?.heartbeatInterval ?? 100,
-        electionTimeoutMs: cluster.etcd?.electionTimeout ?? 1000,
-        preVote: cluster.etcd?.preVote ?? false,
+        heartbeatIntervalMs: cluster.etcd?.heartbeatInterval ?? DEFAULT_ETCD_TIMING.heartbeatIntervalMs,
+        electionTimeoutMs: cluster.etcd?.electionTimeout ?? DEFAULT_ETCD_TIMING.electionTimeoutMs,
+        preVote: cluster.etcd?.preVote ?? DEFAULT_ETCD_TIMING.preVote,
         ...(cluster.etcd?.snapshotCount ? { snapshotCount: cluster.etcd.snapshotCount } : {}),
       },
       epochMs: cluster.startTime ? Date.parse(cluster.startTime) : DEFAULT_EPOCH_MS,

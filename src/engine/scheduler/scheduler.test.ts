@@ -1,13 +1,13 @@
+import { clusterSpec } from '../clusterSpec';
 import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
 import { spawn, wait, type Task } from '../sim/task';
-import { DEFAULT_EPOCH_MS } from '../sim/time';
 import type { TraceEvent } from '../sim/trace';
 import { schedulerFactory, type Scheduler } from './scheduler';
 
 function boot(): Cluster {
-  const cluster = Cluster.boot({ seed: 3, nodes: [], etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, [schedulerFactory]);
+  const cluster = Cluster.boot(clusterSpec({ seed: 3, nodes: [], etcdMembers: 1 }), [schedulerFactory]);
   run(cluster, (function* () {
     yield* wait(cluster.admin().create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'default' } }));
   })());

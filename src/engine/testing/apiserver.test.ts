@@ -1,13 +1,12 @@
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
-import { nodesFromCount } from '../clusterSpec';
+import { clusterSpec, nodesFromCount } from '../clusterSpec';
 import { SharedInformerFactory } from '../client/cache/informerFactory';
-import { DEFAULT_EPOCH_MS } from '../sim/time';
 import { spawn, wait, type Task } from '../sim/task';
 import type { WatchEvent } from '../apiserver/cacher/types';
 
-const spec = { seed: 7, nodes: nodesFromCount(1), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS };
+const spec = clusterSpec({ seed: 7, nodes: nodesFromCount(1), etcdMembers: 1 });
 
 function deployment(name: string): Deployment {
   return {

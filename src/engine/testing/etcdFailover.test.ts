@@ -5,10 +5,9 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
-import { nodesFromCount } from '../clusterSpec';
+import { clusterSpec, nodesFromCount } from '../clusterSpec';
 import { DEFAULT_COMPONENTS } from '../components';
 import { list } from '../controllerManager/testing';
-import { DEFAULT_EPOCH_MS } from '../sim/time';
 import { runCommands } from './runCommands';
 
 /** The texts kubectl prints when the apiserver's etcd write fails (etcd 3.4 etcdserver errors). */
@@ -20,7 +19,7 @@ const REAL_ERRORS = [
 ];
 
 function boot(seed: number): Cluster {
-  return Cluster.boot({ seed, nodes: nodesFromCount(2), etcd: { members: 3, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+  return Cluster.boot(clusterSpec({ seed: seed, nodes: nodesFromCount(2), etcdMembers: 3 }), DEFAULT_COMPONENTS);
 }
 
 describe('kubectl create deployment during an etcd leader failover', () => {

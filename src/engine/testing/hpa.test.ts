@@ -10,13 +10,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import hpaCases from '../controllers/podautoscaler/testdata/hpa_cases.json';
 import { Cluster } from '../cluster';
-import { nodesFromCount } from '../clusterSpec';
+import { clusterSpec, nodesFromCount } from '../clusterSpec';
 import { DEFAULT_COMPONENTS } from '../components';
 import { get, list } from '../controllerManager/testing';
 import { loadScenario } from '../scenario/load';
 import { runScenario, type RunRecord } from '../scenario/runScenario';
 import { parseDurationMs } from '../sim/duration';
-import { DEFAULT_EPOCH_MS } from '../sim/time';
 import { runCommands } from './runCommands';
 
 const defaults = hpaCases.facts['controllerDefaults_kube-controller-manager'];
@@ -25,7 +24,7 @@ const DOWNSCALE_STABILIZATION_MS = Number(/\((\d+)s\)/.exec(defaults['horizontal
 const METRIC_RESOLUTION_MS = 15_000;
 
 function boot(seed = 5): Cluster {
-  return Cluster.boot({ seed, nodes: nodesFromCount(3), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+  return Cluster.boot(clusterSpec({ seed: seed, nodes: nodesFromCount(3), etcdMembers: 1 }), DEFAULT_COMPONENTS);
 }
 
 const replicas = (cluster: Cluster) => get<Deployment>(cluster, 'deployments', 'php-apache')!.spec!.replicas!;

@@ -5,14 +5,14 @@ import type { Job } from 'kubernetes-types/batch/v1';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
-import { nodesFromCount } from '../clusterSpec';
+import { clusterSpec, nodesFromCount } from '../clusterSpec';
 import { DEFAULT_COMPONENTS } from '../components';
 import { get, list } from '../controllerManager/testing';
-import { DEFAULT_EPOCH_MS, fromRFC3339 } from '../sim/time';
+import { fromRFC3339 } from '../sim/time';
 import { runCommands } from './runCommands';
 
 function boot(): Cluster {
-  return Cluster.boot({ seed: 11, nodes: nodesFromCount(2), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+  return Cluster.boot(clusterSpec({ seed: 11, nodes: nodesFromCount(2), etcdMembers: 1 }), DEFAULT_COMPONENTS);
 }
 
 function jobEvents(cluster: Cluster, name: string): string[] {

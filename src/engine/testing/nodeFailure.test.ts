@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import nodeFacts from '../controllers/nodelifecycle/testdata/node_facts.json';
 import type { Stored } from '../api/object';
 import { Cluster } from '../cluster';
-import { nodesFromCount } from '../clusterSpec';
+import { clusterSpec, nodesFromCount } from '../clusterSpec';
 import { DEFAULT_COMPONENTS } from '../components';
 import { get, list } from '../controllerManager/testing';
 import { parseDurationMs } from '../sim/duration';
-import { DEFAULT_EPOCH_MS, fromRFC3339 } from '../sim/time';
+import { fromRFC3339 } from '../sim/time';
 import { runCommands } from './runCommands';
 
 const facts = nodeFacts.facts;
@@ -21,7 +21,7 @@ const LEASE_RENEW_MS = 10_000;
 const TOLERATION_MS = 300_000;
 
 function boot(): Cluster {
-  return Cluster.boot({ seed: 3, nodes: nodesFromCount(3), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+  return Cluster.boot(clusterSpec({ seed: 3, nodes: nodesFromCount(3), etcdMembers: 1 }), DEFAULT_COMPONENTS);
 }
 
 function readyCondition(cluster: Cluster, name: string) {

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
-import { nodesFromCount } from '../clusterSpec';
+import { clusterSpec, nodesFromCount } from '../clusterSpec';
 import { DEFAULT_COMPONENTS } from '../components';
-import { DEFAULT_EPOCH_MS } from '../sim/time';
 import { StoreInvariantWatcher } from './storeInvariants';
 
 const name = fc.constantFrom('web', 'db', 'Bad_Name', 'x', '');
@@ -30,7 +29,7 @@ describe('random command sequences', () => {
   it('never crash the engine and keep the store invariants', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000 }), fc.array(fc.tuple(commandLine, fc.integer({ min: 0, max: 5000 })), { minLength: 1, maxLength: 12 }), (seed, steps) => {
-        const cluster = Cluster.boot({ seed, nodes: nodesFromCount(2), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, DEFAULT_COMPONENTS);
+        const cluster = Cluster.boot(clusterSpec({ seed: seed, nodes: nodesFromCount(2), etcdMembers: 1 }), DEFAULT_COMPONENTS);
         const watchers = ['pods', 'deployments', 'replicasets', 'services'].map((r) => new StoreInvariantWatcher(cluster, r));
         for (const [line, gapMs] of steps) {
           const proc = cluster.exec(line);

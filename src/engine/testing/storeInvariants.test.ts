@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
-import { nodesFromCount } from '../clusterSpec';
-import { DEFAULT_EPOCH_MS } from '../sim/time';
+import { clusterSpec, nodesFromCount } from '../clusterSpec';
 import { StoreInvariantWatcher } from './storeInvariants';
 
 type Op =
@@ -24,7 +23,7 @@ describe('apiserver store invariants under random writes', () => {
   it('keeps resourceVersions strictly increasing and watch replay equal to list', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1000 }), fc.array(fc.tuple(op, fc.integer({ min: 0, max: 3 })), { maxLength: 40 }), (seed, ops) => {
-        const cluster = Cluster.boot({ seed, nodes: nodesFromCount(0), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS });
+        const cluster = Cluster.boot(clusterSpec({ seed: seed, nodes: nodesFromCount(0), etcdMembers: 1 }));
         const watcher = new StoreInvariantWatcher(cluster, 'configmaps');
         const admin = cluster.admin();
         const seenRVs: Record<string, string> = {};

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../cluster';
-import { nodesFromCount } from '../../clusterSpec';
-import { DEFAULT_EPOCH_MS } from '../../sim/time';
+import { clusterSpec, nodesFromCount } from '../../clusterSpec';
 import { runCommands } from '../../testing/runCommands';
 
-const boot = () => Cluster.boot({ seed: 3, nodes: nodesFromCount(0), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS });
+const boot = () => Cluster.boot(clusterSpec({ seed: 3, nodes: nodesFromCount(0), etcdMembers: 1 }));
 
 describe('kubectl against the simulated apiserver', () => {
   it('refuses invalid objects with the apiserver/kubectl texts and changes nothing in the store', () => {

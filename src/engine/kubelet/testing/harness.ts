@@ -1,13 +1,13 @@
 // A small cluster harness for kubelet and scheduler tests: boots the control plane with the
 // scheduler and one kubelet per node, creates the default ServiceAccount (no controller manager
 // yet) and reads pods and events back through the apiserver.
+import { clusterSpec } from '../../clusterSpec';
 import type { Container, Event, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/object';
 import { Cluster, type ComponentFactory } from '../../cluster';
 import type { NodeSpec } from '../../clusterSpec';
 import { schedulerFactory } from '../../scheduler/scheduler';
 import { spawn, wait, type Task } from '../../sim/task';
-import { DEFAULT_EPOCH_MS } from '../../sim/time';
 import { kubeletFactory } from '../kubeletFactory';
 
 export function node(name: string, cpu = '4', memory = '8Gi', extra: Partial<NodeSpec> = {}): NodeSpec {
@@ -19,7 +19,7 @@ const creationOrder = new WeakMap<Cluster, Map<string, number>>();
 
 /** bootCluster starts a cluster at t = 0 with the ServiceAccount pods need. */
 export function bootCluster(nodes: NodeSpec[], factories: ComponentFactory[] = [schedulerFactory, kubeletFactory], seed = 7): Cluster {
-  const cluster = Cluster.boot({ seed, nodes, etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS }, factories);
+  const cluster = Cluster.boot(clusterSpec({ seed: seed, nodes: nodes, etcdMembers: 1 }), factories);
   const order = new Map<string, number>();
   creationOrder.set(cluster, order);
   cluster.admin().watch('events', {}, (events) => {

@@ -3,19 +3,18 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../cluster';
-import { nodesFromCount } from '../../clusterSpec';
+import { clusterSpec, nodesFromCount } from '../../clusterSpec';
 import { DEFAULT_COMPONENTS } from '../../components';
 import { kubeControllerManagerFactory } from '../../controllerManager/kubeControllerManager';
 import { kubeletFactory } from '../../kubelet/kubeletFactory';
 import { schedulerFactory } from '../../scheduler/scheduler';
 import { wait } from '../../sim/task';
-import { DEFAULT_EPOCH_MS } from '../../sim/time';
 import { runCommands } from '../../testing/runCommands';
 import { list, request } from '../../controllerManager/testing';
 import type { MetricsList, PodMetrics } from '../types';
 import { METRICS_SERVER, type MetricsServer } from './metricsServer';
 
-const SPEC = { seed: 3, nodes: nodesFromCount(2), etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS };
+const SPEC = clusterSpec({ seed: 3, nodes: nodesFromCount(2), etcdMembers: 1 });
 
 function bootWithDeployment(): Cluster {
   const cluster = Cluster.boot(SPEC, DEFAULT_COMPONENTS);

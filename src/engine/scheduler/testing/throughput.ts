@@ -1,9 +1,9 @@
 // A scheduler-only load run: N nodes as Node objects (no kubelets), P pods created directly, run
 // until every pod is bound. Used by throughput.test.ts (full size with K8SIM_BENCH=1).
+import { clusterSpec } from '../../clusterSpec';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../../cluster';
 import { SharedInformerFactory } from '../../client/cache/informerFactory';
-import { DEFAULT_EPOCH_MS } from '../../sim/time';
 import { spawn, wait } from '../../sim/task';
 import { schedulerFactory } from '../scheduler';
 
@@ -21,7 +21,7 @@ export interface ThroughputResult {
 /** runThroughput creates the nodes and pods through the apiserver and measures scheduling; `now` is the caller's wall clock. */
 export function runThroughput(nodeCount: number, podCount: number, now: () => number): ThroughputResult {
   const wallStart = now();
-  const spec = { seed: 11, nodes: [], etcd: { members: 1, heartbeatIntervalMs: 100, electionTimeoutMs: 1000, preVote: false }, epochMs: DEFAULT_EPOCH_MS };
+  const spec = clusterSpec({ seed: 11, nodes: [], etcdMembers: 1 });
   const cluster = Cluster.boot(spec, [schedulerFactory]);
   const admin = cluster.admin();
   const watcher = new SharedInformerFactory(cluster.sim, admin, 'bench');
