@@ -27,6 +27,8 @@ export type WatchResult = { ok: true; stop: () => void } | { ok: false; status: 
  */
 export class Cacher {
   private readonly objects = new Map<string, Stored<KubeObject>>();
+  /** The keys in etcd (byte) order, kept until a key is added or removed; most events only modify. */
+  private sortedKeys: string[] | undefined;
   private eventWindow: Array<CacheEvent & { atMs: number }> = [];
   private windowStart = 0;
   private revision = 0;
@@ -65,6 +67,7 @@ export class Cacher {
       }
       if (this.ready.isSettled) this.replaceAfterRelist(result.value.header.revision);
       this.objects.clear();
+      this.sortedKeys = undefined;
       for (const kv of result.value.kvs) if (decodable(kv.value)) this.objects.set(kv.key, decode(kv));
       this.revision = result.value.header.revision;
       this.stopEtcdWatch = this.etcd.watch(prefix, this.revision + 1, {
@@ -84,7 +87,7 @@ export class Cacher {
     const filter = this.makeWatcher(options, () => {});
     if (!(filter instanceof CacheWatcher)) return { ok: false, status: filter };
     const items: Stored<KubeObject>[] = [];
-    const keys = [...this.objects.keys()].sort();
+    const keys = this.keysInOrder();
     for (const key of keys) {
       const obj = this.objects.get(key)!;
       if (filter.matches(obj)) items.push(obj);
@@ -101,7 +104,7 @@ export class Cacher {
       if (rv < oldest - 1) return { ok: false, status: expired(`too old resource version: ${rv} (${oldest - 1})`) };
       for (let i = this.windowStart; i < this.eventWindow.length; i++) if (this.eventWindow[i].rv > rv) watcher.offer(this.eventWindow[i]);
     } else {
-      for (const key of [...this.objects.keys()].sort()) {
+      for (const key of this.keysInOrder()) {
         const obj = this.objects.get(key)!;
         if (watcher.matches(obj)) watcher.push({ type: 'ADDED', object: obj });
       }
@@ -114,6 +117,11 @@ export class Cacher {
         this.unregister(watcher);
       },
     };
+  }
+
+  private keysInOrder(): string[] {
+    this.sortedKeys ??= [...this.objects.keys()].sort();
+    return this.sortedKeys;
   }
 
   private makeWatcher(options: WatchOptions, deliver: (events: WatchEvent[]) => void): CacheWatcher | Status {
@@ -148,6 +156,7 @@ export class Cacher {
       const cacheEvent = toCacheEvent(event);
       if (cacheEvent.type === 'DELETED') this.objects.delete(cacheEvent.key);
       else this.objects.set(cacheEvent.key, cacheEvent.object);
+      if (cacheEvent.type !== 'MODIFIED') this.sortedKeys = undefined;
       this.revision = cacheEvent.rv;
       this.append(cacheEvent);
       this.dispatch(cacheEvent);
