@@ -23,7 +23,6 @@ export const MERGE_KEYS: Record<string, string> = {
   hostAliases: 'ip',
   topologySpreadConstraints: 'topologyKey',
   resourceClaims: 'name',
-  taints: 'key',
 };
 
 const DELETE_FROM_PRIMITIVE_LIST = '$deleteFromPrimitiveList/';
