@@ -1,6 +1,7 @@
 import type { EtcdctlCommand, EtcdctlGlobals, EtcdctlOutput, GetCommand, KeyValue as CtlKeyValue, PutCommand, ResponseHeader as CtlHeader } from '../etcdctl';
 import { parseEtcdctlArgs, printEndpointHealth, printEndpointStatus, printGet, printMemberList, printPut, retryWarnLine } from '../etcdctl';
 import type { KeyValue, ResponseHeader } from '../etcd/types';
+import { Future } from '../sim/future';
 import { wait, type Task } from '../sim/task';
 import type { CommandIO } from './process';
 import type { EtcdMemberView, ShellEnv } from './shellEnv';
@@ -53,8 +54,11 @@ function* runCommand(env: ShellEnv, globals: EtcdctlGlobals, command: EtcdctlCom
 function* get(env: ShellEnv, command: GetCommand, globals: EtcdctlGlobals): Task<EtcdctlOutput> {
   if (command.rev > 0) return { stdout: '', stderr: 'Error: reading past revisions (--rev) is not simulated by k8sim\n', exitCode: 1 };
   const whole = command.rangeEnd !== undefined;
-  const result = yield* wait(env.etcd.range(whole ? '' : command.key, { prefix: whole, serializable: command.serializable }));
-  if (!result.ok) return { stdout: '', stderr: `Error: ${result.error.message}\n`, exitCode: 1 };
+  const result = yield* wait(withCommandTimeout(env, globals, env.etcd.range(whole ? '' : command.key, { prefix: whole, serializable: command.serializable })));
+  // Measured on etcd 3.4 (oracles/etcd): a linearizable get without quorum ends when the client's
+  // deadline cancels the server's ReadIndex wait, which gRPC reports with code Unknown.
+  if (result === 'deadline') return rpcFailure(env, 'rpc error: code = Unknown desc = context deadline exceeded', true);
+  if (!result.ok) return rpcFailure(env, result.error.message);
   let kvs = result.value.kvs;
   if (whole) kvs = kvs.filter((kv) => kv.key >= command.key && (command.rangeEnd === '\0' || kv.key < command.rangeEnd!));
   kvs = sortKvs(kvs, command);
@@ -67,10 +71,35 @@ function* get(env: ShellEnv, command: GetCommand, globals: EtcdctlGlobals): Task
 }
 
 function* put(env: ShellEnv, command: PutCommand, globals: EtcdctlGlobals): Task<EtcdctlOutput> {
-  const result = yield* wait(env.etcd.put(command.key, command.value));
-  if (!result.ok) return { stdout: '', stderr: `Error: ${result.error.message}\n`, exitCode: 1 };
+  const result = yield* wait(withCommandTimeout(env, globals, env.etcd.put(command.key, command.value)));
+  if (result === 'deadline') return rpcFailure(env, 'context deadline exceeded', false, 'DeadlineExceeded');
+  if (!result.ok) return rpcFailure(env, result.error.message);
   const prev = result.value.prevKv;
   return printPut({ header: ctlHeader(result.value.header), prevKv: command.prevKv && prev ? ctlKv(prev, false) : undefined }, { format: globals.writeOut, hex: globals.hex });
+}
+
+/**
+ * withCommandTimeout races an RPC against etcdctl's --command-timeout (default 5 s): the client's
+ * context deadline, which ends the call on the client side whatever the server is still doing. With
+ * quorum lost a put hits it before the server's own 7 s request timeout unless the timeout is raised.
+ */
+function withCommandTimeout<T>(env: ShellEnv, globals: EtcdctlGlobals, call: Future<T>): Future<T | 'deadline'> {
+  const raced = new Future<T | 'deadline'>();
+  call.then((value) => raced.resolve(value));
+  env.sim.after(Math.max(1, Math.round(globals.commandTimeoutNs / 1e6)), () => raced.resolve('deadline'));
+  return raced;
+}
+
+/**
+ * rpcFailure is a failed unary RPC as etcdctl 3.4 prints it: the retry interceptor's zap warning,
+ * then `Error: ...` (oracles/etcd results: `retrying of unary invoker failed` with `rpc error: code =
+ * Unavailable desc = etcdserver: request timed out`, then `Error: etcdserver: request timed out`).
+ */
+function rpcFailure(env: ShellEnv, message: string, messageIsStatus = false, code = 'Unavailable'): EtcdctlOutput {
+  const member = env.etcdMembers().find((m) => m.running) ?? env.etcdMembers()[0];
+  const grpcError = messageIsStatus ? message : `rpc error: code = ${code} desc = ${message}`;
+  const line = retryWarnLine({ nowMs: env.sim.nowMs, endpoint: member.clientURL, rpc: 'balanced', error: grpcError, epochMs: env.epochMs });
+  return { stdout: '', stderr: `${line}\nError: ${message}\n`, exitCode: 1 };
 }
 
 function sortKvs(kvs: KeyValue[], command: GetCommand): KeyValue[] {

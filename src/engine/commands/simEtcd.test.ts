@@ -72,3 +72,42 @@ describe('sim etcd', () => {
     expect(res.stderr).toBe('error: etcd member "etcd-9" not found (members: etcd-1, etcd-2, etcd-3)\n');
   });
 });
+
+describe('etcdctl --command-timeout without quorum (oracles/etcd results-n3-et1000.json, quorum case)', () => {
+  function quorumLost(): Cluster {
+    const cluster = boot();
+    runCommands(cluster, ['etcdctl put /demo v1', 'sim etcd stop etcd-1', 'sim etcd stop etcd-2']);
+    return cluster;
+  }
+
+  it('put with --command-timeout=10s fails with the server-side request timeout after ~7 s', () => {
+    const cluster = quorumLost();
+    const started = cluster.sim.nowMs;
+    const [put] = runCommands(cluster, ['etcdctl put --command-timeout=10s /demo v2']);
+    const tookMs = cluster.sim.nowMs - started;
+    expect(put.exit).toBe(1);
+    expect(put.stderr).toMatch(/"msg":"retrying of unary invoker failed".*"error":"rpc error: code = Unavailable desc = etcdserver: request timed out"\}\nError: etcdserver: request timed out\n$/);
+    // Real etcd 3.4: 7015 ms (ReqTimeout = 5 s + 2 × election timeout).
+    expect(tookMs).toBeGreaterThanOrEqual(7000);
+    expect(tookMs).toBeLessThan(7200);
+  });
+
+  it('put with the default 5 s command timeout ends at the client deadline first', () => {
+    const cluster = quorumLost();
+    const started = cluster.sim.nowMs;
+    const [put] = runCommands(cluster, ['etcdctl put /demo v2']);
+    expect(cluster.sim.nowMs - started).toBeGreaterThanOrEqual(5000);
+    expect(cluster.sim.nowMs - started).toBeLessThan(5100);
+    expect(put.stderr).toMatch(/"error":"rpc error: code = DeadlineExceeded desc = context deadline exceeded"\}\nError: context deadline exceeded\n$/);
+  });
+
+  it('a linearizable get fails at the client deadline with code Unknown, as measured (2 s)', () => {
+    const cluster = quorumLost();
+    const started = cluster.sim.nowMs;
+    const [get] = runCommands(cluster, ['etcdctl get --command-timeout=2s /demo']);
+    expect(cluster.sim.nowMs - started).toBeGreaterThanOrEqual(2000);
+    expect(cluster.sim.nowMs - started).toBeLessThan(2100);
+    expect(get.exit).toBe(1);
+    expect(get.stderr.endsWith('\nError: rpc error: code = Unknown desc = context deadline exceeded\n')).toBe(true);
+  });
+});

@@ -43,6 +43,8 @@ export interface RetryWarnInput {
    */
   rpc: 'status' | 'balanced';
   failure?: DialFailure;
+  /** error replaces the dial failure when the server answered with an error (a gRPC status text). */
+  error?: string;
   epochMs?: number;
 }
 
@@ -62,7 +64,7 @@ export function retryWarnLine(input: RetryWarnInput): string {
     input.rpc === 'status'
       ? `connection error: desc = "transport: Error while dialing ${dialErrorText(hostPort, input.failure ?? 'refused')}"`
       : 'all SubConns are in TransientFailure';
-  const error = `rpc error: code = DeadlineExceeded desc = latest balancer error: ${cause}`;
+  const error = input.error ?? `rpc error: code = DeadlineExceeded desc = latest balancer error: ${cause}`;
   const fields: Array<[string, string | number]> = [
     ['level', 'warn'],
     ['ts', ts],
