@@ -23,13 +23,8 @@ export function* handleDelete(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   const cacher = cacherFor(ctx, info.resource);
   const current = cacher.get(key);
   if (!current) return { ok: false, status: notFound(info, name) };
-  const pre = req.options?.preconditions;
-  if (pre?.uid && pre.uid !== current.metadata.uid) {
-    return { ok: false, status: conflict(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`) };
-  }
-  if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
-    return { ok: false, status: conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`) };
-  }
+  const failedPrecondition = checkPreconditions(info, req, current);
+  if (failedPrecondition) return { ok: false, status: failedPrecondition };
   if (info.resource === 'namespaces' && IMMORTAL_NAMESPACES.includes(name)) {
     return { ok: false, status: newForbidden({ group: '', resource: 'namespaces' }, name, 'this namespace may not be deleted') as Status };
   }
@@ -47,7 +42,7 @@ export function* handleDelete(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   }
   if (graceSeconds === 0 && finalizers.length === 0) {
     if (req.options?.dryRun) return { ok: true, object: current };
-    const removed = yield* ctx.store.delete(info, key, current);
+    const removed = yield* ctx.store.delete(info, key, current, (latest) => checkPreconditions(info, req, latest));
     if (removed.ok) {
       releaseOnFailure(ctx, info, current);
       traceStage(ctx, req, 'write', { rv: current.metadata.resourceVersion, code: 200 });
@@ -60,6 +55,19 @@ export function* handleDelete(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   const result = yield* ctx.store.guaranteedUpdate(info, key, cacher, name, (latest) => markDeleting(ctx, latest, graceSeconds, finalizers));
   if (result.ok) traceStage(ctx, req, 'write', { rv: result.object.metadata.resourceVersion, code: 200, graceful: graceSeconds });
   return result;
+}
+
+/** checkPreconditions is DeleteOptions.Preconditions against the object as stored now. */
+function checkPreconditions(info: ResourceInfo, req: ApiRequest, current: Stored<KubeObject>): Status | undefined {
+  const name = req.name ?? '';
+  const pre = req.options?.preconditions;
+  if (pre?.uid && pre.uid !== current.metadata.uid) {
+    return conflict(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
+  }
+  if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
+    return conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`);
+  }
+  return undefined;
 }
 
 /** gracePeriod: pods bound to a node default to spec.terminationGracePeriodSeconds; everything else 0. */

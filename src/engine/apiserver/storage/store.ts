@@ -59,16 +59,24 @@ export class EtcdStore {
     return { ok: false, status: conflict(info, name, OBJECT_MODIFIED) };
   }
 
-  /** delete removes the key if its mod revision still matches `current` (the deleted object is returned). */
-  *delete(info: ResourceInfo, key: string, current: Stored<KubeObject>): Task<StoreResult> {
-    const modRevision = Number(current.metadata.resourceVersion);
-    const result = yield* wait(this.etcd.txn({ key, expectModRevision: modRevision, success: { type: 'delete' } }));
-    if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
-    if (!result.value.succeeded) {
+  /**
+   * delete removes the key, guarded by its mod revision as etcd3's conditionalDelete is: when the
+   * object changed since `current` was read (a kubelet's status write racing its own grace-0
+   * delete), it re-reads the latest, re-checks the caller's preconditions and tries again.
+   */
+  *delete(info: ResourceInfo, key: string, current: Stored<KubeObject>, recheck: (latest: Stored<KubeObject>) => Status | undefined = () => undefined): Task<StoreResult> {
+    let latest = current;
+    for (let attempt = 0; attempt < 16; attempt++) {
+      const modRevision = Number(latest.metadata.resourceVersion);
+      const result = yield* wait(this.etcd.txn({ key, expectModRevision: modRevision, success: { type: 'delete' } }));
+      if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
+      if (result.value.succeeded) return { ok: true, object: latest };
       if (!result.value.kv) return { ok: false, status: notFound(info, current.metadata.name) };
-      return { ok: false, status: conflict(info, current.metadata.name, OBJECT_MODIFIED) };
+      latest = decode(result.value.kv);
+      const refused = recheck(latest);
+      if (refused) return { ok: false, status: refused };
     }
-    return { ok: true, object: current };
+    return { ok: false, status: conflict(info, current.metadata.name, OBJECT_MODIFIED) };
   }
 }
 

@@ -131,7 +131,12 @@ export class StatusManager {
     }
     if (this.running && entry.deleting && entry.finished && !entry.deleteSent && entry.syncedVersion === entry.version) {
       entry.deleteSent = true;
-      yield* wait(this.client.delete('pods', entry.namespace, entry.name, { gracePeriodSeconds: 0, preconditions: { uid: entry.uid } }));
+      const deleted = yield* wait(this.client.delete('pods', entry.namespace, entry.name, { gracePeriodSeconds: 0, preconditions: { uid: entry.uid } }));
+      // A failed delete (etcd unavailable, say) is tried again, as the status manager's next sync would.
+      if (!deleted.ok && deleted.status.code !== 404) {
+        entry.deleteSent = false;
+        failed = true;
+      }
     }
     entry.inflight = false;
     if (failed) this.sim.after(STATUS_RETRY_MS, () => this.syncSoon(entry));
