@@ -7,6 +7,7 @@ export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss()],
   server: { port: 5173 },
+  worker: { format: 'es' },
   test: {
     // The engine's tests run in plain Node; UI tests opt into the DOM with a
     // `// @vitest-environment happy-dom` first line (React Flow needs happy-dom's ResizeObserver).

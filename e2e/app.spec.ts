@@ -1,19 +1,56 @@
 import { expect, test } from '@playwright/test';
 
-test('the app boots a simulated cluster and answers kubectl in its terminal', async ({ page }) => {
+test('opens a live 3-node cluster with a 3-member etcd on the map', async ({ page }) => {
+  const started = Date.now();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'k8sim' })).toBeVisible();
-  const terminal = page.getByRole('textbox', { name: /Terminal|终端/ });
-  await terminal.fill('kubectl get namespaces');
+  await expect(page.getByTestId('worker-node')).toHaveCount(3);
+  test.info().annotations.push({ type: 'time-to-map-ms', description: String(Date.now() - started) });
+  await expect(page.getByText(/^leader · term \d+/)).toHaveCount(1);
+  await expect(page.getByText(/^follower · term \d+/)).toHaveCount(2);
+  const before = await page.getByTestId('sim-time').textContent();
+  await expect(page.getByTestId('sim-time')).not.toHaveText(before ?? '');
+  await page.screenshot({ path: test.info().outputPath('01-boot.png') });
+});
+
+test('answers kubectl in the console with the real table', async ({ page }) => {
+  await page.goto('/');
+  const terminal = page.getByRole('textbox', { name: /Terminal/ });
+  await terminal.fill('kubectl get nodes');
   await terminal.press('Enter');
   const log = page.getByRole('log');
-  await expect(log).toContainText('kube-system');
-  await expect(log).toContainText('Active');
-  await page.screenshot({ path: test.info().outputPath('terminal.png') });
+  await expect(log).toContainText(/NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/);
+  await expect(log).toContainText(/node-1\s+Ready/);
+  await terminal.fill('kubectl get pods');
+  await terminal.press('Enter');
+  await expect(log).toContainText('No resources found in default namespace.');
+  await terminal.press('ArrowUp');
+  await expect(terminal).toHaveValue('kubectl get pods');
+  await page.screenshot({ path: test.info().outputPath('02-console.png') });
 });
 
 test('switches the interface to zh-CN', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('combobox').selectOption('zh-CN');
+  await page.getByTestId('language').selectOption('zh-CN');
   await expect(page.getByText('Kubernetes v1.32，在浏览器中模拟运行。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '创建 Deployment' })).toBeVisible();
+  await expect(page.getByText(/^领导者 · 任期 \d+/)).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('03-zh-CN.png') });
+});
+
+test('a corrupt saved session is reported, set aside, and a fresh cluster opens', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('k8sim.session.v1', '{"version":1,"atMs":5,"session":{"apiVersion":"k8sim.dev/v1alpha1","kind":"Scenario","metadata":{"name":"Bad Name"},"spec":{"steps":[]}}}'));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('The saved session could not be read');
+  await expect(page.getByRole('alert')).toContainText('metadata.name');
+  await expect(page.getByTestId('worker-node')).toHaveCount(3);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.some((k) => k.startsWith('k8sim.session.unreadable.'))).toBe(true);
+});
+
+test('a bad shared link is reported and a fresh cluster opens', async ({ page }) => {
+  await page.goto('/#s=not*base64&t=5');
+  await expect(page.getByRole('alert')).toContainText('The shared link could not be opened');
+  await expect(page.getByTestId('worker-node')).toHaveCount(3);
 });

@@ -1,29 +1,102 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { detectLocale, MESSAGES, type Locale } from '../i18n/messages';
-import { Console } from './Console';
-import { useCluster } from './useCluster';
+import { currentView, usePlayer } from '../state/playerStore';
+import { ClusterMap } from '../views/clusterMap/ClusterMap';
+import { Console } from '../views/console/Console';
+import { useImageChoices } from '../views/createDeployment/useImageChoices';
+import { DeploymentsPanel } from '../views/deployments/DeploymentsPanel';
+import { Inspector } from '../views/inspector/Inspector';
+import { Notifications } from '../views/notifications/Notifications';
+import { Timeline } from '../views/timeline/Timeline';
+import { bootPlayer, keepSaved } from './boot';
+import { SessionMenu } from './SessionMenu';
+import { useShortcuts } from './useShortcuts';
+import { useTheme, type Theme } from './useTheme';
+
+const CreateDeploymentDialog = lazy(() => import('../views/createDeployment/CreateDeploymentDialog').then((m) => ({ default: m.CreateDeploymentDialog })));
 
 export function App() {
-  const [locale, setLocale] = useState<Locale>(() => detectLocale(navigator.languages ?? [navigator.language]));
+  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('k8sim.locale') as Locale | null) ?? detectLocale(navigator.languages ?? [navigator.language]));
+  const [theme, setTheme] = useTheme();
+  const [creating, setCreating] = useState(false);
   const t = MESSAGES[locale];
-  const { cluster, nowMs } = useCluster();
+  const status = usePlayer((s) => s.status);
+  const progress = usePlayer((s) => s.progress);
+  const view = usePlayer(currentView);
+  const flows = usePlayer((s) => s.flows);
+  const displayMs = usePlayer((s) => s.displayMs);
+  const images = useImageChoices();
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+  useShortcuts();
+  useEffect(() => {
+    void bootPlayer(() => localeRef.current);
+    return keepSaved();
+    // Boot once per page load; the locale only words the notices.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    localStorage.setItem('k8sim.locale', locale);
+    document.documentElement.lang = locale;
+  }, [locale]);
+
   return (
-    <main lang={locale} className="min-h-screen bg-slate-50 p-8 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <header className="mb-4 flex items-baseline gap-4">
-        <h1 className="text-2xl font-semibold">k8sim</h1>
-        <p>{t.tagline}</p>
+    <main lang={locale} className="flex h-screen flex-col gap-2 bg-slate-50 p-3 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">k8sim</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t.tagline}</p>
+        <button type="button" onClick={() => setCreating(true)} className="rounded bg-sky-600 px-3 py-1 text-sm font-semibold text-white hover:bg-sky-700">
+          {t.createDeployment}
+        </button>
+        <SessionMenu locale={locale} />
         <label className="ml-auto text-sm">
           {t.language}{' '}
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} className="rounded border px-1">
+          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} className="rounded border bg-transparent px-1" data-testid="language">
             <option value="en">English</option>
             <option value="zh-CN">简体中文</option>
           </select>
         </label>
+        <label className="text-sm">
+          {t.theme}{' '}
+          <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} className="rounded border bg-transparent px-1">
+            <option value="system">{t.themeSystem}</option>
+            <option value="light">{t.themeLight}</option>
+            <option value="dark">{t.themeDark}</option>
+          </select>
+        </label>
       </header>
-      <p className="mb-2 text-sm" data-testid="sim-time">
-        {t.simTime}: {(nowMs / 1000).toFixed(1)} s
-      </p>
-      {cluster ? <Console cluster={cluster} label={t.consoleLabel} placeholder={t.placeholder} /> : <p>{t.booting}</p>}
+      <Timeline locale={locale} />
+      <div className="grid min-h-0 flex-1 grid-cols-1 gap-2 lg:grid-cols-[1fr_26rem]">
+        <div className="relative min-h-[24rem] rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+          {view ? <ClusterMap view={view} flows={flows} displayMs={displayMs} locale={locale} /> : null}
+          {status !== 'ready' && (
+            <div role="status" className="absolute inset-0 flex items-center justify-center bg-white/70 text-sm dark:bg-slate-900/70">
+              {status === 'replaying' && progress ? `${t.replaying} ${Math.round((progress.doneMs / Math.max(1, progress.totalMs)) * 100)}%` : status === 'error' ? '' : t.booting}
+            </div>
+          )}
+        </div>
+        <div className="flex min-h-0 flex-col gap-2">
+          <div className="max-h-[40%] overflow-auto rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
+            <DeploymentsPanel deployments={view?.deployments ?? []} locale={locale} />
+            <h2 className="mt-2 mb-1 text-sm font-semibold">{t.inspector}</h2>
+            <Inspector view={view} locale={locale} />
+          </div>
+          <div className="min-h-[14rem] flex-1">
+            <Console locale={locale} />
+          </div>
+        </div>
+      </div>
+      <datalist id="k8sim-images">
+        {images.map((image) => (
+          <option key={image} value={image} />
+        ))}
+      </datalist>
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateDeploymentDialog locale={locale} onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
+      <Notifications locale={locale} />
     </main>
   );
 }

@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** watchPodStatuses records every STATUS each pod chip shows, sampled every 50 ms in the page. */
+async function watchPodStatuses(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: Record<string, string[]> = {};
+    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    setInterval(() => {
+      for (const chip of document.querySelectorAll<HTMLElement>('[data-testid="pod-chip"]')) {
+        const list = (seen[chip.dataset.pod!] ??= []);
+        if (list[list.length - 1] !== chip.dataset.status) list.push(chip.dataset.status!);
+      }
+    }, 50);
+  });
+}
+
+async function podNames(page: Page): Promise<string[]> {
+  return (await page.getByTestId('pod-chip').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-pod')} ${e.getAttribute('data-status')}`))).sort();
+}
+
+test('create, scale, set image, pause, seek back, share and reload: the learner flow', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expect(page.getByTestId('worker-node')).toHaveCount(3);
+  await watchPodStatuses(page);
+
+  // Create a Deployment with the dialog.
+  await page.getByRole('button', { name: 'Create Deployment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create Deployment' });
+  await dialog.getByLabel('Name').fill('web');
+  await dialog.getByLabel('Image').fill('nginx:1.27.3');
+  await dialog.getByLabel('Replicas').fill('3');
+  await expect(dialog).toContainText('$ kubectl create deployment web --image=nginx:1.27.3 --replicas=3');
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(page.getByRole('log')).toContainText('deployment.apps/web created');
+  await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(3, { timeout: 20_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, string[]> }).__seen);
+  const histories = Object.values(seen);
+  expect(histories).toHaveLength(3);
+  for (const history of histories) {
+    expect(history[history.length - 1]).toBe('Running');
+    expect(history).toContain('ContainerCreating');
+  }
+  await page.screenshot({ path: test.info().outputPath('10-created.png') });
+
+  // Faster from here on: the player runs the engine at 10× wall time.
+  await page.getByTestId('speed').selectOption('10');
+
+  // Scale with the quick action: the console echoes the command.
+  await page.getByRole('button', { name: 'Scale up web' }).click();
+  await expect(page.getByRole('log')).toContainText('$ kubectl scale deployment/web --replicas=4');
+  await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(4, { timeout: 20_000 });
+  await page.screenshot({ path: test.info().outputPath('11-scaled.png') });
+
+  // Set an image and watch the rollout replace every pod.
+  const oldPods = (await podNames(page)).map((p) => p.split(' ')[0]);
+  await page.getByTestId('deployment-web').getByRole('button', { name: 'Set image' }).click();
+  await page.getByLabel('New image for web').fill('nginx:1.27.2');
+  await page.getByLabel('New image for web').press('Enter');
+  await expect(page.getByRole('log')).toContainText('$ kubectl set image deployment/web nginx=nginx:1.27.2');
+  await expect(page.getByTestId('deployment-web')).toContainText('nginx:1.27.2');
+  await expect
+    .poll(async () => (await podNames(page)).filter((p) => p.endsWith(' Running') && !oldPods.includes(p.split(' ')[0])).length, { timeout: 40_000 })
+    .toBe(4);
+  await expect.poll(async () => (await podNames(page)).length, { timeout: 40_000 }).toBe(4);
+  await page.screenshot({ path: test.info().outputPath('12-rolled-out.png') });
+
+  // The console shows the real table.
+  const terminal = page.getByRole('textbox', { name: /Terminal/ });
+  await terminal.fill('kubectl get deployments');
+  await terminal.press('Enter');
+  await expect(page.getByRole('log')).toContainText(/web\s+4\/4\s+4\s+4/);
+
+  // Pause, seek back before the deployment existed, then play forward again.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const pausedAt = await page.getByTestId('sim-time').textContent();
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('sim-time')).toHaveText(pausedAt!);
+  await page.getByTestId('scrubber').fill('500');
+  await expect(page.getByTestId('sim-time')).toContainText('0:00.5');
+  await expect(page.getByTestId('pod-chip')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('13-seek-back.png') });
+  await page.getByRole('button', { name: 'Back to live' }).click();
+  await expect(page.getByTestId('sim-time')).toHaveText(pausedAt!);
+  await expect(page.getByTestId('pod-chip')).toHaveCount(4);
+
+  // Share and reload from the link: same pods at the same time.
+  const mapBefore = await podNames(page);
+  await page.getByTestId('share').click();
+  await expect(page).toHaveURL(/#s=[A-Za-z0-9_-]+&t=\d+/);
+  const url = page.url();
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByTestId('sim-time')).toHaveText(pausedAt!, { timeout: 20_000 });
+  await expect.poll(() => podNames(other)).toEqual(mapBefore);
+  await other.screenshot({ path: test.info().outputPath('14-from-shared-link.png') });
+});

@@ -1,0 +1,182 @@
+import { Cluster } from '../engine/cluster';
+import type { CommandProcess } from '../engine/commands/process';
+import { DEFAULT_COMPONENTS } from '../engine/components';
+import { loadScenario } from '../engine/scenario/load';
+import type { ScenarioStep } from '../engine/scenario/schema';
+import type { TraceEvent } from '../engine/sim/trace';
+import { clusterView, type ClusterView } from './clusterView';
+import { flowOf, type Flow } from './flows';
+import { markerOf, type Marker } from './markers';
+import { withStep, type SessionFile } from './session';
+import { sessionToYaml } from './sessionYaml';
+
+/** ConsoleEntry is one command in the terminal and what it printed so far. */
+export interface ConsoleEntry {
+  id: number;
+  /** at is when the learner typed it; startedMs when it ran (later if a command was still running). */
+  at: number;
+  startedMs?: number;
+  run: string;
+  output: string;
+  exit?: number;
+}
+
+/** SNAPSHOT_INTERVAL_MS: the timeline keeps one ClusterView per sim second. */
+export const SNAPSHOT_INTERVAL_MS = 1000;
+
+/**
+ * EngineHost owns one simulated cluster and the session that produced it. Inputs (commands,
+ * Ctrl-C) are applied only between engine events, after every event up to their sim time has run,
+ * both live and when a session is replayed; that is why a replay of the same session is the same
+ * run, event for event. Commands typed while another still runs wait for it, as in a shell (and
+ * as `npm run sim` runs scenario steps).
+ */
+export class EngineHost {
+  readonly cluster: Cluster;
+  readonly entries: ConsoleEntry[] = [];
+  readonly markers: Marker[] = [];
+  /** snapshots are the timeline: one ClusterView per SNAPSHOT_INTERVAL_MS, oldest first. */
+  readonly snapshots: ClusterView[] = [];
+  private session: SessionFile;
+  private nextStep = 0;
+  private readonly waiting: number[] = [];
+  private running: { entry: ConsoleEntry; proc: CommandProcess; deadlineMs?: number } | undefined;
+  private flows: Flow[] = [];
+  private lastLeader = '';
+
+  private constructor(session: SessionFile, cluster: Cluster) {
+    this.session = session;
+    this.cluster = cluster;
+    cluster.sim.trace.subscribe((event) => this.observe(event));
+    this.snapshots.push(clusterView(cluster));
+  }
+
+  /** create boots the session's cluster at t = 0 (its steps run as advanceTo passes their times). */
+  static create(session: SessionFile): { ok: true; host: EngineHost } | { ok: false; error: string } {
+    const loaded = loadScenario(sessionToYaml(session), `${session.metadata?.name ?? 'session'}.yaml`);
+    if (!loaded.ok) return loaded;
+    return { ok: true, host: new EngineHost(session, Cluster.boot(loaded.scenario.cluster, DEFAULT_COMPONENTS)) };
+  }
+
+  get nowMs(): number {
+    return this.cluster.sim.nowMs;
+  }
+
+  get file(): SessionFile {
+    return this.session;
+  }
+
+  /** busy is whether a command is still running (Ctrl-C would interrupt it). */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /**
+   * advanceTo runs the simulation to `targetMs`, applying the session's steps and Ctrl-C deadlines
+   * at their times and taking a snapshot at every whole sim second.
+   */
+  advanceTo(targetMs: number): void {
+    while (this.nowMs < targetMs) {
+      const boundary = Math.min(targetMs, this.nextBoundary(), this.nextSnapshotMs());
+      const before = this.nextBoundary();
+      this.cluster.sim.runWhile(() => this.nextBoundary() === before, boundary);
+      if (this.nextBoundary() !== before) continue;
+      this.cluster.runUntil(boundary);
+      this.applyDue();
+      if (this.nowMs % SNAPSHOT_INTERVAL_MS === 0) this.snapshot();
+    }
+  }
+
+  /** submit records a command typed now and runs it (or queues it behind the running one). */
+  submit(run: string, stdin?: string): void {
+    const step: ScenarioStep = stdin === undefined ? { at: this.nowMs, run } : { at: this.nowMs, run, stdin };
+    this.session = withStep(this.session, step);
+    this.applyDue();
+    this.refreshSnapshot();
+  }
+
+  /** interrupt is Ctrl-C on the running command, recorded as its step's `timeout`. */
+  interrupt(): void {
+    const running = this.running;
+    if (!running || running.entry.startedMs === undefined) return;
+    const index = running.entry.id;
+    const timeout = this.nowMs - running.entry.startedMs;
+    const steps = this.session.spec.steps.map((s, i) => (i === index ? { ...s, timeout } : s));
+    this.session = { ...this.session, spec: { ...this.session.spec, steps } };
+    running.deadlineMs = undefined;
+    running.proc.interrupt();
+    this.refreshSnapshot();
+  }
+
+  /** refreshSnapshot retakes this second's snapshot after an input at that exact time, as a replay takes it. */
+  private refreshSnapshot(): void {
+    if (this.snapshots[this.snapshots.length - 1]?.t === this.nowMs) this.snapshot();
+  }
+
+  /** liveView is the cluster right now (between snapshots). */
+  liveView(): ClusterView {
+    return clusterView(this.cluster);
+  }
+
+  /** drainFlows hands over the messages traced since the last call. */
+  drainFlows(): Flow[] {
+    const flows = this.flows;
+    this.flows = [];
+    return flows;
+  }
+
+  private nextBoundary(): number {
+    const step = this.session.spec.steps[this.nextStep];
+    return Math.min(step ? step.at : Infinity, this.running?.deadlineMs ?? Infinity);
+  }
+
+  private nextSnapshotMs(): number {
+    return (Math.floor(this.nowMs / SNAPSHOT_INTERVAL_MS) + 1) * SNAPSHOT_INTERVAL_MS;
+  }
+
+  private applyDue(): void {
+    const running = this.running;
+    if (running?.deadlineMs !== undefined && running.deadlineMs <= this.nowMs) {
+      running.deadlineMs = undefined;
+      running.proc.interrupt();
+    }
+    const steps = this.session.spec.steps;
+    while (this.nextStep < steps.length && steps[this.nextStep].at <= this.nowMs) this.waiting.push(this.nextStep++);
+    if (!this.running) this.startNext();
+  }
+
+  private startNext(): void {
+    const index = this.waiting.shift();
+    if (index === undefined) return;
+    const step = this.session.spec.steps[index];
+    if (!step.run) return this.startNext();
+    const entry: ConsoleEntry = { id: index, at: step.at, startedMs: this.nowMs, run: step.run ?? '', output: '' };
+    this.entries.push(entry);
+    this.markers.push({ t: this.nowMs, kind: 'command', label: entry.run });
+    const proc = this.cluster.exec(step.run, step.stdin ?? '');
+    this.running = { entry, proc, deadlineMs: step.timeout !== undefined ? this.nowMs + step.timeout : undefined };
+    proc.onOutput((_stream, text) => (entry.output += text));
+    proc.done.then((result) => {
+      entry.output = result.stdout + result.stderr;
+      entry.exit = result.exit;
+      this.running = undefined;
+      this.startNext();
+    });
+  }
+
+  private snapshot(): void {
+    const last = this.snapshots[this.snapshots.length - 1];
+    if (last && last.t === this.nowMs) this.snapshots[this.snapshots.length - 1] = clusterView(this.cluster);
+    else this.snapshots.push(clusterView(this.cluster));
+  }
+
+  private observe(event: TraceEvent): void {
+    const flow = flowOf(event);
+    if (flow) this.flows.push(flow);
+    const marker = markerOf(event, this.lastLeader);
+    if (marker) {
+      if (marker.kind === 'leader') this.lastLeader = marker.label;
+      this.markers.push(marker);
+    }
+  }
+}

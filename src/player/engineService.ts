@@ -1,0 +1,149 @@
+import { EngineHost } from './engineHost';
+import type { FrameData, FromEngine, ToEngine } from './protocol';
+import { loadScenario } from '../engine/scenario/load';
+import { truncatedAt } from './session';
+import { sessionToYaml } from './sessionYaml';
+
+/** FRAME_MS: how often a playing engine advances and reports (wall ms). */
+export const FRAME_MS = 50;
+/** REPLAY_CHUNK_MS: sim time replayed between progress reports when opening or forking. */
+const REPLAY_CHUNK_MS = 30_000;
+
+export interface Clock {
+  now(): number;
+  every(ms: number, fn: () => void): () => void;
+}
+
+/**
+ * EngineService runs an EngineHost for the UI, in a Web Worker (engine.worker.ts) or, where
+ * workers are unavailable, in the page. It turns the player's commands into engine time and
+ * streams frames: the live view, new timeline snapshots, console output, markers and messages.
+ */
+export class EngineService {
+  private host: EngineHost | undefined;
+  private sentSnapshots = 0;
+  private sentMarkers = 0;
+  private playing = false;
+  private speed = 1;
+  private lastWallMs = 0;
+  private carryMs = 0;
+  private stopTicker: (() => void) | undefined;
+
+  constructor(
+    private readonly post: (message: FromEngine) => void,
+    private readonly clock: Clock,
+  ) {}
+
+  handle(message: ToEngine): void {
+    switch (message.type) {
+      case 'open':
+        return this.open(message);
+      case 'export':
+        if (this.host) this.post({ type: 'exported', yaml: sessionToYaml(this.host.file), purpose: message.purpose, atMs: this.host.nowMs });
+        return;
+      case 'play':
+        this.speed = message.speed;
+        if (!this.playing) {
+          this.playing = true;
+          this.lastWallMs = this.clock.now();
+          this.stopTicker = this.clock.every(FRAME_MS, () => this.tick());
+        }
+        return;
+      case 'pause':
+        this.playing = false;
+        this.stopTicker?.();
+        this.stopTicker = undefined;
+        return;
+      case 'run':
+        return this.run(message.line, message.atMs, message.stdin);
+      case 'interrupt':
+        this.host?.interrupt();
+        return this.frame();
+      case 'advance':
+        if (this.host && message.atMs > this.host.nowMs) this.replayTo(this.host, message.atMs);
+        return this.frame();
+    }
+  }
+
+  private open(message: Extract<ToEngine, { type: 'open' }>): void {
+    let session = message.session;
+    if (session === undefined) {
+      const loaded = loadScenario(message.text ?? '', message.fileName ?? 'scenario.yaml');
+      if (!loaded.ok) return this.post({ type: 'error', message: loaded.error, source: message.source });
+      session = loaded.scenario.file;
+    }
+    let created: ReturnType<typeof EngineHost.create>;
+    try {
+      created = EngineHost.create(session);
+    } catch (error) {
+      created = { ok: false, error: `not a session: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (!created.ok) return this.post({ type: 'error', message: created.error, source: message.source });
+    const steps = session.spec.steps;
+    const target = message.atMs ?? (steps.length > 0 ? steps[steps.length - 1].at : 0);
+    this.replayTo(created.host, target);
+    this.host = created.host;
+    this.reset();
+  }
+
+  private run(line: string, atMs: number, stdin?: string): void {
+    if (!this.host) return;
+    if (atMs < this.host.nowMs) {
+      // Changing the past forks the timeline: the future is discarded, as in RaftScope.
+      const created = EngineHost.create(truncatedAt(this.host.file, atMs));
+      if (!created.ok) return this.post({ type: 'error', message: created.error });
+      this.replayTo(created.host, atMs);
+      this.host = created.host;
+      this.host.submit(line, stdin);
+      return this.reset();
+    }
+    if (atMs > this.host.nowMs) this.host.advanceTo(atMs);
+    this.host.submit(line, stdin);
+    this.frame();
+  }
+
+  private replayTo(host: EngineHost, targetMs: number): void {
+    while (host.nowMs < targetMs) {
+      host.advanceTo(Math.min(targetMs, host.nowMs + REPLAY_CHUNK_MS));
+      this.post({ type: 'progress', doneMs: host.nowMs, totalMs: targetMs });
+    }
+  }
+
+  private tick(): void {
+    if (!this.host || !this.playing) return;
+    const wall = this.clock.now();
+    const advance = (wall - this.lastWallMs) * this.speed + this.carryMs;
+    this.lastWallMs = wall;
+    const whole = Math.floor(advance);
+    this.carryMs = advance - whole;
+    if (whole > 0) this.host.advanceTo(this.host.nowMs + whole);
+    this.frame();
+  }
+
+  private data(): FrameData {
+    const host = this.host!;
+    const data: FrameData = {
+      headMs: host.nowMs,
+      live: host.liveView(),
+      snapshots: host.snapshots.slice(this.sentSnapshots),
+      entries: host.entries.map((e) => ({ ...e })),
+      markers: host.markers.slice(this.sentMarkers),
+      flows: host.drainFlows(),
+      session: host.file,
+      busy: host.busy,
+    };
+    this.sentSnapshots = host.snapshots.length;
+    this.sentMarkers = host.markers.length;
+    return data;
+  }
+
+  private frame(): void {
+    if (this.host) this.post({ type: 'frame', ...this.data() });
+  }
+
+  private reset(): void {
+    this.sentSnapshots = 0;
+    this.sentMarkers = 0;
+    this.post({ type: 'reset', ...this.data() });
+  }
+}

@@ -1,0 +1,45 @@
+import type { ClusterView } from './clusterView';
+import type { ConsoleEntry } from './engineHost';
+import type { Flow } from './flows';
+import type { Marker } from './markers';
+import type { SessionFile } from './session';
+
+/** Messages from the UI to the engine (Web Worker). */
+export type ToEngine =
+  /**
+   * open boots a session (or scenario text, YAML or JSON, validated in the worker) and replays it
+   * to `atMs` (default: its last step). `source` comes back with an error so the UI can word it.
+   */
+  | { type: 'open'; session?: SessionFile; text?: string; fileName?: string; atMs?: number; source: OpenSource }
+  /** export asks for the session as scenario YAML. */
+  | { type: 'export'; purpose: 'download' | 'share' }
+  | { type: 'play'; speed: number }
+  | { type: 'pause' }
+  /** run types a command at `atMs`; earlier than the engine's time, it forks the timeline there. */
+  | { type: 'run'; line: string; stdin?: string; atMs: number }
+  | { type: 'interrupt' }
+  /** advance fast-forwards the engine to `atMs` (seeking past the recorded end). */
+  | { type: 'advance'; atMs: number };
+
+/** FrameData is what changed since the last message. */
+export interface FrameData {
+  headMs: number;
+  live: ClusterView;
+  snapshots: ClusterView[];
+  entries: ConsoleEntry[];
+  markers: Marker[];
+  flows: Flow[];
+  session: SessionFile;
+  busy: boolean;
+}
+
+export type OpenSource = 'default' | 'shared' | 'saved' | 'import';
+
+/** Messages from the engine to the UI. */
+export type FromEngine =
+  /** reset replaces the whole timeline (after open or a fork). */
+  | ({ type: 'reset' } & FrameData)
+  | ({ type: 'frame' } & FrameData)
+  | { type: 'progress'; doneMs: number; totalMs: number }
+  | { type: 'error'; message: string; source?: OpenSource }
+  | { type: 'exported'; yaml: string; purpose: 'download' | 'share'; atMs: number };

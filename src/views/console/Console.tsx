@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { MESSAGES, type Locale } from '../../i18n/messages';
+import { currentView, usePlayer } from '../../state/playerStore';
+import { completeLine } from './complete';
+
+/**
+ * Console is the terminal on the simulated cluster: kubectl, etcdctl and sim with real output,
+ * history (↑/↓), Tab completion and Ctrl-C. Buttons elsewhere in the app type their command
+ * here too, so learners see the CLI behind every click.
+ */
+export function Console({ locale }: { locale: Locale }) {
+  const t = MESSAGES[locale];
+  const entries = usePlayer((s) => s.entries);
+  const busy = usePlayer((s) => s.busy);
+  const run = usePlayer((s) => s.run);
+  const interrupt = usePlayer((s) => s.interrupt);
+  const [line, setLine] = useState('');
+  const [historyIndex, setHistoryIndex] = useState<number | undefined>(undefined);
+  const [hint, setHint] = useState('');
+  const logRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    logRef.current?.scrollTo({ top: logRef.current.scrollHeight });
+  }, [entries]);
+
+  const history = entries.map((e) => e.run);
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const command = line.trim();
+      if (!command) return;
+      run(command);
+      setLine('');
+      setHint('');
+      setHistoryIndex(undefined);
+    } else if (event.key === 'c' && event.ctrlKey) {
+      event.preventDefault();
+      interrupt();
+    } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      if (history.length === 0) return;
+      const from = historyIndex ?? history.length;
+      const next = Math.max(0, Math.min(history.length, from + (event.key === 'ArrowUp' ? -1 : 1)));
+      setHistoryIndex(next === history.length ? undefined : next);
+      setLine(next === history.length ? '' : history[next]);
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      const candidates = completeLine(line, currentView(usePlayer.getState()));
+      if (candidates.length === 1) {
+        setLine(line.replace(/\S*$/, candidates[0]) + ' ');
+        setHint('');
+      } else setHint(candidates.slice(0, 20).join('  '));
+    }
+  };
+
+  return (
+    <section aria-label={t.consoleLabel} className="flex h-full flex-col rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">
+      <div ref={logRef} role="log" aria-live="polite" className="min-h-0 flex-1 overflow-auto">
+        {entries.map((entry) => (
+          <div key={entry.id} className="mb-2">
+            <div className="text-emerald-400">$ {entry.run}</div>
+            <pre className={`whitespace-pre-wrap ${entry.exit ? 'text-rose-300' : ''}`}>{entry.output}</pre>
+          </div>
+        ))}
+      </div>
+      {hint && <div className="text-slate-400">{hint}</div>}
+      <div className="flex items-center gap-2 border-t border-slate-700 pt-2">
+        <span className="text-emerald-400">$</span>
+        <input
+          aria-label={t.consoleLabel}
+          className="flex-1 bg-transparent outline-none"
+          value={line}
+          placeholder={t.placeholder}
+          onChange={(e) => setLine(e.target.value)}
+          onKeyDown={onKeyDown}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        {busy && (
+          <button type="button" onClick={interrupt} title={t.interrupted} className="rounded bg-slate-700 px-2 text-[11px]">
+            Ctrl-C
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

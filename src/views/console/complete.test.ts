@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterView } from '../../player/clusterView';
+import { completeLine } from './complete';
+
+const view: ClusterView = {
+  t: 0,
+  nodes: [{ name: 'node-1', ready: 'True', unschedulable: false, taints: [], cpuAllocatableMilli: 2000, cpuRequestedMilli: 0, memoryAllocatableBytes: 0, memoryRequestedBytes: 0, running: true, pods: [{ namespace: 'default', name: 'web-abc', phase: 'Running', status: 'Running', ready: '1/1', restarts: '0', node: 'node-1', owner: 'web' }] }],
+  pending: [],
+  deployments: [{ namespace: 'default', name: 'web', replicas: 1, ready: 1, updated: 1, available: 1, image: 'nginx' }],
+  etcd: [],
+  podCount: 1,
+};
+
+describe('completeLine', () => {
+  it('completes programs, kubectl verbs and resource types', () => {
+    expect(completeLine('kub', view)).toEqual(['kubectl']);
+    expect(completeLine('kubectl ro', view)).toEqual(['rollout']);
+    expect(completeLine('kubectl get de', view)).toEqual(['deployments']);
+    expect(completeLine('kubectl d', view)).toEqual(['delete', 'describe', 'drain']);
+  });
+
+  it('completes names of objects in the cluster', () => {
+    expect(completeLine('kubectl describe pod w', view)).toEqual(['web-abc']);
+    expect(completeLine('kubectl cordon n', view)).toEqual(['node-1']);
+    expect(completeLine('kubectl logs w', view)).toEqual(['web-abc']);
+    expect(completeLine('kubectl get nodes no', view)).toEqual(['node-1']);
+    expect(completeLine('kubectl rollout status deployment/', view)).toEqual(['deployment/web']);
+  });
+});
