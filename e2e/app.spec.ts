@@ -54,3 +54,23 @@ test('a bad shared link is reported and a fresh cluster opens', async ({ page })
   await expect(page.getByRole('alert')).toContainText('The shared link could not be opened');
   await expect(page.getByTestId('worker-node')).toHaveCount(3);
 });
+
+test('inspects a pod (scheduler scores, events, YAML) and streams events', async ({ page }) => {
+  await page.goto('/');
+  const terminal = page.getByRole('textbox', { name: /Terminal/ });
+  await terminal.fill('kubectl create deployment web --image=nginx:1.27.3 --replicas=2');
+  await terminal.press('Enter');
+  await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(2, { timeout: 20_000 });
+  await page.getByTestId('pod-chip').first().click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByTestId('schedule-result')).toContainText(/Scheduled → node-\d \(3\/3 nodes evaluated\)/);
+  await expect(inspector.getByTestId('score-table')).toContainText('NodeResourcesFit');
+  await expect(inspector.getByTestId('inspector-events')).toContainText('Successfully assigned default/web-');
+  await inspector.getByText('YAML', { exact: true }).click();
+  await expect(inspector.getByTestId('inspector-yaml')).toContainText('kind: Pod');
+  await page.screenshot({ path: test.info().outputPath('04-inspector.png') });
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await expect(page.getByTestId('events-panel')).toContainText('ScalingReplicaSet');
+  await expect(page.getByTestId('events-panel')).toContainText('deployment/web');
+  await page.screenshot({ path: test.info().outputPath('05-events.png') });
+});

@@ -5,6 +5,7 @@ import { ClusterMap } from '../views/clusterMap/ClusterMap';
 import { Console } from '../views/console/Console';
 import { useImageChoices } from '../views/createDeployment/useImageChoices';
 import { DeploymentsPanel } from '../views/deployments/DeploymentsPanel';
+import { EventsPanel } from '../views/events/EventsPanel';
 import { Inspector } from '../views/inspector/Inspector';
 import { Notifications } from '../views/notifications/Notifications';
 import { Timeline } from '../views/timeline/Timeline';
@@ -19,6 +20,7 @@ export function App() {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('k8sim.locale') as Locale | null) ?? detectLocale(navigator.languages ?? [navigator.language]));
   const [theme, setTheme] = useTheme();
   const [creating, setCreating] = useState(false);
+  const [bottomTab, setBottomTab] = useState<'console' | 'events'>('console');
   const t = MESSAGES[locale];
   const status = usePlayer((s) => s.status);
   const progress = usePlayer((s) => s.progress);
@@ -81,9 +83,14 @@ export function App() {
             <h2 className="mt-2 mb-1 text-sm font-semibold">{t.inspector}</h2>
             <Inspector view={view} locale={locale} />
           </div>
-          <div className="min-h-[14rem] flex-1">
-            <Console locale={locale} />
+          <div role="tablist" className="flex gap-1 text-xs">
+            {(['console', 'events'] as const).map((tab) => (
+              <button key={tab} type="button" role="tab" aria-selected={bottomTab === tab} onClick={() => setBottomTab(tab)} className={`rounded px-2 py-0.5 ${bottomTab === tab ? 'bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900' : 'hover:bg-slate-200 dark:hover:bg-slate-800'}`}>
+                {tab === 'console' ? t.consoleTab : t.eventsTab}
+              </button>
+            ))}
           </div>
+          <div className="min-h-[14rem] flex-1">{bottomTab === 'console' ? <Console locale={locale} /> : <EventsPanel locale={locale} />}</div>
         </div>
       </div>
       <datalist id="k8sim-images">

@@ -5,7 +5,10 @@ import { loadScenario } from '../engine/scenario/load';
 import type { ScenarioStep } from '../engine/scenario/schema';
 import type { TraceEvent } from '../engine/sim/trace';
 import { clusterView, type ClusterView } from './clusterView';
+import { recordStats, type ComponentStats } from './componentStats';
+import { eventFeedKey, readEventFeed, type FeedEvent } from './eventFeed';
 import { flowOf, type Flow } from './flows';
+import { inspect, type InspectData, type InspectTarget, type ScheduleDecision } from './inspect';
 import { markerOf, type Marker } from './markers';
 import { withStep, type SessionFile } from './session';
 import { sessionToYaml } from './sessionYaml';
@@ -43,6 +46,10 @@ export class EngineHost {
   private running: { entry: ConsoleEntry; proc: CommandProcess; deadlineMs?: number } | undefined;
   private flows: Flow[] = [];
   private lastLeader = '';
+  private readonly stats = new Map<string, ComponentStats>();
+  /** schedules keeps the last scheduling cycle of recent pods (bounded, oldest dropped first). */
+  private readonly schedules = new Map<string, ScheduleDecision>();
+  private eventKeys = new Set<string>();
 
   private constructor(session: SessionFile, cluster: Cluster) {
     this.session = session;
@@ -118,6 +125,18 @@ export class EngineHost {
     return clusterView(this.cluster);
   }
 
+  /** inspect is the inspector's data for a selection, as of now. */
+  inspect(target: InspectTarget): InspectData {
+    return inspect(this.cluster, target, this.stats, this.schedules);
+  }
+
+  /** drainEvents hands over the Events created or updated since the last call (`kubectl get events -w`). */
+  drainEvents(): FeedEvent[] {
+    const keys = [...this.eventKeys];
+    this.eventKeys = new Set();
+    return readEventFeed(this.cluster, keys);
+  }
+
   /** drainFlows hands over the messages traced since the last call. */
   drainFlows(): Flow[] {
     const flows = this.flows;
@@ -164,6 +183,14 @@ export class EngineHost {
     });
   }
 
+  private rememberSchedule(event: TraceEvent): void {
+    const key = `${event.ref!.namespace}/${event.ref!.name}`;
+    const { t, result, node, message, numAllNodes, evaluatedNodes, filters, feasibleNodes, scorePlugins, scoreWeights, scores } = event as unknown as ScheduleDecision;
+    this.schedules.delete(key);
+    this.schedules.set(key, { t, result, node, message, numAllNodes, evaluatedNodes, filters, feasibleNodes, scorePlugins, scoreWeights, scores });
+    if (this.schedules.size > 2000) this.schedules.delete(this.schedules.keys().next().value!);
+  }
+
   private snapshot(): void {
     const last = this.snapshots[this.snapshots.length - 1];
     if (last && last.t === this.nowMs) this.snapshots[this.snapshots.length - 1] = clusterView(this.cluster);
@@ -173,6 +200,10 @@ export class EngineHost {
   private observe(event: TraceEvent): void {
     const flow = flowOf(event);
     if (flow) this.flows.push(flow);
+    recordStats(this.stats, event);
+    const eventKey = eventFeedKey(event);
+    if (eventKey) this.eventKeys.add(eventKey);
+    if (event.kind === 'scheduler.cycle' && event.ref) this.rememberSchedule(event);
     const marker = markerOf(event, this.lastLeader);
     if (marker) {
       if (marker.kind === 'leader') this.lastLeader = marker.label;

@@ -1,4 +1,5 @@
 import { EngineHost } from './engineHost';
+import type { InspectTarget } from './inspect';
 import type { FrameData, FromEngine, ToEngine } from './protocol';
 import { loadScenario } from '../engine/scenario/load';
 import { truncatedAt } from './session';
@@ -28,6 +29,7 @@ export class EngineService {
   private lastWallMs = 0;
   private carryMs = 0;
   private stopTicker: (() => void) | undefined;
+  private selected: InspectTarget | undefined;
 
   constructor(
     private readonly post: (message: FromEngine) => void,
@@ -58,6 +60,9 @@ export class EngineService {
         return this.run(message.line, message.atMs, message.stdin);
       case 'interrupt':
         this.host?.interrupt();
+        return this.frame();
+      case 'select':
+        this.selected = message.target;
         return this.frame();
       case 'advance':
         if (this.host && message.atMs > this.host.nowMs) this.replayTo(this.host, message.atMs);
@@ -131,6 +136,8 @@ export class EngineService {
       flows: host.drainFlows(),
       session: host.file,
       busy: host.busy,
+      events: host.drainEvents().slice(-200),
+      inspect: this.selected ? host.inspect(this.selected) : undefined,
     };
     this.sentSnapshots = host.snapshots.length;
     this.sentMarkers = host.markers.length;

@@ -1,6 +1,8 @@
 import type { ClusterView } from './clusterView';
 import type { ConsoleEntry } from './engineHost';
+import type { FeedEvent } from './eventFeed';
 import type { Flow } from './flows';
+import type { InspectData, InspectTarget } from './inspect';
 import type { Marker } from './markers';
 import type { SessionFile } from './session';
 
@@ -19,7 +21,9 @@ export type ToEngine =
   | { type: 'run'; line: string; stdin?: string; atMs: number }
   | { type: 'interrupt' }
   /** advance fast-forwards the engine to `atMs` (seeking past the recorded end). */
-  | { type: 'advance'; atMs: number };
+  | { type: 'advance'; atMs: number }
+  /** select sets what the inspector shows (its data then comes with every frame). */
+  | { type: 'select'; target?: InspectTarget };
 
 /** FrameData is what changed since the last message. */
 export interface FrameData {
@@ -31,6 +35,9 @@ export interface FrameData {
   flows: Flow[];
   session: SessionFile;
   busy: boolean;
+  /** events are the Events written since the last frame (the newest 200 after a reset). */
+  events: FeedEvent[];
+  inspect?: InspectData;
 }
 
 export type OpenSource = 'default' | 'shared' | 'saved' | 'import';

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { ClusterView } from '../player/clusterView';
 import type { ConsoleEntry } from '../player/engineHost';
+import type { FeedEvent } from '../player/eventFeed';
 import type { Flow } from '../player/flows';
+import type { InspectData, InspectTarget } from '../player/inspect';
 import type { Marker } from '../player/markers';
 import type { FromEngine, OpenSource, ToEngine } from '../player/protocol';
 import { defaultSession, type SessionFile } from '../player/session';
@@ -11,6 +13,8 @@ import { snapshotAt } from './timeline';
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20] as const;
 /** FLOW_WINDOW_MS: messages stay on the map this long (sim ms) after they were sent. */
 export const FLOW_WINDOW_MS = 1500;
+/** FEED_LIMIT: rows the events panel keeps. */
+export const FEED_LIMIT = 300;
 
 export interface Notice {
   id: number;
@@ -35,6 +39,10 @@ export interface PlayerState {
   flows: Flow[];
   session: SessionFile;
   busy: boolean;
+  /** feed is the events panel: the newest Events, oldest first. */
+  feed: FeedEvent[];
+  inspected?: InspectData;
+  select(target?: InspectTarget): void;
   /** open boots a session or scenario text; failures come back through onOpenError. */
   open(request?: OpenRequest): void;
   /** requestExport asks the engine for the session as scenario YAML (answered on onExported). */
@@ -104,6 +112,8 @@ export const usePlayer = create<PlayerState>()((set, get) => {
           flows,
           session: message.session,
           busy: message.busy,
+          feed: (reset ? message.events : s.feed.concat(message.events)).slice(-FEED_LIMIT),
+          inspected: message.inspect,
           ...(s.mode === 'live' || reset ? { displayMs: message.headMs, mode: 'live' as const } : {}),
         });
       }
@@ -127,6 +137,10 @@ export const usePlayer = create<PlayerState>()((set, get) => {
     flows: [],
     session: defaultSession(),
     busy: false,
+    feed: [],
+    select(target) {
+      send({ type: 'select', target });
+    },
     open(request = { session: defaultSession(), source: 'default' }) {
       stopHistoryTicker();
       set({ status: 'booting', mode: 'live' });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { format, MESSAGES, type Locale } from '../../i18n/messages';
 import type { DeploymentView } from '../../player/clusterView';
 import { usePlayer } from '../../state/playerStore';
+import { useSelection } from '../clusterMap/selection';
 import { containerName } from '../createDeployment/containerName';
 
 /** deploymentActions are the quick actions' commands, exactly what the console will show. */
@@ -13,6 +14,7 @@ export function deploymentActions(d: DeploymentView) {
     setImage: (image: string) => `kubectl set image deployment/${d.name} ${containerName(d.image)}=${image}${ns}`,
     undo: `kubectl rollout undo deployment/${d.name}${ns}`,
     delete: `kubectl delete deployment ${d.name}${ns}`,
+    load: (totalCpuMilli: number) => `sim load deployment/${d.name}${ns} --total-cpu=${totalCpuMilli}m`,
   };
 }
 
@@ -20,8 +22,10 @@ export function deploymentActions(d: DeploymentView) {
 export function DeploymentsPanel({ deployments, locale }: { deployments: DeploymentView[]; locale: Locale }) {
   const t = MESSAGES[locale];
   const run = usePlayer((s) => s.run);
+  const select = useSelection((s) => s.select);
   const [editing, setEditing] = useState<string | undefined>(undefined);
   const [image, setImage] = useState('');
+  const [load, setLoad] = useState<Record<string, number>>({});
   const shown = deployments.filter((d) => d.namespace !== 'kube-system');
   if (shown.length === 0) return null;
   return (
@@ -34,7 +38,9 @@ export function DeploymentsPanel({ deployments, locale }: { deployments: Deploym
           return (
             <li key={key} className="rounded border border-slate-200 p-1.5 dark:border-slate-700" data-testid={`deployment-${d.name}`}>
               <div className="flex items-baseline gap-2 font-mono">
-                <span className="font-semibold">{d.name}</span>
+                <button type="button" className="font-semibold underline-offset-2 hover:underline" onClick={() => select({ kind: 'deployment', namespace: d.namespace, name: d.name })}>
+                  {d.name}
+                </button>
                 <span title="READY">{`${d.ready}/${d.replicas}`}</span>
                 <span className="truncate text-slate-500" title={d.image}>
                   {d.image}
@@ -57,6 +63,22 @@ export function DeploymentsPanel({ deployments, locale }: { deployments: Deploym
                   {t.delete}
                 </button>
               </div>
+              <form
+                className="mt-1 flex items-center gap-1"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  run(actions.load(load[key] ?? 0));
+                }}
+              >
+                <label className="flex flex-1 items-center gap-1" title={t.loadHelp}>
+                  {t.load}
+                  <input type="range" min={0} max={4000} step={100} value={load[key] ?? 0} onChange={(e) => setLoad({ ...load, [key]: Number(e.target.value) })} className="flex-1" aria-label={`${t.load} ${d.name}`} />
+                  <span className="w-14 text-right font-mono">{load[key] ?? 0}m</span>
+                </label>
+                <button type="submit" className="rounded border px-1.5">
+                  {t.apply}
+                </button>
+              </form>
               {editing === key && (
                 <form
                   className="mt-1 flex gap-1"

@@ -1,7 +1,10 @@
+import { useEffect } from 'react';
 import { MESSAGES, type Locale } from '../../i18n/messages';
 import type { ClusterView } from '../../player/clusterView';
 import { usePlayer } from '../../state/playerStore';
 import { useSelection } from '../clusterMap/selection';
+import { deploymentActions } from '../deployments/DeploymentsPanel';
+import { InspectDetails } from './InspectDetails';
 
 /**
  * Inspector shows what was clicked on the map and the actions that apply to it. Every action is
@@ -11,6 +14,9 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
   const t = MESSAGES[locale];
   const { selected, select } = useSelection();
   const run = usePlayer((s) => s.run);
+  const inspected = usePlayer((s) => s.inspected);
+  const selectInEngine = usePlayer((s) => s.select);
+  useEffect(() => selectInEngine(selected), [selected, selectInEngine]);
   if (!selected || !view) return <p className="text-sm text-slate-500 dark:text-slate-400">{t.noSelection}</p>;
   const actions: string[] = [];
   const rows: Array<[string, string]> = [];
@@ -23,6 +29,13 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
     const node = view.nodes.find((n) => n.name === selected.name);
     if (node) rows.push(['Ready', node.ready], ['CPU', `${node.cpuRequestedMilli}m / ${node.cpuAllocatableMilli}m`], ['Pods', String(node.pods.length)], ['Taints', node.taints.join(', ') || '<none>']);
     actions.push(`kubectl describe node ${selected.name}`, node?.unschedulable ? `kubectl uncordon ${selected.name}` : `kubectl cordon ${selected.name}`, `kubectl drain ${selected.name} --ignore-daemonsets --force`, node?.running === false ? `sim node start ${selected.name}` : `sim node stop ${selected.name}`);
+  } else if (selected.kind === 'deployment') {
+    const d = view.deployments.find((x) => x.namespace === selected.namespace && x.name === selected.name);
+    if (d) {
+      rows.push(['READY', `${d.ready}/${d.replicas}`], ['UP-TO-DATE', String(d.updated)], ['AVAILABLE', String(d.available)], ['IMAGE', d.image]);
+      const a = deploymentActions(d);
+      actions.push(`kubectl rollout status deployment/${d.name}`, `kubectl rollout history deployment/${d.name}`, `kubectl describe deployment ${d.name}`, a.undo, `kubectl autoscale deployment ${d.name} --cpu-percent=50 --min=1 --max=10`);
+    }
   } else {
     const member = view.etcd.find((m) => m.name === selected.name);
     if (member) {
@@ -32,7 +45,8 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
     else if (selected.name === 'kubectl') actions.push('kubectl get deployments', 'kubectl get pods -o wide', 'kubectl get events');
     else actions.push('kubectl get events -A', 'kubectl get leases -A');
   }
-  const title = selected.kind === 'pod' ? `pod/${selected.name}` : selected.kind === 'node' ? `node/${selected.name}` : selected.name;
+  const title = selected.kind === 'component' ? selected.name : `${selected.kind}/${selected.name}`;
+  const details = inspected && JSON.stringify(inspected.target) === JSON.stringify(selected) ? inspected : undefined;
   return (
     <div className="text-sm" data-testid="inspector">
       <div className="mb-2 flex items-center gap-2">
@@ -56,6 +70,11 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
           </button>
         ))}
       </div>
+      {details && (
+        <div className="mt-2">
+          <InspectDetails data={details} locale={locale} />
+        </div>
+      )}
     </div>
   );
 }
