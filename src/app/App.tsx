@@ -18,7 +18,7 @@ const CreateDeploymentDialog = lazy(() => import('../views/createDeployment/Crea
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('k8sim.locale') as Locale | null) ?? detectLocale(navigator.languages ?? [navigator.language]));
-  const [theme, setTheme] = useTheme();
+  const [theme, setTheme, dark] = useTheme();
   const [creating, setCreating] = useState(false);
   const [bottomTab, setBottomTab] = useState<'console' | 'events'>('console');
   const t = MESSAGES[locale];
@@ -70,7 +70,7 @@ export function App() {
       <Timeline locale={locale} />
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-2 lg:grid-cols-[1fr_26rem]">
         <div className="relative min-h-[24rem] rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-          {view ? <ClusterMap view={view} flows={flows} displayMs={displayMs} locale={locale} /> : null}
+          {view ? <ClusterMap view={view} flows={flows} displayMs={displayMs} locale={locale} dark={dark} /> : null}
           {status !== 'ready' && (
             <div role="status" className="absolute inset-0 flex items-center justify-center bg-white/70 text-sm dark:bg-slate-900/70">
               {status === 'replaying' && progress ? `${t.replaying} ${Math.round((progress.doneMs / Math.max(1, progress.totalMs)) * 100)}%` : status === 'error' ? '' : t.booting}

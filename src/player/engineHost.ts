@@ -193,8 +193,26 @@ export class EngineHost {
 
   private snapshot(): void {
     const last = this.snapshots[this.snapshots.length - 1];
-    if (last && last.t === this.nowMs) this.snapshots[this.snapshots.length - 1] = clusterView(this.cluster);
-    else this.snapshots.push(clusterView(this.cluster));
+    const view = clusterView(this.cluster);
+    const replacing = last !== undefined && last.t === this.nowMs;
+    if (replacing) {
+      // Retaking this second's snapshot after an input: judge rollouts against the previous second again.
+      for (let i = this.markers.length - 1; i >= 0; i--) if (this.markers[i].kind === 'rollout' && this.markers[i].t === this.nowMs) this.markers.splice(i, 1);
+    }
+    this.markRollouts(replacing ? this.snapshots[this.snapshots.length - 2] : last, view);
+    if (replacing) this.snapshots[this.snapshots.length - 1] = view;
+    else this.snapshots.push(view);
+  }
+
+  /** markRollouts adds a marker when a Deployment becomes fully rolled out (all replicas updated and available). */
+  private markRollouts(previous: ClusterView | undefined, view: ClusterView): void {
+    const done = (d: ClusterView['deployments'][number]) => d.replicas > 0 && d.updated === d.replicas && d.available === d.replicas && d.ready === d.replicas;
+    for (const d of view.deployments) {
+      const before = previous?.deployments.find((p) => p.namespace === d.namespace && p.name === d.name);
+      if (done(d) && (!before || !done(before) || before.image !== d.image || before.replicas !== d.replicas)) {
+        this.markers.push({ t: this.nowMs, kind: 'rollout', label: `deployment/${d.name} ${d.replicas}/${d.replicas} ${d.image}` });
+      }
+    }
   }
 
   private observe(event: TraceEvent): void {

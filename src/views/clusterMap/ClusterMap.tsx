@@ -21,7 +21,7 @@ export const TRAVEL_MS = 600;
  * ClusterMap is the live architecture picture (React Flow): control plane, etcd members, worker
  * nodes with their pods, and the messages of the last moments moving along the edges.
  */
-export function ClusterMap({ view, flows, displayMs, locale }: { view: ClusterView; flows: Flow[]; displayMs: number; locale: Locale }) {
+export function ClusterMap({ view, flows, displayMs, locale, dark = false }: { view: ClusterView; flows: Flow[]; displayMs: number; locale: Locale; dark?: boolean }) {
   const reducedMotion = useReducedMotion();
   const layout = useMemo(() => layoutMap(view), [view]);
   const nodes: Node[] = useMemo(
@@ -47,7 +47,7 @@ export function ClusterMap({ view, flows, displayMs, locale }: { view: ClusterVi
   }));
   return (
     <section aria-label={MESSAGES[locale].clusterMap} className="h-full w-full" data-testid="cluster-map">
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} fitView fitViewOptions={{ padding: 0.1 }} nodesConnectable={false} minZoom={0.2} colorMode="system">
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} fitView fitViewOptions={{ padding: 0.1 }} nodesConnectable={false} minZoom={0.2} colorMode={dark ? 'dark' : 'light'}>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>
