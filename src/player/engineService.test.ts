@@ -21,7 +21,7 @@ describe('EngineService', () => {
     svc.handle({ type: 'advance', atMs: 8000 });
     svc.handle({ type: 'run', line: 'kubectl get deployments', atMs: 3000 });
     const reset = last(messages, 'reset');
-    expect(reset.session.spec.steps.map((s) => [s.at, s.run])).toEqual([
+    expect(reset.session!.spec.steps.map((s) => [s.at, s.run])).toEqual([
       [1000, 'kubectl create deployment a --image=nginx'],
       [3000, 'kubectl get deployments'],
     ]);
@@ -44,6 +44,6 @@ describe('EngineService', () => {
     expect(exported.yaml).toContain('at: 2.5s');
     const { svc: again, messages: more } = service();
     again.handle({ type: 'open', text: exported.yaml, fileName: 'k8sim-session.yaml', source: 'import' });
-    expect(last(more, 'reset').session.spec.steps).toEqual([{ at: 2500, run: 'kubectl get nodes' }]);
+    expect(last(more, 'reset').session!.spec.steps).toEqual([{ at: 2500, run: 'kubectl get nodes' }]);
   });
 });

@@ -30,6 +30,8 @@ export class EngineService {
   private carryMs = 0;
   private stopTicker: (() => void) | undefined;
   private selected: InspectTarget | undefined;
+  private sentEntries = '';
+  private sentSession: unknown;
 
   constructor(
     private readonly post: (message: FromEngine) => void,
@@ -127,20 +129,25 @@ export class EngineService {
 
   private data(): FrameData {
     const host = this.host!;
+    const entries = host.entries;
+    // Only the newest entries can still change (a running command appends output).
+    const entriesSignature = `${entries.length}|${entries.slice(-2).map((e) => `${e.output.length}:${e.exit}`).join('|')}`;
     const data: FrameData = {
       headMs: host.nowMs,
       live: host.liveView(),
       snapshots: host.snapshots.slice(this.sentSnapshots),
-      entries: host.entries.map((e) => ({ ...e })),
+      entries: entriesSignature !== this.sentEntries ? entries.map((e) => ({ ...e })) : undefined,
       markers: host.markers.slice(this.sentMarkers),
       flows: host.drainFlows(),
-      session: host.file,
+      session: host.file !== this.sentSession ? host.file : undefined,
       busy: host.busy,
       events: host.drainEvents().slice(-200),
       inspect: this.selected ? host.inspect(this.selected) : undefined,
     };
     this.sentSnapshots = host.snapshots.length;
     this.sentMarkers = host.markers.length;
+    this.sentEntries = entriesSignature;
+    this.sentSession = host.file;
     return data;
   }
 
@@ -151,6 +158,8 @@ export class EngineService {
   private reset(): void {
     this.sentSnapshots = 0;
     this.sentMarkers = 0;
+    this.sentEntries = '';
+    this.sentSession = undefined;
     this.post({ type: 'reset', ...this.data() });
   }
 }

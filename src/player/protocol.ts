@@ -30,10 +30,12 @@ export interface FrameData {
   headMs: number;
   live: ClusterView;
   snapshots: ClusterView[];
-  entries: ConsoleEntry[];
+  /** entries is the whole console, sent only when it changed (always on reset). */
+  entries?: ConsoleEntry[];
   markers: Marker[];
   flows: Flow[];
-  session: SessionFile;
+  /** session is sent only when it changed (always on reset). */
+  session?: SessionFile;
   busy: boolean;
   /** events are the Events written since the last frame (the newest 200 after a reset). */
   events: FeedEvent[];
