@@ -73,7 +73,7 @@ export function App() {
           {view ? <ClusterMap view={view} flows={flows} displayMs={displayMs} locale={locale} dark={dark} /> : null}
           {status !== 'ready' && (
             <div role="status" className="absolute inset-0 flex items-center justify-center bg-white/70 text-sm dark:bg-slate-900/70">
-              {status === 'replaying' && progress ? `${t.replaying} ${Math.round((progress.doneMs / Math.max(1, progress.totalMs)) * 100)}%` : status === 'error' ? '' : t.booting}
+              {status === 'replaying' && progress ? `${t.replaying} ${Math.round((progress.doneMs / Math.max(1, progress.totalMs)) * 100)}%` : status === 'error' ? t.engineFailed : t.booting}
             </div>
           )}
         </div>

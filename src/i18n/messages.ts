@@ -87,6 +87,7 @@ const en = {
   load: 'CPU load',
   loadHelp: 'Total CPU the pods of this Deployment use (sim load), for HPA demos',
   apply: 'Apply',
+  engineFailed: 'The simulation could not start; the notifications say why. Start a new session to continue.',
 } as const;
 
 type Messages = { readonly [K in keyof typeof en]: string };
@@ -179,6 +180,7 @@ const zhCN: Messages = {
   load: 'CPU 负载',
   loadHelp: '该 Deployment 的 Pod 总共使用的 CPU（sim load），用于 HPA 演示',
   apply: '应用',
+  engineFailed: '模拟无法启动，原因见通知。请新建会话继续。',
 };
 
 export const MESSAGES: Record<'en' | 'zh-CN', Messages> = { en, 'zh-CN': zhCN };

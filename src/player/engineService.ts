@@ -39,6 +39,15 @@ export class EngineService {
   ) {}
 
   handle(message: ToEngine): void {
+    try {
+      this.dispatch(message);
+    } catch (error) {
+      // An engine bug must not leave the page waiting forever: report it; the session is kept.
+      this.post({ type: 'error', message: `engine error: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}` });
+    }
+  }
+
+  private dispatch(message: ToEngine): void {
     switch (message.type) {
       case 'open':
         return this.open(message);
@@ -118,6 +127,16 @@ export class EngineService {
 
   private tick(): void {
     if (!this.host || !this.playing) return;
+    try {
+      this.advanceWithClock();
+    } catch (error) {
+      this.handle({ type: 'pause' });
+      this.post({ type: 'error', message: `engine error: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  private advanceWithClock(): void {
+    if (!this.host) return;
     const wall = this.clock.now();
     const advance = (wall - this.lastWallMs) * this.speed + this.carryMs;
     this.lastWallMs = wall;
