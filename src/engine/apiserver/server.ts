@@ -138,7 +138,7 @@ export class ApiServer {
     }
     switch (req.verb) {
       case 'get':
-        return handleGet(ctx, info, req);
+        return yield* handleGet(ctx, info, req);
       case 'list':
         return handleList(ctx, info, req);
       case 'create':

@@ -37,8 +37,9 @@ export class ApiClient {
     return this.rateLimiter ? new ApiClient(this.server, this.user, this.component) : this;
   }
 
-  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): Future<ApiResult<Stored<T>>> {
-    return this.send({ verb: 'get', resource, namespace, name });
+  /** get reads one object; `resourceVersion: '0'` accepts the apiserver's cached copy (metav1.GetOptions). */
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, options: RequestOptions = {}): Future<ApiResult<Stored<T>>> {
+    return this.send({ verb: 'get', resource, namespace, name, ...(options.resourceVersion !== undefined ? { options } : {}) });
   }
 
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string, options: RequestOptions = {}): Future<ApiResult<ObjectList<Stored<T>>>> {

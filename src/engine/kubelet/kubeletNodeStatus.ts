@@ -91,7 +91,8 @@ export function* registerWithAPIServer(ctx: NodeStatusContext): Task<{ node: Sto
  * the report, or the previous one.
  */
 export function* tryUpdateNodeStatus(ctx: NodeStatusContext, lastReportMs: number): Task<number> {
-  const got = yield* wait(ctx.client.get<Node>('nodes', undefined, ctx.spec.name));
+  // kubelet_node_status.go tryUpdateNodeStatus: the first try reads the apiserver's cache (RV 0).
+  const got = yield* wait(ctx.client.get<Node>('nodes', undefined, ctx.spec.name, { resourceVersion: '0' }));
   if (!got.ok) return lastReportMs;
   const { status, events } = setNodeStatus(got.object.status, statusInput(ctx));
   const due = ctx.sim.nowMs - lastReportMs >= ctx.config.nodeStatusReportFrequencyMs;

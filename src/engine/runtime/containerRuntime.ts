@@ -67,7 +67,9 @@ export class ContainerRuntime {
     const present = resolved.ok ? this.images.status(resolved.imageRef) : undefined;
     const baseMs = resolved.ok && !present ? pullDurationMs(resolved.sizeBytes, resolved.layers, this.options.pullModel ?? DEFAULT_PULL_MODEL) : pullDurationMs(0, 0, this.options.pullModel ?? DEFAULT_PULL_MODEL);
     const pullMs = Math.round(baseMs * (0.9 + 0.3 * this.options.rng.float()));
+    const startMs = this.sim.nowMs;
     this.sim.after(pullMs, () => {
+      this.traceCri('PullImage', undefined, startMs, { image, ok: resolved.ok, ...(resolved.ok ? { sizeBytes: resolved.sizeBytes } : {}) });
       if (!resolved.ok) return out.resolve(resolved);
       const record = this.images.add(resolved);
       out.resolve({ ok: true, imageRef: record.repoDigests[0], sizeBytes: record.sizeBytes, pullMs });
@@ -77,8 +79,10 @@ export class ContainerRuntime {
 
   /** runPodSandbox starts the pause container and sets up the network (IP from host-local IPAM). */
   runPodSandbox(config: SandboxConfig, hostNetwork: boolean): Future<RuntimeResult<PodSandbox>> {
+    const startMs = this.sim.nowMs;
     return this.later(this.options.rng.intBetween(150, 350), () => {
       const ip = hostNetwork ? this.options.nodeIP : this.ipam.allocate(config.podUid);
+      this.traceCri('RunPodSandbox', config, startMs, { image: SANDBOX_IMAGE, ok: Boolean(ip), ...(ip ? { ip } : {}) });
       if (!ip) return { ok: false, message: `failed to setup network for sandbox: plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.options.podCIDR}` };
       const sandbox: PodSandbox = { id: newID(this.options.rng), podUid: config.podUid, namespace: config.namespace, name: config.name, attempt: config.attempt, ip, state: 'SANDBOX_READY', createdAtMs: this.sim.nowMs };
       this.sandboxes.set(sandbox.id, sandbox);
@@ -115,9 +119,11 @@ export class ContainerRuntime {
 
   /** createContainer creates (does not start) a container from a stored image. */
   createContainer(sandboxId: string, config: ContainerConfig): Future<RuntimeResult<ContainerRecord>> {
+    const startMs = this.sim.nowMs;
     return this.later(this.options.rng.intBetween(20, 60), () => {
       const sandbox = this.sandboxes.get(sandboxId);
       const image = this.images.status(config.imageRef);
+      this.traceCri('CreateContainer', sandbox, startMs, { container: config.name, ok: Boolean(sandbox && image) });
       if (!sandbox || sandbox.state !== 'SANDBOX_READY') return { ok: false, message: `failed to create containerd container: sandbox ${sandboxId} not found or not ready` };
       if (!image) return { ok: false, message: `failed to create containerd container: failed to get image "${config.imageRef}": not found` };
       const plan = planContainerRun(image.resolved, { command: config.command, args: config.args, env: config.env }, this.registryState());
@@ -135,8 +141,10 @@ export class ContainerRuntime {
 
   /** startContainer starts the process; a finite one schedules its own exit. */
   startContainer(id: string): Future<RuntimeResult<void>> {
+    const startMs = this.sim.nowMs;
     return this.later<RuntimeResult<void>>(this.options.rng.intBetween(40, 120), () => {
       const container = this.containers.get(id);
+      this.traceCri('StartContainer', container && { namespace: container.podNamespace, name: container.podName }, startMs, { container: container?.name, ok: container?.state === 'CONTAINER_CREATED' });
       if (!container || container.state !== 'CONTAINER_CREATED') return { ok: false, message: `failed to start containerd task "${id}": not found` };
       container.state = 'CONTAINER_RUNNING';
       container.startedAtMs = this.sim.nowMs;
@@ -231,6 +239,21 @@ export class ContainerRuntime {
   private changed(podUid: string): void {
     this.versions.set(podUid, (this.versions.get(podUid) ?? 0) + 1);
     this.onPodChange(podUid);
+  }
+
+  /**
+   * traceCri records a finished CRI call (`cri.RunPodSandbox`, `cri.PullImage`, ...) as the
+   * kubelet → container runtime step of the pod-creation sequence.
+   */
+  private traceCri(call: string, pod: { namespace: string; name: string } | undefined, startMs: number, detail: Record<string, unknown>): void {
+    if (!this.sim.trace.enabled) return;
+    this.sim.emit({
+      component: `containerd/${this.options.nodeName}`,
+      kind: `cri.${call}`,
+      ...(pod ? { ref: { kind: 'Pod', namespace: pod.namespace, name: pod.name } } : {}),
+      durationMs: this.sim.nowMs - startMs,
+      ...detail,
+    });
   }
 
   private later<T>(delayMs: number, run: () => T): Future<T> {

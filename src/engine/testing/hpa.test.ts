@@ -208,7 +208,8 @@ spec:
     const downs = changes.slice(upCount);
     expect(downs.map(([, n]) => n)).toEqual([8, 6, 4, 2, 1]);
     expect(downs[0][0] - dropAtMs).toBeGreaterThan(60_000);
-    for (let i = 1; i < downs.length; i++) expect(downs[i][0] - downs[i - 1][0]).toBeGreaterThanOrEqual(30_000);
+    // Replica changes are observed by 1 s polls, so two decisions 30 s apart can read as 29.x s.
+    for (let i = 1; i < downs.length; i++) expect(downs[i][0] - downs[i - 1][0]).toBeGreaterThanOrEqual(30_000 - 1_000);
     const limited = get<HorizontalPodAutoscaler>(cluster, 'horizontalpodautoscalers', 'php-apache')!.status?.conditions?.find((c) => c.type === 'ScalingLimited');
     expect(limited).toMatchObject({ status: 'True', reason: 'TooFewReplicas' });
   });
