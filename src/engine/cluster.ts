@@ -8,7 +8,7 @@ import { EtcdCluster } from './etcd/etcdCluster';
 import type { CommandProcess } from './commands/process';
 import { PROGRAMS } from './commands/programs';
 import { runCommandLine } from './commands/shell';
-import type { NodeAgent, ShellEnv } from './commands/shellEnv';
+import type { ControlPlaneProcess, NodeAgent, ShellEnv } from './commands/shellEnv';
 import { Future } from './sim/future';
 import { EMPTY_LOAD_STATE, type LoadState } from './metrics/loadState';
 import { EMPTY_REGISTRY_STATE, type RegistryState } from './registry/registryState';
@@ -111,9 +111,28 @@ export class Cluster {
       nodeAgent: (name) => this.components.find((c): c is Component & NodeAgent => c.name === `kubelet/${name}`),
       component: (name) => this.component(name),
       nodeNames: () => this.spec.nodes.map((n) => n.name),
+      controlPlane: () => this.controlPlaneProcesses(),
       registry: { get: () => this.registryState, set: (state) => (this.registryState = state) },
       load: { get: () => this.loadState, set: (state) => (this.loadState = state) },
     };
+  }
+
+  /** controlPlaneProcesses are the kube-controller-manager and kube-scheduler replicas. */
+  private controlPlaneProcesses(): ControlPlaneProcess[] {
+    return this.components
+      .filter((c) => c.name.startsWith('kube-controller-manager') || c.name.startsWith('kube-scheduler'))
+      .map((c) => {
+        const p = c as Component & { host: string; isRunning: boolean; isLeader: boolean };
+        return {
+          name: c.name,
+          component: c.name.startsWith('kube-scheduler') ? 'kube-scheduler' : 'kube-controller-manager',
+          host: p.host,
+          get isRunning() { return p.isRunning; },
+          get isLeader() { return p.isLeader; },
+          stop: () => c.stop?.(),
+          start: () => c.start(),
+        };
+      });
   }
 
   runUntil(timeMs: number): void {

@@ -32,6 +32,8 @@ export interface ClusterSpec {
   epochMs: number;
   /** kube-proxy's --proxy-mode: iptables (the default) or ipvs. */
   kubeProxyMode?: 'iptables' | 'ipvs';
+  /** controlPlane: how many kube-controller-manager and kube-scheduler replicas run (1 or 3). */
+  controlPlane?: { controllerManagers?: number; schedulers?: number };
 }
 
 export const DEFAULT_NODE_CPU = '4';

@@ -36,6 +36,19 @@ export interface ShellEnv {
   /** The load on Deployments and a way to change it (`sim load`). */
   load: { get(): LoadState; set(state: LoadState): void };
   nodeNames(): string[];
+  /** controlPlane lists the kube-controller-manager and kube-scheduler replicas (`sim controlplane`). */
+  controlPlane?(): ControlPlaneProcess[];
+}
+
+/** ControlPlaneProcess is one kube-controller-manager or kube-scheduler replica. */
+export interface ControlPlaneProcess {
+  name: string;
+  component: string;
+  host: string;
+  readonly isRunning: boolean;
+  readonly isLeader: boolean;
+  stop(): void;
+  start(): void;
 }
 
 /** EtcdControl is what `sim etcd stop|start|partition|heal` needs from the etcd cluster. */

@@ -2,6 +2,7 @@ import { formatCatalogTable, listCatalog, parseNormalizedNamed, withOverride, wi
 import { parseDurationMs } from '../sim/duration';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
+import { controlPlaneCommand } from './simControlPlane';
 import { etcdCommand } from './simEtcd';
 import { loadCommand } from './simLoad';
 import { curlCommand, proxyCommand } from './simProxy';
@@ -15,6 +16,9 @@ Usage:
                                       stop or start etcd members
   sim etcd partition MEMBER[,MEMBER]  cut members off from the rest
   sim etcd heal                       remove all partitions
+  sim controlplane [list]             kube-controller-manager and kube-scheduler replicas, who leads
+  sim controlplane stop|start kube-controller-manager|kube-scheduler [INSTANCE|leader|all]
+                                      kill or start a replica (a standby takes the Lease when it expires)
   sim load deployment/NAME --cpu=300m | --total-cpu=2400m [--memory=64Mi | --total-memory=512Mi] [-n NS]
                                       load a Deployment's pods (per pod, or shared by the ready ones)
   sim load [list]                     the loads in effect
@@ -40,6 +44,7 @@ export function* sim(env: ShellEnv, argv: string[], io: CommandIO): Task<number>
   }
   if (group === 'etcd') return etcdCommand(env, verb, target, io);
   if (group === 'node') return nodeCommand(env, verb, target, io);
+  if (group === 'controlplane') return controlPlaneCommand(env, argv.slice(1), io);
   if (group === 'image') return imageCommand(env, argv.slice(1), io);
   if (group === 'curl') return curlCommand(env, argv.slice(1), io);
   if (group === 'proxy') return proxyCommand(env, argv.slice(1), io);

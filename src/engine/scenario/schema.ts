@@ -58,6 +58,11 @@ const cluster = z
     etcd: etcd.optional(),
     startTime: z.string().datetime({ offset: true }).optional(),
     kubeProxy: z.object({ mode: z.enum(['iptables', 'ipvs']).optional() }).strict().optional(),
+    /** Replicas of kube-controller-manager and kube-scheduler (Lease-based leader election). */
+    controlPlane: z
+      .object({ controllerManagers: z.union([z.literal(1), z.literal(3)]).optional(), schedulers: z.union([z.literal(1), z.literal(3)]).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

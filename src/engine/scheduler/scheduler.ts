@@ -4,6 +4,9 @@ import { CLIENT_RATE_LIMITS } from '../client/flowcontrol';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
 import { SharedInformerFactory } from '../client/cache/informerFactory';
+import { candidateIdentity, DEFAULT_LEASE_TIMING, LeaderElector, STATIC_POD_RESTART_MS } from '../client/leaderelection/leaderElector';
+import { controlPlaneReplicas, DEFAULT_CONTROL_PLANE_HOST } from '../controlPlane';
+import type { Timer } from '../sim/simulator';
 import type { SharedIndexInformer } from '../client/cache/sharedInformer';
 import type { ApiClient } from '../client/client';
 import { EventRecorder } from '../client/record/eventRecorder';
@@ -22,8 +25,6 @@ import { SchedulingQueue } from './queue/schedulingQueue';
 import { scheduleOne, type SchedulerState } from './scheduleOne';
 
 export const SCHEDULER_COMPONENT = 'kube-scheduler';
-/** The scheduler's events name this instance (`<component>-<hostname>`, kubeadm control plane host). */
-const REPORTING_INSTANCE = 'default-scheduler-control-plane';
 /** WaitForCacheSync polls every 100 ms. */
 const CACHE_SYNC_POLL_MS = 100;
 /** The scheduler's pod informer skips finished pods: they no longer hold resources. */
@@ -32,6 +33,12 @@ const POD_FIELD_SELECTOR = 'status.phase!=Succeeded,status.phase!=Failed';
 export interface SchedulerOptions {
   cycleCost?: CycleCost;
   fitArgs?: FitArgs;
+  /** instanceName names the replica (kube-scheduler, kube-scheduler-2, ...). */
+  instanceName?: string;
+  /** host is the control-plane machine (leader-election identity, events' reportingInstance). */
+  host?: string;
+  /** leaderElect is --leader-elect (true, as kubeadm runs it). */
+  leaderElect?: boolean;
 }
 
 /**
@@ -44,7 +51,9 @@ export interface SchedulerOptions {
  * scheduler.queue.lengths(); // { activeQ: 0, backoffQ: 0, unschedulablePods: 0 }
  */
 export class Scheduler implements Component, SchedulerState {
-  readonly name = SCHEDULER_COMPONENT;
+  readonly name: string;
+  readonly host: string;
+  elector: LeaderElector | undefined;
   readonly component = SCHEDULER_COMPONENT;
   readonly sim: Simulator;
   readonly rng: Rng;
@@ -59,8 +68,16 @@ export class Scheduler implements Component, SchedulerState {
   private factory: SharedInformerFactory | undefined;
   private podInformer: SharedIndexInformer<Pod> | undefined;
   private running = false;
+  private leading = false;
+  private starts = 0;
+  private restart: Timer | undefined;
 
-  constructor(ctx: ComponentContext, options: SchedulerOptions = {}) {
+  constructor(
+    ctx: ComponentContext,
+    private readonly options: SchedulerOptions = {},
+  ) {
+    this.name = options.instanceName ?? SCHEDULER_COMPONENT;
+    this.host = options.host ?? DEFAULT_CONTROL_PLANE_HOST;
     this.sim = ctx.sim;
     this.epochMs = ctx.epochMs;
     this.rng = ctx.sim.rng.fork(SCHEDULER_COMPONENT);
@@ -68,29 +85,73 @@ export class Scheduler implements Component, SchedulerState {
     this.cycleCost = options.cycleCost ?? DEFAULT_CYCLE_COST;
     this.framework = new Framework(defaultProfile({ client: this.client, numNodes: () => this.cache.numNodes }, options.fitArgs));
     this.queue = new SchedulingQueue(this.sim, this.framework, SCHEDULER_COMPONENT);
-    this.recorder = new EventRecorder(this.sim, this.client, { component: this.framework.schedulerName }, ctx.epochMs, this.rng.fork('events'), { reportingInstance: REPORTING_INSTANCE });
+    // The scheduler's events name this instance `<scheduler name>-<hostname>`.
+    this.recorder = new EventRecorder(this.sim, this.client, { component: this.framework.schedulerName }, ctx.epochMs, this.rng.fork('events'), { reportingInstance: `${this.framework.schedulerName}-${this.host}` });
   }
 
   podLister(key: string): Stored<Pod> | undefined {
     return this.podInformer?.indexer.get(key) as Stored<Pod> | undefined;
   }
 
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  get isLeader(): boolean {
+    return this.leading;
+  }
+
+  /**
+   * start runs the process as cmd/kube-scheduler/app/server.go does: informers and caches start
+   * at once; the scheduling loop only once this replica holds the `kube-scheduler` Lease.
+   */
   start(): void {
     if (this.running) return;
     this.running = true;
+    if (this.starts > 0) this.resetForRestart();
     const factory = new SharedInformerFactory(this.sim, this.client, SCHEDULER_COMPONENT);
     this.factory = factory;
     this.podInformer = factory.forResource<Pod>('pods', { fieldSelector: POD_FIELD_SELECTOR });
     const nodeInformer = factory.forResource<Node>('nodes');
     addAllEventHandlers({ cache: this.cache, queue: this.queue, schedulerName: this.framework.schedulerName }, this.podInformer, nodeInformer);
     factory.start();
-    spawn(this.run(factory));
+    const rng = this.sim.rng.fork(`${this.name}#${this.starts++}`);
+    if (this.options.leaderElect === false) return this.lead(factory);
+    this.elector = new LeaderElector(this.sim, this.client, rng, {
+      namespace: 'kube-system',
+      name: SCHEDULER_COMPONENT,
+      identity: candidateIdentity(this.host, rng),
+      ...DEFAULT_LEASE_TIMING,
+      epochMs: this.epochMs,
+      onStartedLeading: () => this.lead(factory),
+      onStoppedLeading: () => {
+        // "leaderelection lost": the process exits; the kubelet restarts its static pod.
+        this.stop();
+        this.restart = this.sim.after(STATIC_POD_RESTART_MS, () => this.start());
+      },
+    }, new EventRecorder(this.sim, this.client, { component: this.framework.schedulerName }, this.epochMs, rng.fork('events')));
+    this.elector.run();
   }
 
   stop(): void {
     this.running = false;
+    this.leading = false;
+    this.sim.cancel(this.restart);
+    this.restart = undefined;
+    this.elector?.stop();
     this.factory?.stop();
     this.queue.close();
+  }
+
+  private lead(factory: SharedInformerFactory): void {
+    this.leading = true;
+    spawn(this.run(factory));
+  }
+
+  /** resetForRestart gives a restarted process a fresh cache and queue, as a new process has. */
+  private resetForRestart(): void {
+    (this as { cache: SchedulerCache }).cache = new SchedulerCache();
+    (this as { queue: SchedulingQueue }).queue = new SchedulingQueue(this.sim, this.framework, SCHEDULER_COMPONENT);
   }
 
   /** run waits for the informers' first list, then loops scheduleOne (sched.Run). */
@@ -99,7 +160,7 @@ export class Scheduler implements Component, SchedulerState {
       if (!this.running) return;
       yield* wait(this.sim.sleep(CACHE_SYNC_POLL_MS));
     }
-    while (this.running) {
+    while (this.running && this.leading) {
       const more = yield* scheduleOne(this);
       if (!more) return;
     }
@@ -107,4 +168,5 @@ export class Scheduler implements Component, SchedulerState {
 }
 
 /** schedulerFactory builds the cluster's kube-scheduler. */
-export const schedulerFactory: ComponentFactory = (ctx) => [new Scheduler(ctx)];
+export const schedulerFactory: ComponentFactory = (ctx, spec) =>
+  controlPlaneReplicas(spec.controlPlane?.schedulers).map((r) => new Scheduler(ctx, { instanceName: r.index === 1 ? SCHEDULER_COMPONENT : `${SCHEDULER_COMPONENT}-${r.index}`, host: r.host }));
