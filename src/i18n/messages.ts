@@ -88,6 +88,13 @@ const en = {
   loadHelp: 'Total CPU the pods of this Deployment use (sim load), for HPA demos',
   apply: 'Apply',
   engineFailed: 'The simulation could not start; the notifications say why. Start a new session to continue.',
+  sequenceTitle: 'Pod creation, step by step',
+  sequenceDetailed: 'Detailed (controllers, endpoints, kube-proxy)',
+  sequenceEmpty: 'Create a Deployment or a Pod (kubectl create deployment / kubectl run) to see its sequence.',
+  exportMermaid: 'Export Mermaid',
+  exportSvg: 'Export SVG',
+  mapView: 'Cluster map',
+  sequenceView: 'Pod creation sequence',
 } as const;
 
 type Messages = { readonly [K in keyof typeof en]: string };
@@ -181,6 +188,13 @@ const zhCN: Messages = {
   loadHelp: '该 Deployment 的 Pod 总共使用的 CPU（sim load），用于 HPA 演示',
   apply: '应用',
   engineFailed: '模拟无法启动，原因见通知。请新建会话继续。',
+  sequenceTitle: 'Pod 创建过程（逐步）',
+  sequenceDetailed: '详细（控制器、Endpoints、kube-proxy）',
+  sequenceEmpty: '创建一个 Deployment 或 Pod（kubectl create deployment / kubectl run）即可看到其创建时序。',
+  exportMermaid: '导出 Mermaid',
+  exportSvg: '导出 SVG',
+  mapView: '集群拓扑图',
+  sequenceView: 'Pod 创建时序',
 };
 
 export const MESSAGES: Record<'en' | 'zh-CN', Messages> = { en, 'zh-CN': zhCN };

@@ -9,6 +9,7 @@ import { recordStats, type ComponentStats } from './componentStats';
 import { eventFeedKey, readEventFeed, type FeedEvent } from './eventFeed';
 import { flowOf, type Flow } from './flows';
 import { inspect, type InspectData, type InspectTarget, type ScheduleDecision } from './inspect';
+import { SequenceRecorder } from './sequence/recorder';
 import { markerOf, type Marker } from './markers';
 import { withStep, type SessionFile } from './session';
 import { sessionToYaml } from './sessionYaml';
@@ -50,6 +51,8 @@ export class EngineHost {
   /** schedules keeps the last scheduling cycle of recent pods (bounded, oldest dropped first). */
   private readonly schedules = new Map<string, ScheduleDecision>();
   private eventKeys = new Set<string>();
+  /** sequence follows the latest object kubectl created through the pod-creation steps. */
+  readonly sequence = new SequenceRecorder();
 
   private constructor(session: SessionFile, cluster: Cluster) {
     this.session = session;
@@ -219,6 +222,7 @@ export class EngineHost {
     const flow = flowOf(event);
     if (flow) this.flows.push(flow);
     recordStats(this.stats, event);
+    this.sequence.observe(event);
     const eventKey = eventFeedKey(event);
     if (eventKey) this.eventKeys.add(eventKey);
     if (event.kind === 'scheduler.cycle' && event.ref) this.rememberSchedule(event);

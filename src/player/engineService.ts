@@ -32,6 +32,7 @@ export class EngineService {
   private selected: InspectTarget | undefined;
   private sentEntries = '';
   private sentSession: unknown;
+  private sentSequence = '';
 
   constructor(
     private readonly post: (message: FromEngine) => void,
@@ -163,6 +164,10 @@ export class EngineService {
       events: host.drainEvents().slice(-200),
       inspect: this.selected ? host.inspect(this.selected) : undefined,
     };
+    const steps = host.sequence.steps;
+    const sequenceSignature = `${steps.length}:${steps[0]?.t ?? ''}`;
+    if (sequenceSignature !== this.sentSequence) data.sequence = steps.map((s) => ({ ...s }));
+    this.sentSequence = sequenceSignature;
     this.sentSnapshots = host.snapshots.length;
     this.sentMarkers = host.markers.length;
     this.sentEntries = entriesSignature;
@@ -179,6 +184,7 @@ export class EngineService {
     this.sentMarkers = 0;
     this.sentEntries = '';
     this.sentSession = undefined;
+    this.sentSequence = '';
     this.post({ type: 'reset', ...this.data() });
   }
 }

@@ -3,6 +3,7 @@ import type { ConsoleEntry } from './engineHost';
 import type { FeedEvent } from './eventFeed';
 import type { Flow } from './flows';
 import type { InspectData, InspectTarget } from './inspect';
+import type { SequenceStep } from './sequence/steps';
 import type { Marker } from './markers';
 import type { SessionFile } from './session';
 
@@ -40,6 +41,8 @@ export interface FrameData {
   /** events are the Events written since the last frame (the newest 200 after a reset). */
   events: FeedEvent[];
   inspect?: InspectData;
+  /** sequence is the pod-creation sequence so far, sent when it changed (always on reset). */
+  sequence?: SequenceStep[];
 }
 
 export type OpenSource = 'default' | 'shared' | 'saved' | 'import';

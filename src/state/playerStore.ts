@@ -4,6 +4,7 @@ import type { ConsoleEntry } from '../player/engineHost';
 import type { FeedEvent } from '../player/eventFeed';
 import type { Flow } from '../player/flows';
 import type { InspectData, InspectTarget } from '../player/inspect';
+import type { SequenceStep } from '../player/sequence/steps';
 import type { Marker } from '../player/markers';
 import type { FromEngine, OpenSource, ToEngine } from '../player/protocol';
 import { defaultSession, type SessionFile } from '../player/session';
@@ -42,6 +43,7 @@ export interface PlayerState {
   /** feed is the events panel: the newest Events, oldest first. */
   feed: FeedEvent[];
   inspected?: InspectData;
+  sequence: SequenceStep[];
   select(target?: InspectTarget): void;
   /** open boots a session or scenario text; failures come back through onOpenError. */
   open(request?: OpenRequest): void;
@@ -114,6 +116,7 @@ export const usePlayer = create<PlayerState>()((set, get) => {
           busy: message.busy,
           feed: (reset ? message.events : s.feed.concat(message.events)).slice(-FEED_LIMIT),
           inspected: message.inspect,
+          sequence: message.sequence ?? (reset ? [] : s.sequence),
           ...(s.mode === 'live' || reset ? { displayMs: message.headMs, mode: 'live' as const } : {}),
         });
       }
@@ -138,6 +141,7 @@ export const usePlayer = create<PlayerState>()((set, get) => {
     session: defaultSession(),
     busy: false,
     feed: [],
+    sequence: [],
     select(target) {
       send({ type: 'select', target });
     },

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+
+test('the pod-creation sequence diagram draws the steps of a new Deployment in order', async ({ page }) => {
+  await page.goto('/');
+  const terminal = page.getByRole('textbox', { name: /Terminal/ });
+  await terminal.fill('kubectl create deployment web --image=nginx:1.27.3');
+  await terminal.press('Enter');
+  await terminal.fill('kubectl expose deployment web --port=80');
+  await terminal.press('Enter');
+  await page.getByRole('tab', { name: 'Pod creation sequence' }).click();
+  const steps = page.getByTestId('sequence-step');
+  await expect(steps).toHaveCount(19, { timeout: 30_000 });
+  expect(await steps.evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual([
+    'post', 'admission', 'persist', 'created', 'watchDeployment', 'createReplicaSet', 'createPod', 'watchPod', 'filter', 'score', 'bind',
+    'kubeletWatch', 'sandbox', 'pull', 'createContainer', 'startContainer', 'statusRunning', 'endpoints', 'proxyRules',
+  ]);
+  await expect(page.getByTestId('sequence-diagram')).toContainText('9. filter: 3/3 nodes fit');
+  await expect(page.getByTestId('sequence-diagram')).toContainText('14. PullImage nginx:1.27.3');
+  await page.screenshot({ path: test.info().outputPath('sequence-en.png') });
+
+  // Compact view: the 15 classic steps.
+  await page.getByLabel('Detailed (controllers, endpoints, kube-proxy)').uncheck();
+  await expect(steps).toHaveCount(15);
+
+  // Seeking back to before the create hides every step; zh-CN captions.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByTestId('scrubber').fill('0');
+  await expect(steps).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back to live' }).click();
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(page.getByTestId('sequence-diagram')).toContainText('过滤：3 个节点中 3 个满足条件');
+  await page.screenshot({ path: test.info().outputPath('sequence-zh-CN.png') });
+});
