@@ -19,7 +19,8 @@ export interface ContainerStatusInput {
   reasons: ReadonlyMap<string, SyncFailure> | undefined;
   /** waitingReason for containers never created: ContainerCreating, or PodInitializing behind init containers. */
   defaultWaitingReason: string;
-  isReady: (container: Container, record: ContainerRecord) => boolean;
+  isReady: (container: Container, record: ContainerRecord, isInit: boolean) => boolean;
+  isStarted?: (container: Container, record: ContainerRecord) => boolean;
   isInit: boolean;
   epochMs: number;
 }
@@ -57,12 +58,12 @@ function statusFromRecords(container: Container, records: readonly ContainerReco
     name: container.name,
     state,
     lastState,
-    ready: running && input.isReady(container, current),
+    ready: running && input.isReady(container, current, input.isInit),
     restartCount: current.attempt,
     image: current.image,
     imageID: current.imageRef,
     containerID: containerID(current),
-    started: running,
+    started: running && (input.isStarted?.(container, current) ?? true),
     ...mounts,
   };
 }

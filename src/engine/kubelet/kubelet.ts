@@ -32,6 +32,7 @@ import { nodeIdentity, type NodeIdentity } from './nodeIdentity';
 import { GenericPLEG } from './pleg/generic';
 import type { PodLifecycleState } from './podLifecycle';
 import { PodWorkers } from './podWorkers';
+import { ProberManager, UNHEALTHY } from './prober/proberManager';
 import { StatusManager } from './status/statusManager';
 import { Backoff } from './util/backoff';
 
@@ -97,8 +98,9 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     this.runtime = new ContainerRuntime(this.sim, { nodeName: spec.name, podCIDR: this.identity.podCIDR, nodeIP: this.hostIP, nodeMemoryBytes: value(spec.memory), rng: this.rng.fork('containerd'), registryState: options.registryState });
     const puller = new ImagePuller(this.runtime, this.config.serializeImagePulls);
     const imageManager = new ImageManager(this.sim, this.runtime, puller, new Backoff(this.config.imageBackOffInitialMs, this.config.imageBackOffMaxMs));
+    const prober = new ProberManager(this.sim, (pod, container, isInit, message) => this.recorder.event(pod, 'Warning', UNHEALTHY, message, { fieldPath: containerFieldPath(container, isInit) }));
     this.runtimeCtx = {
-      sim: this.sim, runtime: this.runtime, imageManager, crashLoopBackOff: new Backoff(this.config.containerBackOffInitialMs, this.config.containerBackOffMaxMs),
+      sim: this.sim, prober, runtime: this.runtime, imageManager, crashLoopBackOff: new Backoff(this.config.containerBackOffInitialMs, this.config.containerBackOffMaxMs),
       recordPodEvent: (pod, type, reason, message) => this.recorder.event(pod, type, reason, message),
       recordContainerEvent: (pod, container, isInit, type, reason, message) => this.recorder.event(pod, type, reason, message, { fieldPath: containerFieldPath(container, isInit) }),
     };
@@ -243,6 +245,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   private forgetPod(uid: string): void {
     for (const sandbox of this.runtime.podSandboxes(uid)) this.runtime.removePodSandbox(sandbox.id);
     this.reasonCache.delete(uid);
+    this.runtimeCtx.prober.forgetPod(uid);
     this.lifecycle.delete(uid);
     this.lastSynced.delete(uid);
     this.statusManager.forget(uid);

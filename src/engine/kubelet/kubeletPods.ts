@@ -23,7 +23,9 @@ export interface PodStatusInput {
   reasons: ReadonlyMap<string, SyncFailure> | undefined;
   podIsTerminal: boolean;
   hostIP: string;
-  isReady: (container: Container, record: ContainerRecord) => boolean;
+  isReady: (container: Container, record: ContainerRecord, isInit: boolean) => boolean;
+  /** isStarted: the startup probe passed (a running container without one has started). */
+  isStarted?: (container: Container, record: ContainerRecord) => boolean;
   epochMs: number;
 }
 
@@ -37,7 +39,7 @@ export function generateAPIPodStatus(input: PodStatusInput): PodStatus {
   const spec = pod.spec!;
   const old = pod.status ?? {};
   const initContainers = spec.initContainers ?? [];
-  const common = { pod, records: runtime.containers, reasons: input.reasons, isReady: input.isReady, epochMs: input.epochMs };
+  const common = { pod, records: runtime.containers, reasons: input.reasons, isReady: input.isReady, isStarted: input.isStarted, epochMs: input.epochMs };
   // A pod with init containers shows PodInitializing for every container not created yet, even
   // after the init containers finished (kubectl get pods: Init:0/1, then PodInitializing).
   const defaultWaitingReason = initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';

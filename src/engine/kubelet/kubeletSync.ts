@@ -12,7 +12,7 @@ import { getPodStatus, killPod, syncPod, type PodSyncResult } from './kuberuntim
 import { advancePodLifecycle, classifyPodStatus, INITIAL_POD_LIFECYCLE_STATE, type PodLifecycleState } from './podLifecycle';
 import type { PodLifecycleEventType } from './podLifecycle.machine';
 import type { SyncOutcome } from './podWorkers';
-import { readyAtMs } from './prober';
+import { nextChangeAfter } from './prober/analysis';
 import type { StatusManager } from './status/statusManager';
 
 /** LastSynced: the inputs of a pod's last generated status; `timeSensitive` when readiness was still pending. */
@@ -95,21 +95,31 @@ export function* kubeletSyncTerminatedPod(k: KubeletSyncState, pod: Stored<Pod>)
   return {};
 }
 
-/** generateStatus runs generateAPIPodStatus with readiness, and books a sync for when a probe will pass. */
+/**
+ * generateStatus runs generateAPIPodStatus with the prober's started/ready results, books a sync
+ * for the next time a probe changes them (or condemns a container), and lets the prober emit the
+ * Unhealthy events of running containers.
+ */
 function generateStatus(k: KubeletSyncState, pod: Stored<Pod>, runtime: RuntimePodStatus, podIsTerminal: boolean, pending = { readiness: false }): PodStatus {
   const uid = pod.metadata.uid ?? '';
-  const isReady = (container: Container, record: ContainerRecord) => {
-    const at = readyAtMs(container, record);
-    if (at === undefined) return false;
-    if (at > k.sim.nowMs) {
-      pending.readiness = true;
-      k.syncPodAt(uid, at);
+  const prober = k.runtimeCtx.prober;
+  const podIP = runtime.sandboxes[0]?.ip ?? '';
+  const isReady = (container: Container, record: ContainerRecord, isInit: boolean) => {
+    const analysis = prober.analysis(container, record, podIP);
+    if (analysis) {
+      const next = nextChangeAfter(analysis, k.sim.nowMs);
+      if (next !== undefined) {
+        pending.readiness = true;
+        k.syncPodAt(uid, next);
+      }
+      if (!podIsTerminal) prober.watch(pod, container, isInit, record, podIP);
     }
-    return at <= k.sim.nowMs;
+    return prober.isReady(container, record, podIP);
   };
+  const isStarted = (container: Container, record: ContainerRecord) => prober.isStarted(container, record, podIP);
   const base = k.statusManager.getPodStatus(uid);
   const withCachedStatus = base ? ({ ...pod, status: { ...pod.status, ...base, conditions: pod.status?.conditions ?? base.conditions } } as Stored<Pod>) : pod;
-  return generateAPIPodStatus({ pod: withCachedStatus, runtime, reasons: k.reasonCache.get(uid), podIsTerminal, hostIP: k.hostIP, isReady, epochMs: k.epochMs });
+  return generateAPIPodStatus({ pod: withCachedStatus, runtime, reasons: k.reasonCache.get(uid), podIsTerminal, hostIP: k.hostIP, isReady, isStarted, epochMs: k.epochMs });
 }
 
 /** updateReasonCache records the sync's failures; a changed cache is a new Map (the short-cut compares identity). */

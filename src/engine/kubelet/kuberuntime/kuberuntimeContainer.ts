@@ -11,6 +11,7 @@ import { wait, type Task } from '../../sim/task';
 import type { SyncFailure } from '../containerStatuses';
 import { EVENTS } from '../events';
 import type { ImageManager } from '../images/imageManager';
+import type { ProberManager } from '../prober/proberManager';
 import type { Backoff } from '../util/backoff';
 import { containerHash } from './podActions';
 
@@ -25,6 +26,7 @@ export interface RuntimeManagerContext {
   runtime: ContainerRuntime;
   imageManager: ImageManager;
   crashLoopBackOff: Backoff;
+  prober: ProberManager;
   recordPodEvent(pod: Stored<Pod>, type: EventType, reason: string, message: string): void;
   recordContainerEvent(pod: Stored<Pod>, container: Container, isInit: boolean, type: EventType, reason: string, message: string): void;
 }
@@ -39,7 +41,8 @@ export function formatPod(pod: Pod): string {
  * since it finished; otherwise BackOff event and CrashLoopBackOff ("back-off 20s restarting failed
  * container=app pod=app_default(uid)"). Passing the check grows the back-off for next time.
  */
-export function doBackOff(ctx: RuntimeManagerContext, pod: Stored<Pod>, container: Container, isInit: boolean, current: ContainerRecord | undefined): SyncFailure | undefined {
+export function doBackOff(ctx: RuntimeManagerContext, pod: Stored<Pod>, container: Container, isInit: boolean, exited: ContainerRecord | undefined): SyncFailure | undefined {
+  const current = exited;
   if (!current || current.state !== 'CONTAINER_EXITED' || current.finishedAtMs === undefined) return undefined;
   const key = `${pod.metadata.name}_${pod.metadata.namespace}_${pod.metadata.uid}_${container.name}_${containerHash(container)}`;
   const nowMs = ctx.sim.nowMs;
@@ -54,10 +57,12 @@ export function doBackOff(ctx: RuntimeManagerContext, pod: Stored<Pod>, containe
 
 /**
  * startContainer: back-off check, image, create (Created event), start (Started event). Returns
- * the failure the reason cache keeps, or undefined on success.
+ * the failure the reason cache keeps, or undefined on success. The back-off looks at the newest
+ * instance that had exited when the sync began, so a container just killed by its liveness probe
+ * restarts at once unless an earlier run's back-off still holds (upstream's status is pre-kill).
  */
-export function* startContainer(ctx: RuntimeManagerContext, pod: Stored<Pod>, sandboxId: string, container: Container, isInit: boolean, current: ContainerRecord | undefined): Task<SyncFailure | undefined> {
-  const backOff = doBackOff(ctx, pod, container, isInit, current);
+export function* startContainer(ctx: RuntimeManagerContext, pod: Stored<Pod>, sandboxId: string, container: Container, isInit: boolean, current: ContainerRecord | undefined, exited: ContainerRecord | undefined): Task<SyncFailure | undefined> {
+  const backOff = doBackOff(ctx, pod, container, isInit, exited);
   if (backOff) return backOff;
   const record = (type: EventType, reason: string, message: string) => ctx.recordContainerEvent(pod, container, isInit, type, reason, message);
   const image = yield* ctx.imageManager.ensureImageExists(pod.metadata.uid ?? '', container, record);

@@ -8,7 +8,7 @@ import type { SyncFailure } from '../containerStatuses';
 import { EVENTS } from '../events';
 import type { RuntimePodStatus } from '../kubeletPods';
 import { gracePeriodSeconds, killContainer, startContainer, type RuntimeManagerContext } from './kuberuntimeContainer';
-import { computePodActions, latest } from './podActions';
+import { computePodActions, latest, latestExited } from './podActions';
 
 /** PodSyncResult: per container, the failure to remember or success (to forget an old failure). */
 export interface PodSyncResult {
@@ -30,7 +30,8 @@ export function getPodStatus(ctx: RuntimeManagerContext, podUid: string): Runtim
  */
 export function* syncPod(ctx: RuntimeManagerContext, pod: Stored<Pod>, status: RuntimePodStatus): Task<PodSyncResult> {
   const result: PodSyncResult = { failures: new Map(), succeeded: [] };
-  const actions = computePodActions(pod, status);
+  const podIP = status.sandboxes[0]?.ip ?? '';
+  const actions = computePodActions(pod, status, (container, record) => ctx.prober.probeKill(pod, container, record, podIP));
   if (actions.killPod) {
     yield* killPod(ctx, pod, status, gracePeriodSeconds(pod));
     if (!actions.createSandbox) return result;
@@ -45,10 +46,12 @@ export function* syncPod(ctx: RuntimeManagerContext, pod: Stored<Pod>, status: R
     }
     sandboxId = sandbox.value.id;
   }
-  for (const kill of actions.containersToKill) yield* killContainer(ctx, pod, kill.record, kill.message, gracePeriodSeconds(pod));
+  // Runtime records change in place when a container stops: take the pre-kill view of what exited.
+  const exitedBeforeKill = new Map(actions.containersToKill.map((kill) => [kill.record.name, latestExited({ ...status, containers: status.containers.filter((c) => c !== kill.record) }, kill.record.name)]));
+  for (const kill of actions.containersToKill) yield* killContainer(ctx, pod, kill.record, kill.message, kill.graceSeconds === undefined ? gracePeriodSeconds(pod) : Math.max(kill.graceSeconds, 2));
   const toStart = actions.nextInitContainerToStart ? [{ container: actions.nextInitContainerToStart, isInit: true }] : actions.containersToStart.map((container) => ({ container, isInit: false }));
   for (const { container, isInit } of toStart) {
-    const failure = yield* startContainer(ctx, pod, sandboxId!, container, isInit, latest(status, container.name));
+    const failure = yield* startContainer(ctx, pod, sandboxId!, container, isInit, latest(status, container.name), exitedBeforeKill.has(container.name) ? exitedBeforeKill.get(container.name) : latestExited(status, container.name));
     if (failure) {
       result.failures.set(container.name, failure);
       result.error = `failed to "StartContainer" for "${container.name}" with ${failure.reason}: "${failure.message}"`;

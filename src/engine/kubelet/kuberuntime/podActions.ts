@@ -10,7 +10,12 @@ import type { RuntimePodStatus } from '../kubeletPods';
 export interface ContainerToKill {
   record: ContainerRecord;
   message: string;
+  /** graceSeconds overrides the pod's grace period (a probe's terminationGracePeriodSeconds). */
+  graceSeconds?: number;
 }
+
+/** ProbeKillCheck asks the prober whether a startup/liveness probe condemned a running container. */
+export type ProbeKillCheck = (container: Container, record: ContainerRecord) => { message: string; graceSeconds: number } | undefined;
 
 export interface PodActions {
   /** killPod: stop everything, including the sandbox (it died, or nothing is left to run). */
@@ -37,13 +42,18 @@ export function latest(status: RuntimePodStatus, name: string): ContainerRecord 
   return status.containers.find((c) => c.name === name);
 }
 
+/** latestExited is the newest exited instance of a container name (doBackOff's starting point). */
+export function latestExited(status: RuntimePodStatus, name: string): ContainerRecord | undefined {
+  return status.containers.find((c) => c.name === name && c.state === 'CONTAINER_EXITED');
+}
+
 /**
  * computePodActions: a missing or dead sandbox is (re)created and everything starts again (unless
  * restartPolicy Never and containers already ran); otherwise the first unfinished init container
  * runs, and once all are done every app container that is absent, changed or restartable starts.
  * When nothing runs or will run, the pod is killed (its sandbox stopped).
  */
-export function computePodActions(pod: Pod, status: RuntimePodStatus): PodActions {
+export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?: ProbeKillCheck): PodActions {
   const spec = pod.spec!;
   const sandbox = status.sandboxes[0];
   const actions: PodActions = { killPod: false, createSandbox: false, sandboxAttempt: 0, containersToStart: [], containersToKill: [] };
@@ -68,6 +78,12 @@ export function computePodActions(pod: Pod, status: RuntimePodStatus): PodAction
       if (current.hash !== containerHash(container)) {
         actions.containersToKill.push({ record: current, message: `Container ${container.name} definition changed, will be restarted` });
         actions.containersToStart.push(container);
+        continue;
+      }
+      const condemned = probeKill?.(container, current);
+      if (condemned) {
+        actions.containersToKill.push({ record: current, ...condemned });
+        if (spec.restartPolicy !== 'Never') actions.containersToStart.push(container);
       }
       continue;
     }

@@ -36,3 +36,14 @@ export const BUSYBOX: RepositoryEntry = {
   description: 'BusyBox shell and utilities; with no command it starts sh, which exits at once',
   images: RELEASES.flatMap(busyboxImages),
 };
+
+/**
+ * K8S_BUSYBOX is the old busybox the Kubernetes docs still use (exec liveness task:
+ * registry.k8s.io/busybox:1.27.2, formerly k8s.gcr.io/busybox). Size approximate.
+ */
+export const K8S_BUSYBOX: RepositoryEntry = {
+  name: 'registry.k8s.io/busybox',
+  aliases: [{ name: 'k8s.gcr.io/busybox' }, { name: 'gcr.io/google-containers/busybox' }],
+  description: 'BusyBox 1.27.2 as the Kubernetes docs use it (liveness exec task)',
+  images: [shellImage(['1.27.2'], 717_000, 1, 'sh'), shellImage(['1.24', 'latest'], 676_000, 1, 'sh')],
+};

@@ -1,7 +1,7 @@
 // The built-in catalog: every repository the simulated registry serves, in listing order.
 import type { RepositoryEntry } from '../types';
 import { NGINX } from './nginx';
-import { BUSYBOX } from './busybox';
+import { BUSYBOX, K8S_BUSYBOX } from './busybox';
 import { AGNHOST, COREDNS, ECHOSERVER, ETCD, HPA_EXAMPLE, KUBE_PROXY, PAUSE } from './kubernetes';
 import { HELLO_APP, KUBERNETES_BOOTCAMP } from './samples';
 import { HTTPD, MYSQL, POSTGRES, REDIS } from './servers';
@@ -10,7 +10,7 @@ import { CRASHER, MEMHOG, POLINUX_STRESS, SLOW_START, VISH_STRESS } from './test
 
 /** BUILTIN_REPOSITORIES: Docker Hub images first, then registry.k8s.io, gcr.io, tools, test images. */
 export const BUILTIN_REPOSITORIES: readonly RepositoryEntry[] = [
-  NGINX, BUSYBOX, REDIS, HTTPD, MYSQL, POSTGRES, PERL, PYTHON, NODE, ALPINE, UBUNTU, DEBIAN,
+  NGINX, BUSYBOX, K8S_BUSYBOX, REDIS, HTTPD, MYSQL, POSTGRES, PERL, PYTHON, NODE, ALPINE, UBUNTU, DEBIAN,
   PAUSE, AGNHOST, HPA_EXAMPLE, ECHOSERVER, COREDNS, ETCD, KUBE_PROXY,
   KUBERNETES_BOOTCAMP, HELLO_APP,
   POLINUX_STRESS, VISH_STRESS, CRASHER, MEMHOG, SLOW_START,
