@@ -95,6 +95,13 @@ const en = {
   exportSvg: 'Export SVG',
   mapView: 'Cluster map',
   sequenceView: 'Pod creation sequence',
+  rolloutView: 'Rollout',
+  rolloutTitle: 'Rolling update',
+  rolloutEmpty: 'Create a Deployment and change its image (kubectl set image) to watch a rolling update.',
+  surgeBudget: 'Σ ReplicaSet replicas ≤ replicas + maxSurge',
+  availabilityBudget: 'Available pods ≥ replicas − maxUnavailable',
+  revision: 'revision',
+  controllerDecisions: 'Deployment controller decisions',
 } as const;
 
 type Messages = { readonly [K in keyof typeof en]: string };
@@ -195,6 +202,13 @@ const zhCN: Messages = {
   exportSvg: '导出 SVG',
   mapView: '集群拓扑图',
   sequenceView: 'Pod 创建时序',
+  rolloutView: '滚动更新',
+  rolloutTitle: '滚动更新',
+  rolloutEmpty: '创建一个 Deployment 并修改其镜像（kubectl set image）即可观察滚动更新。',
+  surgeBudget: 'ReplicaSet 副本总数 ≤ replicas + maxSurge',
+  availabilityBudget: '可用 Pod 数 ≥ replicas − maxUnavailable',
+  revision: '版本',
+  controllerDecisions: 'Deployment 控制器的决策',
 };
 
 export const MESSAGES: Record<'en' | 'zh-CN', Messages> = { en, 'zh-CN': zhCN };

@@ -3,6 +3,7 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import { milliValue, value } from '../engine/api/quantity';
 import type { Cluster } from '../engine/cluster';
 import { podStatusCells } from '../engine/kubectl/printers/table/printPod';
+import type { RolloutView } from './rollout';
 
 /** PodView is one pod chip: what `kubectl get pods -o wide` would say about it. */
 export interface PodView {
@@ -16,6 +17,8 @@ export interface PodView {
   node: string;
   /** owner is the controlling Deployment (via its ReplicaSet) or the direct owner's name. */
   owner: string;
+  /** controller is the direct controlling owner's name (the ReplicaSet of a Deployment's pod). */
+  controller: string;
 }
 
 export interface NodeView {
@@ -60,6 +63,8 @@ export interface ClusterView {
   deployments: DeploymentView[];
   etcd: EtcdMemberState[];
   podCount: number;
+  /** rollouts are the rollout diagrams' data (added by the engine host; small clusters only). */
+  rollouts?: RolloutView[];
 }
 
 /**
@@ -105,7 +110,7 @@ function podView(pod: Pod, nowMs: number, replicaSetOwners: Map<string, string>)
   const namespace = pod.metadata?.namespace ?? '';
   const direct = pod.metadata?.ownerReferences?.find((o) => o.controller);
   const owner = direct ? (direct.kind === 'ReplicaSet' ? replicaSetOwners.get(`${namespace}/${direct.name}`) ?? direct.name : direct.name) : '';
-  return { namespace, name: pod.metadata?.name ?? '', phase: pod.status?.phase ?? 'Pending', status, ready, restarts, node: pod.spec?.nodeName ?? '', owner };
+  return { namespace, name: pod.metadata?.name ?? '', phase: pod.status?.phase ?? 'Pending', status, ready, restarts, node: pod.spec?.nodeName ?? '', owner, controller: direct?.name ?? '' };
 }
 
 function nodeView(node: Node, pods: Pod[], views: PodView[], running: (name: string) => boolean): NodeView {

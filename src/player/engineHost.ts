@@ -9,6 +9,7 @@ import { recordStats, type ComponentStats } from './componentStats';
 import { eventFeedKey, readEventFeed, type FeedEvent } from './eventFeed';
 import { flowOf, type Flow } from './flows';
 import { inspect, type InspectData, type InspectTarget, type ScheduleDecision } from './inspect';
+import { RolloutTracker } from './rollout';
 import { SequenceRecorder } from './sequence/recorder';
 import { markerOf, type Marker } from './markers';
 import { withStep, type SessionFile } from './session';
@@ -27,6 +28,8 @@ export interface ConsoleEntry {
 
 /** SNAPSHOT_INTERVAL_MS: the timeline keeps one ClusterView per sim second. */
 export const SNAPSHOT_INTERVAL_MS = 1000;
+/** ROLLOUT_POD_LIMIT: above this many pods the rollout diagram's per-pod data is not built. */
+export const ROLLOUT_POD_LIMIT = 300;
 
 /**
  * EngineHost owns one simulated cluster and the session that produced it. Inputs (commands,
@@ -53,12 +56,23 @@ export class EngineHost {
   private eventKeys = new Set<string>();
   /** sequence follows the latest object kubectl created through the pod-creation steps. */
   readonly sequence = new SequenceRecorder();
+  private readonly rollout: RolloutTracker;
 
   private constructor(session: SessionFile, cluster: Cluster) {
     this.session = session;
     this.cluster = cluster;
+    this.rollout = new RolloutTracker(cluster);
     cluster.sim.trace.subscribe((event) => this.observe(event));
-    this.snapshots.push(clusterView(cluster));
+    this.snapshots.push(this.view());
+  }
+
+  /** view is the cluster picture with the rollout diagrams' data (skipped above ROLLOUT_POD_LIMIT pods). */
+  private view(): ClusterView {
+    const view = clusterView(this.cluster);
+    if (view.podCount > ROLLOUT_POD_LIMIT) return view;
+    const pods = [...view.nodes.flatMap((n) => n.pods), ...view.pending];
+    view.rollouts = this.rollout.views((rs) => pods.filter((p) => p.controller === rs));
+    return view;
   }
 
   /** create boots the session's cluster at t = 0 (its steps run as advanceTo passes their times). */
@@ -125,7 +139,7 @@ export class EngineHost {
 
   /** liveView is the cluster right now (between snapshots). */
   liveView(): ClusterView {
-    return clusterView(this.cluster);
+    return this.view();
   }
 
   /** inspect is the inspector's data for a selection, as of now. */
@@ -196,7 +210,7 @@ export class EngineHost {
 
   private snapshot(): void {
     const last = this.snapshots[this.snapshots.length - 1];
-    const view = clusterView(this.cluster);
+    const view = this.view();
     const replacing = last !== undefined && last.t === this.nowMs;
     if (replacing) {
       // Retaking this second's snapshot after an input: judge rollouts against the previous second again.
@@ -223,6 +237,7 @@ export class EngineHost {
     if (flow) this.flows.push(flow);
     recordStats(this.stats, event);
     this.sequence.observe(event);
+    this.rollout.observe(event);
     const eventKey = eventFeedKey(event);
     if (eventKey) this.eventKeys.add(eventKey);
     if (event.kind === 'scheduler.cycle' && event.ref) this.rememberSchedule(event);

@@ -12,7 +12,7 @@ import { scaleReplicaSetAndRecordEvent } from './scale';
 import { cleanupDeployment, getAllReplicaSetsAndSyncRevision } from './sync';
 import { deploymentComplete } from './util/conditions';
 import { deploymentReplicas } from './util/defaults';
-import { maxUnavailable, newRSNewReplicas } from './util/fenceposts';
+import { maxSurge, maxUnavailable, newRSNewReplicas } from './util/fenceposts';
 import { getAvailableReplicaCountForReplicaSets, getReplicaCountForReplicaSets } from './util/replicaSetUtil';
 
 type RS = Stored<ReplicaSet>;
@@ -51,6 +51,11 @@ export function* reconcileNewReplicaSet(dc: DeploymentController, allRSs: RS[], 
   }
   const count = newRSNewReplicas(d, allRSs, newRS);
   if (!count.ok) return { scaled: false, err: count.error };
+  if (count.value > specReplicas(newRS)) {
+    // The surge budget behind the scale-up, for the UI's "maxSurge 3 → may create 3 more".
+    const currentPodCount = getReplicaCountForReplicaSets(allRSs);
+    traceDecision(dc.sim, DEPLOYMENT_CONTROLLER, 'deployment.reconcileNewReplicaSet', refOf(d), { replicaSet: newRS.metadata.name, currentPodCount, maxTotalPods: replicas + maxSurge(d), newReplicas: count.value });
+  }
   const result = yield* scaleReplicaSetAndRecordEvent(dc, newRS, count.value, d);
   return { scaled: result.scaled, err: result.err };
 }
@@ -71,6 +76,7 @@ export function* reconcileOldReplicaSets(dc: DeploymentController, allRSs: RS[],
   const newRSUnavailablePodCount = specReplicas(newRS) - (newRS.status?.availableReplicas ?? 0);
   const maxScaledDown = allPodsCount - minAvailable - newRSUnavailablePodCount;
   if (maxScaledDown <= 0) return { scaled: false, err: undefined };
+  traceDecision(dc.sim, DEPLOYMENT_CONTROLLER, 'deployment.scaleDownBudget', refOf(d), { allPodsCount, minAvailable, newRSUnavailablePodCount, maxScaledDown });
   const cleaned = yield* cleanupUnhealthyReplicas(dc, oldRSs, d, maxScaledDown);
   if (cleaned.err) return { scaled: false, err: undefined };
   const scaledDown = yield* scaleDownOldReplicaSetsForRollingUpdate(dc, [...cleaned.oldRSs, newRS], cleaned.oldRSs, d);
