@@ -5,6 +5,8 @@ export const EVENTS = {
   FailedToCreateContainer: 'Failed',
   FailedToStartContainer: 'Failed',
   KillingContainer: 'Killing',
+  FailedPreStopHook: 'FailedPreStopHook',
+  FailedPostStartHook: 'FailedPostStartHook',
   PreemptContainer: 'Preempting',
   BackOffStartContainer: 'BackOff',
   ExceededGracePeriod: 'ExceededGracePeriod',

@@ -99,7 +99,7 @@ function runStatements(statements: string[]): { behavior: ProcessBehavior; recog
       behavior.runMs += Math.round(parseSleepSeconds(arg) * 1000);
     } else if (name === 'echo') {
       logs.push({ atMs: behavior.runMs, stream: 'stdout', text: rest.join(' ').replace(/^(['"])(.*)\1$/, '$2') });
-    } else if (name === 'tail' && rest.includes('-f')) {
+    } else if (name === 'tail' && (rest.includes('-f') || rest.includes('-F'))) {
       return { behavior: { ...behavior, logs, mode: 'serve' }, recognized: true };
     } else if (name === 'false' || name === 'exit') {
       behavior.exitCode = name === 'false' ? 1 : Number(rest[0] ?? 0);

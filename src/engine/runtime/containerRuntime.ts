@@ -173,6 +173,13 @@ export class ContainerRuntime {
     return done;
   }
 
+  /** requestExit makes a running process exit on its own (a preStop `nginx -s quit`), shortly after. */
+  requestExit(id: string, exitCode: number, afterMs = 50): void {
+    const container = this.containers.get(id);
+    if (!container || container.state !== 'CONTAINER_RUNNING') return;
+    this.sim.after(afterMs, () => this.exit(container, exitCode, exitCode === 0 ? 'Completed' : 'Error'));
+  }
+
   removeContainer(id: string): void {
     const container = this.containers.get(id);
     if (!container) return;

@@ -59,3 +59,13 @@ function sleepSeconds(arg: string): number {
   if (!match) return /^inf/.test(arg) ? Infinity : 0;
   return Number(match[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2]] ?? 1);
 }
+
+/** scriptSleepMs: how long a script's sleeps add up to (a preStop `sh -c "sleep 5"` takes 5 s). */
+export function scriptSleepMs(argv: readonly string[]): number {
+  let total = 0;
+  for (const statement of scriptOf(argv).split(/\s*(?:;|&&|\|\||\n)\s*/)) {
+    const words = statement.trim().split(/\s+/);
+    if (basename(words[0] ?? '') === 'sleep') total += sleepSeconds(words[1] ?? '0') * 1000;
+  }
+  return Math.round(total);
+}

@@ -7,12 +7,14 @@ import { formatGoDurationMs } from '../../registry/goDuration';
 import type { ContainerRuntime } from '../../runtime/containerRuntime';
 import type { ContainerRecord } from '../../runtime/types';
 import type { Simulator } from '../../sim/simulator';
+import { Future } from '../../sim/future';
 import { wait, type Task } from '../../sim/task';
 import type { SyncFailure } from '../containerStatuses';
 import { EVENTS } from '../events';
 import type { ImageManager } from '../images/imageManager';
 import type { ProberManager } from '../prober/proberManager';
 import type { Backoff } from '../util/backoff';
+import { runLifecycleHook } from './lifecycleHooks';
 import { containerHash } from './podActions';
 
 /** MINIMUM_GRACE_PERIOD_SECONDS: a container always gets at least 2 s to stop (minimumGracePeriodInSeconds). */
@@ -95,10 +97,49 @@ export function gracePeriodSeconds(pod: Pod): number {
   return Math.max(grace, MINIMUM_GRACE_PERIOD_SECONDS);
 }
 
-/** killContainer: Killing event, then SIGTERM and, after the grace period, SIGKILL. */
-export function* killContainer(ctx: RuntimeManagerContext, pod: Stored<Pod>, record: ContainerRecord, message: string | undefined, graceSeconds: number): Task<void> {
+/** TerminationOrdering: a sidecar stops only after the regular containers and the later sidecars exited. */
+export interface TerminationOrdering {
+  /** waitFor: per container name, the exits it must wait for. */
+  waitFor: Map<string, Array<Future<void>>>;
+}
+
+/**
+ * killContainer (killContainer in kuberuntime_container.go): Killing event; the preStop hook,
+ * whose whole seconds count against the grace period (FailedPreStopHook on failure); a sidecar
+ * then waits for its turn within what is left; at least 2 s remain for SIGTERM before SIGKILL.
+ */
+export function* killContainer(ctx: RuntimeManagerContext, pod: Stored<Pod>, record: ContainerRecord, message: string | undefined, graceSeconds: number, ordering?: TerminationOrdering): Task<void> {
   const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === record.name) ?? { name: record.name };
   const isInit = (pod.spec?.initContainers ?? []).some((c) => c.name === record.name);
   ctx.recordContainerEvent(pod, spec, isInit, 'Normal', EVENTS.KillingContainer, message ?? `Stopping container ${record.name}`);
-  yield* wait(ctx.runtime.stopContainer(record.id, graceSeconds));
+  let grace = graceSeconds;
+  const preStop = spec.lifecycle?.preStop;
+  if (preStop && grace > 0 && record.state === 'CONTAINER_RUNNING') {
+    const startMs = ctx.sim.nowMs;
+    const podIP = ctx.runtime.podSandboxes(record.podUid).find((s) => s.id === record.sandboxId)?.ip ?? '';
+    const hook = runLifecycleHook(pod, spec, record, podIP, preStop, startMs);
+    if (hook.stopsMainProcess) ctx.runtime.requestExit(record.id, 0);
+    yield* wait(raceSleep(ctx.sim, hook.durationMs, grace * 1000, record.state === 'CONTAINER_RUNNING' ? undefined : Future.resolved<void>(undefined)));
+    if (hook.error) ctx.recordContainerEvent(pod, spec, isInit, 'Warning', EVENTS.FailedPreStopHook, hook.error);
+    grace -= Math.floor((ctx.sim.nowMs - startMs) / 1000);
+  }
+  const turn = ordering?.waitFor.get(record.name);
+  if (turn && turn.length > 0 && grace > 0) {
+    const startMs = ctx.sim.nowMs;
+    for (const exit of turn) yield* wait(raceSleep(ctx.sim, Infinity, grace * 1000 - (ctx.sim.nowMs - startMs), exit));
+    grace -= Math.floor((ctx.sim.nowMs - startMs) / 1000);
+  }
+  yield* wait(ctx.runtime.stopContainer(record.id, Math.max(grace, MINIMUM_GRACE_PERIOD_SECONDS)));
+}
+
+/** raceSleep resolves after min(durationMs, limitMs), or earlier when `done` resolves. */
+function raceSleep(sim: Simulator, durationMs: number, limitMs: number, done?: Future<void>): Future<void> {
+  const out = new Future<void>();
+  const delay = Math.max(0, Math.min(durationMs, limitMs));
+  const timer = Number.isFinite(delay) ? sim.after(delay, () => out.resolve()) : undefined;
+  done?.then(() => {
+    sim.cancel(timer);
+    out.resolve();
+  });
+  return out;
 }

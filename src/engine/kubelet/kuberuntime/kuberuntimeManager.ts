@@ -7,7 +7,8 @@ import { spawn, wait, type Task } from '../../sim/task';
 import type { SyncFailure } from '../containerStatuses';
 import { EVENTS } from '../events';
 import type { RuntimePodStatus } from '../kubeletPods';
-import { gracePeriodSeconds, killContainer, startContainer, type RuntimeManagerContext } from './kuberuntimeContainer';
+import type { ContainerRecord } from '../../runtime/types';
+import { gracePeriodSeconds, killContainer, startContainer, type RuntimeManagerContext, type TerminationOrdering } from './kuberuntimeContainer';
 import { computePodActions, latest, latestExited } from './podActions';
 
 /** PodSyncResult: per container, the failure to remember or success (to forget an old failure). */
@@ -31,7 +32,7 @@ export function getPodStatus(ctx: RuntimeManagerContext, podUid: string): Runtim
 export function* syncPod(ctx: RuntimeManagerContext, pod: Stored<Pod>, status: RuntimePodStatus): Task<PodSyncResult> {
   const result: PodSyncResult = { failures: new Map(), succeeded: [] };
   const podIP = status.sandboxes[0]?.ip ?? '';
-  const actions = computePodActions(pod, status, (container, record) => ctx.prober.probeKill(pod, container, record, podIP));
+  const actions = computePodActions(pod, status, (container, record) => ctx.prober.probeKill(pod, container, record, podIP), (container, record) => ctx.prober.isStarted(container, record, podIP));
   if (actions.killPod) {
     yield* killPod(ctx, pod, status, gracePeriodSeconds(pod));
     if (!actions.createSandbox) return result;
@@ -62,12 +63,30 @@ export function* syncPod(ctx: RuntimeManagerContext, pod: Stored<Pod>, status: R
   return result;
 }
 
-/** killPod stops every running container in parallel (each with its grace period), then the sandboxes. */
+/**
+ * killPod stops every running container in parallel (each with its grace period), then the
+ * sandboxes. With sidecars (restartable init containers) the kills still start together, but each
+ * sidecar waits for the regular containers and the sidecars after it to exit before its SIGTERM,
+ * so sidecars stop last, in reverse order (terminationOrdering, SidecarContainers).
+ */
 export function* killPod(ctx: RuntimeManagerContext, pod: Stored<Pod>, status: RuntimePodStatus, graceSeconds: number): Task<void> {
   const running = status.containers.filter((c) => c.state === 'CONTAINER_RUNNING');
-  const stopped = running.map((record) => spawn(killContainer(ctx, pod, record, undefined, graceSeconds)));
-  for (const done of stopped) yield* wait(done);
+  const ordering = terminationOrdering(pod, running);
+  const stopped = running.map((record) => ({ name: record.name, done: spawn(killContainer(ctx, pod, record, undefined, graceSeconds, ordering)) }));
+  if (ordering) for (const { name, done } of stopped) ordering.resolve(name, done);
+  for (const { done } of stopped) yield* wait(done);
   const sandboxes = status.sandboxes.filter((s) => s.state === 'SANDBOX_READY');
   const torn: Array<Future<void>> = sandboxes.map((s) => ctx.runtime.stopPodSandbox(s.id));
   for (const done of torn) yield* wait(done);
+}
+
+/** terminationOrdering builds the waits of newTerminationOrdering: none without running sidecars. */
+function terminationOrdering(pod: Pod, running: readonly ContainerRecord[]): (TerminationOrdering & { exits: Map<string, Future<void>>; resolve(name: string, done: Future<void>): void }) | undefined {
+  const sidecars = (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always' && running.some((r) => r.name === c.name)).map((c) => c.name);
+  if (sidecars.length === 0) return undefined;
+  const exits = new Map(running.map((r) => [r.name, new Future<void>()]));
+  const regular = running.filter((r) => !sidecars.includes(r.name)).map((r) => exits.get(r.name)!);
+  const waitFor = new Map<string, Array<Future<void>>>();
+  sidecars.forEach((name, i) => waitFor.set(name, [...regular, ...sidecars.slice(i + 1).map((later) => exits.get(later)!)]));
+  return { waitFor, exits, resolve: (name, done) => done.then(() => exits.get(name)?.resolve()) };
 }

@@ -14,6 +14,9 @@ export interface ContainerToKill {
   graceSeconds?: number;
 }
 
+/** StartedCheck: whether a running container's startup probe has passed (true without one). */
+export type StartedCheck = (container: Container, record: ContainerRecord) => boolean;
+
 /** ProbeKillCheck asks the prober whether a startup/liveness probe condemned a running container. */
 export type ProbeKillCheck = (container: Container, record: ContainerRecord) => { message: string; graceSeconds: number } | undefined;
 
@@ -53,7 +56,7 @@ export function latestExited(status: RuntimePodStatus, name: string): ContainerR
  * runs, and once all are done every app container that is absent, changed or restartable starts.
  * When nothing runs or will run, the pod is killed (its sandbox stopped).
  */
-export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?: ProbeKillCheck): PodActions {
+export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?: ProbeKillCheck, isStarted?: StartedCheck): PodActions {
   const spec = pod.spec!;
   const sandbox = status.sandboxes[0];
   const actions: PodActions = { killPod: false, createSandbox: false, sandboxAttempt: 0, containersToStart: [], containersToKill: [] };
@@ -69,7 +72,7 @@ export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?
       containersToStart: init.length > 0 ? [] : spec.containers.filter((c) => shouldContainerBeRestarted(pod, c, latest(status, c.name), false)),
     };
   }
-  const init = initContainerActions(pod, status);
+  const init = initContainerActions(pod, status, isStarted);
   if (init.failed) return { ...actions, killPod: true };
   if (!init.done) return { ...actions, nextInitContainerToStart: init.next };
   for (const container of spec.containers) {
@@ -95,13 +98,14 @@ export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?
 }
 
 /** initContainerActions walks init containers in order: the first unfinished one is next. */
-function initContainerActions(pod: Pod, status: RuntimePodStatus): { done: boolean; failed: boolean; next?: Container } {
+function initContainerActions(pod: Pod, status: RuntimePodStatus, isStarted?: StartedCheck): { done: boolean; failed: boolean; next?: Container } {
   for (const container of pod.spec?.initContainers ?? []) {
     const current = latest(status, container.name);
     const sidecar = container.restartPolicy === 'Always';
     if (!current) return { done: false, failed: false, next: container };
     if (current.state === 'CONTAINER_RUNNING') {
-      if (sidecar) continue;
+      // A sidecar lets the next init container start once it has started (its startupProbe passed).
+      if (sidecar && (!isStarted || isStarted(container, current))) continue;
       return { done: false, failed: false };
     }
     if (current.state === 'CONTAINER_EXITED' && current.exitCode === 0 && !sidecar) continue;
