@@ -102,6 +102,20 @@ const en = {
   availabilityBudget: 'Available pods ≥ replicas − maxUnavailable',
   revision: 'revision',
   controllerDecisions: 'Deployment controller decisions',
+  raftView: 'etcd Raft',
+  raftTitle: 'etcd Raft: leader election and log replication',
+  member: 'Member',
+  votedFor: 'Voted for',
+  logLabel: 'Log (commit +uncommitted)',
+  candidate: 'candidate',
+  preCandidate: 'pre-candidate',
+  stop: 'Stop',
+  start: 'Start',
+  isolate: 'Isolate',
+  heal: 'Heal',
+  clientWrite: 'Client write (etcdctl put)',
+  killLeader: 'Kill the leader',
+  raftHint: 'The arc around a follower is its election timer; when it closes the member starts an election. Messages take ~1 ms on loopback and are drawn over 250 ms; slow the player down (0.1×) to follow them.',
 } as const;
 
 type Messages = { readonly [K in keyof typeof en]: string };
@@ -209,6 +223,20 @@ const zhCN: Messages = {
   availabilityBudget: '可用 Pod 数 ≥ replicas − maxUnavailable',
   revision: '版本',
   controllerDecisions: 'Deployment 控制器的决策',
+  raftView: 'etcd Raft',
+  raftTitle: 'etcd Raft：领导者选举与日志复制',
+  member: '成员',
+  votedFor: '投票给',
+  logLabel: '日志（已提交 +未提交）',
+  candidate: '候选者',
+  preCandidate: '预候选者',
+  stop: '停止',
+  start: '启动',
+  isolate: '隔离',
+  heal: '恢复网络',
+  clientWrite: '客户端写入（etcdctl put）',
+  killLeader: '杀掉领导者',
+  raftHint: '跟随者外圈的弧线是它的选举计时器；弧线闭合时该成员发起选举。消息在本机回环上约 1 毫秒送达，这里按 250 毫秒绘制；将播放速度调慢（0.1×）即可看清。',
 };
 
 export const MESSAGES: Record<'en' | 'zh-CN', Messages> = { en, 'zh-CN': zhCN };

@@ -3,6 +3,7 @@ import type { Deployment } from 'kubernetes-types/apps/v1';
 import { milliValue, value } from '../engine/api/quantity';
 import type { Cluster } from '../engine/cluster';
 import { podStatusCells } from '../engine/kubectl/printers/table/printPod';
+import type { RaftView } from '../engine/etcd/memberView';
 import type { RolloutView } from './rollout';
 
 /** PodView is one pod chip: what `kubectl get pods -o wide` would say about it. */
@@ -62,6 +63,8 @@ export interface ClusterView {
   pending: PodView[];
   deployments: DeploymentView[];
   etcd: EtcdMemberState[];
+  /** raft is every etcd member's Raft state (the Raft diagram). */
+  raft: RaftView[];
   podCount: number;
   /** rollouts are the rollout diagrams' data (added by the engine host; small clusters only). */
   rollouts?: RolloutView[];
@@ -87,6 +90,7 @@ export function clusterView(cluster: Cluster): ClusterView {
     if (!view.node) pending.push(view);
     else (byNode.get(view.node) ?? byNode.set(view.node, []).get(view.node)!).push(view);
   }
+  const raft = cluster.etcd.raftViews();
   const env = cluster.shellEnv();
   const running = (name: string) => env.nodeAgent(name)?.running ?? true;
   const nodes = list<Node>(cluster, 'nodes').map((node) => nodeView(node, pods, byNode.get(node.metadata?.name ?? '') ?? [], running));
@@ -95,7 +99,8 @@ export function clusterView(cluster: Cluster): ClusterView {
     nodes,
     pending,
     deployments: list<Deployment>(cluster, 'deployments').map(deploymentView),
-    etcd: cluster.etcd.memberViews().map((m) => ({ name: m.name, running: m.running, isLeader: m.isLeader, term: m.raftTerm, index: m.raftIndex })),
+    etcd: raft.map((m) => ({ name: m.name, running: m.running, isLeader: m.state === 'StateLeader', term: m.term, index: m.commit })),
+    raft,
     podCount: pods.length,
   };
 }

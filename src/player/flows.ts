@@ -10,6 +10,8 @@ export interface Flow {
   to: string;
   kind: 'request' | 'write' | 'watch' | 'raft';
   label: string;
+  /** deliverAt: when a Raft message arrives (the simulated network's latency), if known. */
+  deliverAt?: number;
 }
 
 /** endpointOf maps a trace component (`kubelet/node-1`, `deployment-controller`) to a map node id. */
@@ -28,7 +30,7 @@ export function endpointOf(component: string): string {
  * heartbeats are kept because the Raft view shows them, the map may filter them.
  */
 export function flowOf(event: TraceEvent): Flow | undefined {
-  const e = event as TraceEvent & { from?: string; to?: string; verb?: string; ref?: { kind?: string; name?: string }; msgType?: string; resource?: string; deltas?: string[] };
+  const e = event as TraceEvent & { from?: string; to?: string; verb?: string; ref?: { kind?: string; name?: string }; msgType?: string; resource?: string; deltas?: string[]; deliverAtMs?: number };
   switch (e.kind) {
     case 'apiserver.authn':
       return { t: e.t, from: endpointOf(e.from ?? 'kubectl'), to: 'kube-apiserver', kind: 'request', label: `${e.verb} ${e.ref?.kind ?? ''} ${e.ref?.name ?? ''}`.trim() };
@@ -37,7 +39,7 @@ export function flowOf(event: TraceEvent): Flow | undefined {
     case 'informer.pop':
       return { t: e.t, from: 'kube-apiserver', to: endpointOf(e.component), kind: 'watch', label: `${(e.deltas ?? []).join(',')} ${e.resource ?? ''}`.trim() };
     case 'raft.msg.send':
-      return e.from && e.to ? { t: e.t, from: e.from, to: e.to, kind: 'raft', label: e.msgType ?? '' } : undefined;
+      return e.from && e.to ? { t: e.t, from: e.from, to: e.to, kind: 'raft', label: e.msgType ?? '', ...(e.deliverAtMs !== undefined ? { deliverAt: e.deliverAtMs } : {}) } : undefined;
     default:
       return undefined;
   }

@@ -7,7 +7,7 @@ import type { Simulator } from '../sim/simulator';
 import type { ApplyResult } from './apply';
 import { ErrCompacted, ErrFutureRev, ErrTransportClosing, errConnectionRefused } from './errors';
 import { EtcdMember } from './member';
-import { memberView } from './memberView';
+import { memberView, raftView, type RaftView } from './memberView';
 import { PeerNetwork } from './network';
 import { hexId } from './ids';
 import type { EtcdClient, EtcdResult, EtcdWatchCallbacks, RangeResponse, ResponseHeader, TxnRequest, TxnResponse } from './types';
@@ -246,6 +246,12 @@ export class EtcdCluster implements EtcdClient {
   heal(): void {
     this.network.heal();
     this.sim.emit({ component: 'etcd', kind: 'etcd.heal' });
+  }
+
+  /** raftViews is every member's Raft state (roles, terms, timers, logs) for the Raft diagram. */
+  raftViews(): RaftView[] {
+    const nameOf = (raftId: number) => this.members.find((m) => m.config.raftId === raftId)?.config.name ?? '';
+    return this.members.map((m) => raftView(m, this.network.groupOf(m.config.raftId), nameOf));
   }
 
   /** memberViews is what etcdctl endpoint status / member list report for each member. */

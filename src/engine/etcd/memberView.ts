@@ -47,3 +47,44 @@ function hexIdOfPeer(member: EtcdMember, raftId: number): string {
 function roundToPage(bytes: number): number {
   return Math.ceil(bytes / 4096) * 4096;
 }
+
+/** RaftView is one member's Raft state as the Raft diagram draws it (cheap: no store scan). */
+export interface RaftView {
+  name: string;
+  raftId: number;
+  running: boolean;
+  state: 'StateFollower' | 'StateCandidate' | 'StatePreCandidate' | 'StateLeader' | 'StateStopped';
+  term: number;
+  /** vote and lead are member names ('' for none). */
+  vote: string;
+  lead: string;
+  commit: number;
+  lastIndex: number;
+  applied: number;
+  /** electionElapsed of randomizedElectionTimeout ticks: the election timer's progress. */
+  electionElapsed: number;
+  electionTimeout: number;
+  /** group is the member's side of a partition (0 when none). */
+  group: number;
+}
+
+/** raftView reads a member's Raft state; a stopped member shows its persisted hard state. */
+export function raftView(member: EtcdMember, group: number, nameOf: (raftId: number) => string): RaftView {
+  const raft = member.raft;
+  const hard = member.storage.hardState;
+  return {
+    name: member.config.name,
+    raftId: member.config.raftId,
+    running: member.running,
+    state: raft ? raft.state : 'StateStopped',
+    term: raft ? raft.term : hard.term,
+    vote: nameOf(raft ? raft.vote : hard.vote),
+    lead: raft ? nameOf(raft.lead) : '',
+    commit: raft ? raft.raftLog.committed : hard.commit,
+    lastIndex: raft ? raft.raftLog.lastIndex() : hard.commit,
+    applied: member.consistentIndex,
+    electionElapsed: raft ? raft.electionElapsed : 0,
+    electionTimeout: raft ? raft.randomizedElectionTimeout : 0,
+    group,
+  };
+}

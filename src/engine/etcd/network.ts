@@ -88,6 +88,11 @@ export class PeerNetwork {
     }
   }
 
+  /** groupOf is a member's side of the partition (0: the default side, or no partition). */
+  groupOf(id: number): number {
+    return this.group.get(id) ?? 0;
+  }
+
   /** partition puts each listed group of members on its own side; unlisted members share one. */
   partition(groups: number[][]): void {
     for (const id of this.endpoints.keys()) this.group.set(id, 0);

@@ -8,6 +8,7 @@ const view: ClusterView = {
   pending: [],
   deployments: [{ namespace: 'default', name: 'web', replicas: 1, ready: 1, updated: 1, available: 1, image: 'nginx' }],
   etcd: [],
+  raft: [],
   podCount: 1,
 };
 

@@ -1,0 +1,19 @@
+import { expect, test } from '@playwright/test';
+
+test('the Raft view shows one leader; killing it elects another at a higher term', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'etcd Raft' }).click();
+  const ring = page.getByTestId('raft-ring');
+  const leaders = ring.locator('[data-state="StateLeader"]');
+  await expect(leaders).toHaveCount(1);
+  const oldLeader = await leaders.getAttribute('data-testid');
+  const oldTerm = Number(await leaders.getAttribute('data-term'));
+  await page.screenshot({ path: test.info().outputPath('raft-before.png') });
+  await ring.getByRole('button', { name: 'Kill the leader' }).click();
+  await expect(page.getByRole('log')).toContainText('(leader) stopped');
+  await expect(ring.locator(`[data-testid="${oldLeader}"]`)).toHaveAttribute('data-state', 'StateStopped');
+  await expect(leaders).toHaveCount(1, { timeout: 15_000 });
+  expect(await leaders.getAttribute('data-testid')).not.toBe(oldLeader);
+  expect(Number(await leaders.getAttribute('data-term'))).toBeGreaterThan(oldTerm);
+  await page.screenshot({ path: test.info().outputPath('raft-after.png') });
+});
