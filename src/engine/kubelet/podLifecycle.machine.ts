@@ -15,6 +15,8 @@ export type PodLifecycleEvent =
   | { type: 'CONTAINERS_NOT_READY' }
   | { type: 'CONTAINERS_READY' }
   | { type: 'RESTART_BACKED_OFF' }
+  | { type: 'STARTUP_PROBING' }
+  | { type: 'OOM_KILLED' }
   | { type: 'SUCCEEDED' }
   | { type: 'FAILED' }
   | { type: 'DELETION_REQUESTED' }
@@ -23,8 +25,13 @@ export type PodLifecycleEvent =
 export type PodLifecycleEventType = PodLifecycleEvent['type'];
 
 /**
- * podLifecycleMachine: pending (sandbox, pulls, init containers), running (ready or not,
- * crash-looping), the terminal phases, and graceful termination.
+ * podLifecycleMachine: pending (sandbox, pulls, init containers), running (ready or not, a
+ * startup probe still probing, a container just OOM-killed, crash-looping), the terminal phases,
+ * and graceful termination (deletionTimestamp: preStop hooks, SIGTERM, SIGKILL after the grace
+ * period, then the kubelet deletes the pod). A liveness or startup probe that reaches its
+ * failureThreshold kills the container (Killing event); the restart goes through the same
+ * crash-loop back-off, so such a pod moves running.ready → running.not_ready (or
+ * running.crash_loop_backoff) and back.
  */
 export const podLifecycleMachine = setup({
   types: { events: {} as PodLifecycleEvent },
@@ -40,6 +47,8 @@ export const podLifecycleMachine = setup({
         IMAGE_PULL_FAILED: '.image_pull_backoff',
         CREATE_FAILED: '.create_container_error',
         RESTART_BACKED_OFF: '.initializing',
+        STARTUP_PROBING: '#pod.running.probing',
+        OOM_KILLED: '#pod.running.oom_killed',
         CONTAINERS_NOT_READY: '#pod.running.not_ready',
         CONTAINERS_READY: '#pod.running.ready',
         SUCCEEDED: '#pod.succeeded',
@@ -54,6 +63,8 @@ export const podLifecycleMachine = setup({
         CONTAINERS_NOT_READY: '.not_ready',
         CONTAINERS_READY: '.ready',
         RESTART_BACKED_OFF: '.crash_loop_backoff',
+        STARTUP_PROBING: '.probing',
+        OOM_KILLED: '.oom_killed',
         IMAGE_PULL_FAILED: '.not_ready',
         CREATE_FAILED: '.not_ready',
         CONTAINER_CREATING: '.not_ready',
@@ -61,7 +72,7 @@ export const podLifecycleMachine = setup({
         FAILED: '#pod.failed',
         DELETION_REQUESTED: '#pod.terminating',
       },
-      states: { not_ready: {}, ready: {}, crash_loop_backoff: {} },
+      states: { not_ready: {}, probing: {}, ready: {}, oom_killed: {}, crash_loop_backoff: {} },
     },
     succeeded: { on: { DELETION_REQUESTED: 'terminating' } },
     failed: { on: { DELETION_REQUESTED: 'terminating' } },
