@@ -4,6 +4,7 @@ import { milliValue, value } from '../engine/api/quantity';
 import type { Cluster } from '../engine/cluster';
 import { podStatusCells } from '../engine/kubectl/printers/table/printPod';
 import type { RaftView } from '../engine/etcd/memberView';
+import type { HpaView } from './hpa';
 import type { RolloutView } from './rollout';
 
 /** PodView is one pod chip: what `kubectl get pods -o wide` would say about it. */
@@ -68,6 +69,8 @@ export interface ClusterView {
   podCount: number;
   /** rollouts are the rollout diagrams' data (added by the engine host; small clusters only). */
   rollouts?: RolloutView[];
+  /** hpas are the HPA charts' data (added by the engine host). */
+  hpas?: HpaView[];
 }
 
 /**

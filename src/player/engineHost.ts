@@ -9,6 +9,7 @@ import { recordStats, type ComponentStats } from './componentStats';
 import { eventFeedKey, readEventFeed, type FeedEvent } from './eventFeed';
 import { flowOf, type Flow } from './flows';
 import { inspect, type InspectData, type InspectTarget, type ScheduleDecision } from './inspect';
+import { HpaTracker } from './hpa';
 import { RolloutTracker } from './rollout';
 import { SequenceRecorder } from './sequence/recorder';
 import { markerOf, type Marker } from './markers';
@@ -57,21 +58,25 @@ export class EngineHost {
   /** sequence follows the latest object kubectl created through the pod-creation steps. */
   readonly sequence = new SequenceRecorder();
   private readonly rollout: RolloutTracker;
+  private readonly hpa: HpaTracker;
 
   private constructor(session: SessionFile, cluster: Cluster) {
     this.session = session;
     this.cluster = cluster;
     this.rollout = new RolloutTracker(cluster);
+    this.hpa = new HpaTracker(cluster);
     cluster.sim.trace.subscribe((event) => this.observe(event));
     this.snapshots.push(this.view());
   }
 
   /** view is the cluster picture with the rollout diagrams' data (skipped above ROLLOUT_POD_LIMIT pods). */
-  private view(): ClusterView {
+  private view(live = false): ClusterView {
     const view = clusterView(this.cluster);
     if (view.podCount > ROLLOUT_POD_LIMIT) return view;
     const pods = [...view.nodes.flatMap((n) => n.pods), ...view.pending];
     view.rollouts = this.rollout.views((rs) => pods.filter((p) => p.controller === rs));
+    // The HPA series is cumulative: only the live view carries it (the chart filters by time).
+    if (live) view.hpas = this.hpa.views();
     return view;
   }
 
@@ -139,7 +144,7 @@ export class EngineHost {
 
   /** liveView is the cluster right now (between snapshots). */
   liveView(): ClusterView {
-    return this.view();
+    return this.view(true);
   }
 
   /** inspect is the inspector's data for a selection, as of now. */
@@ -238,6 +243,7 @@ export class EngineHost {
     recordStats(this.stats, event);
     this.sequence.observe(event);
     this.rollout.observe(event);
+    this.hpa.observe(event);
     const eventKey = eventFeedKey(event);
     if (eventKey) this.eventKeys.add(eventKey);
     if (event.kind === 'scheduler.cycle' && event.ref) this.rememberSchedule(event);
