@@ -31,3 +31,20 @@ test('the pod-creation sequence diagram draws the steps of a new Deployment in o
   await expect(page.getByTestId('sequence-diagram')).toContainText('过滤：3 个节点中 3 个满足条件');
   await page.screenshot({ path: test.info().outputPath('sequence-zh-CN.png') });
 });
+
+test('the scheduler view shows the filter and score table of a pending pod and of a scheduled one', async ({ page }) => {
+  await page.goto('/');
+  const terminal = page.getByRole('textbox', { name: /Terminal/ });
+  for (const line of ['kubectl create deployment big --image=nginx:1.27.3', 'kubectl set resources deployment big --requests=cpu=64']) {
+    await terminal.fill(line);
+    await terminal.press('Enter');
+  }
+  await expect(page.getByTestId('pending-pods')).toContainText('(1)', { timeout: 15_000 });
+  await page.getByTestId('pending-pods').getByTestId('pod-chip').click();
+  await page.getByRole('tab', { name: 'Scheduler' }).click();
+  const viewEl = page.getByTestId('scheduler-view');
+  await expect(viewEl.getByTestId('schedule-result')).toContainText('Unschedulable', { timeout: 15_000 });
+  await expect(viewEl).toContainText('NodeResourcesFit');
+  await expect(viewEl).toContainText('Insufficient cpu');
+  await page.screenshot({ path: test.info().outputPath('scheduler-unschedulable.png') });
+});

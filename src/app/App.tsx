@@ -8,6 +8,7 @@ import { DeploymentsPanel } from '../views/deployments/DeploymentsPanel';
 import { EventsPanel } from '../views/events/EventsPanel';
 import { Inspector } from '../views/inspector/Inspector';
 import { HpaChart } from '../views/hpa/HpaChart';
+import { SchedulerView } from '../views/scheduler/SchedulerView';
 import { RaftRing } from '../views/raft/RaftRing';
 import { RolloutDiagram } from '../views/rollout/RolloutDiagram';
 import { SequenceDiagram } from '../views/sequence/SequenceDiagram';
@@ -25,7 +26,7 @@ export function App() {
   const [theme, setTheme, dark] = useTheme();
   const [creating, setCreating] = useState(false);
   const [bottomTab, setBottomTab] = useState<'console' | 'events'>('console');
-  const [mainView, setMainView] = useState<'map' | 'sequence' | 'rollout' | 'hpa' | 'raft'>('map');
+  const [mainView, setMainView] = useState<'map' | 'sequence' | 'rollout' | 'hpa' | 'raft' | 'scheduler'>('map');
   const t = MESSAGES[locale];
   const status = usePlayer((s) => s.status);
   const progress = usePlayer((s) => s.progress);
@@ -77,14 +78,14 @@ export function App() {
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-2 lg:grid-cols-[1fr_26rem]">
         <div className="relative flex min-h-[24rem] flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
           <div role="tablist" className="flex gap-1 p-1 text-xs">
-            {(['map', 'sequence', 'rollout', 'hpa', 'raft'] as const).map((v) => (
+            {(['map', 'sequence', 'rollout', 'hpa', 'raft', 'scheduler'] as const).map((v) => (
               <button key={v} type="button" role="tab" aria-selected={mainView === v} onClick={() => setMainView(v)} className={`rounded px-2 py-0.5 ${mainView === v ? 'bg-sky-600 text-white' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}>
-                {{ map: t.mapView, sequence: t.sequenceView, rollout: t.rolloutView, hpa: t.hpaView, raft: t.raftView }[v]}
+                {{ map: t.mapView, sequence: t.sequenceView, rollout: t.rolloutView, hpa: t.hpaView, raft: t.raftView, scheduler: t.schedulerView }[v]}
               </button>
             ))}
           </div>
           <div className="relative min-h-0 flex-1">
-            {mainView === 'sequence' ? <SequenceDiagram locale={locale} /> : mainView === 'rollout' ? <RolloutDiagram view={view} locale={locale} /> : mainView === 'hpa' ? <HpaChart hpas={live?.hpas ?? []} displayMs={displayMs} locale={locale} /> : mainView === 'raft' ? <RaftRing raft={view?.raft ?? []} flows={flows} displayMs={displayMs} locale={locale} /> : view ? <ClusterMap view={view} flows={flows} displayMs={displayMs} locale={locale} dark={dark} /> : null}
+            {mainView === 'sequence' ? <SequenceDiagram locale={locale} /> : mainView === 'rollout' ? <RolloutDiagram view={view} locale={locale} /> : mainView === 'scheduler' ? <SchedulerView view={view} locale={locale} /> : mainView === 'hpa' ? <HpaChart hpas={live?.hpas ?? []} displayMs={displayMs} locale={locale} /> : mainView === 'raft' ? <RaftRing raft={view?.raft ?? []} flows={flows} displayMs={displayMs} locale={locale} /> : view ? <ClusterMap view={view} flows={flows} displayMs={displayMs} locale={locale} dark={dark} /> : null}
           </div>
           {status !== 'ready' && (
             <div role="status" className="absolute inset-0 flex items-center justify-center bg-white/70 text-sm dark:bg-slate-900/70">
