@@ -12,6 +12,8 @@ import type { NodeSpec } from '../clusterSpec';
 import type { NodeAgent } from '../commands/shellEnv';
 import { clientFor, USERS, type ComponentContext } from '../componentContext';
 import { value } from '../api/quantity';
+import { LoadModel } from '../metrics/loadModel';
+import { apiserverPodView } from '../metrics/server/metricsServer';
 import type { RegistryState } from '../registry/registryState';
 import { ContainerRuntime } from '../runtime/containerRuntime';
 import { containerLogLines, formatLogs } from '../runtime/containerLogs';
@@ -66,6 +68,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   readonly lifecycle = new Map<string, PodLifecycleState>();
   readonly lastSynced: KubeletSyncState['lastSynced'] = new Map();
   readonly runtimeCtx: RuntimeManagerContext;
+  readonly load: LoadModel;
   private readonly config: KubeletConfiguration;
   private readonly client: ApiClient;
   private readonly recorder: EventRecorder;
@@ -104,6 +107,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
       recordPodEvent: (pod, type, reason, message) => this.recorder.event(pod, type, reason, message),
       recordContainerEvent: (pod, container, isInit, type, reason, message) => this.recorder.event(pod, type, reason, message, { fieldPath: containerFieldPath(container, isInit) }),
     };
+    this.load = new LoadModel(ctx.load, apiserverPodView(ctx));
     this.statusManager = new StatusManager(this.sim, this.client, this.epochMs);
     this.podWorkers = new PodWorkers(this.sim, this.rng.fork('podWorkers'), {
       syncPod: (pod) => kubeletSyncPod(this, pod),

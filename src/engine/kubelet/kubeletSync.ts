@@ -2,6 +2,7 @@
 // (v1.32): what a pod worker does in each phase.
 import type { Container, Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
+import type { LoadModel } from '../metrics/loadModel';
 import type { ContainerRecord } from '../runtime/types';
 import type { Simulator } from '../sim/simulator';
 import type { Task } from '../sim/task';
@@ -39,6 +40,23 @@ export interface KubeletSyncState {
   syncPodAt(uid: string, atMs: number): void;
   /** lastSynced: what the last full status generation of a pod saw (the resync short-cut). */
   lastSynced: Map<string, LastSynced>;
+  /** load: what `sim load` puts on pods (memory over the limit is OOM-killed). */
+  load?: LoadModel;
+}
+
+/**
+ * oomUnderLoad: `sim load --memory` adds to the serving container's working set; over its memory
+ * limit the kernel OOM-kills it. The kubelet looks at every pod sync (at least each resync period),
+ * which stands in for the cgroup's instant reaction.
+ */
+function oomUnderLoad(k: KubeletSyncState, pod: Stored<Pod>, runtime: RuntimePodStatus): boolean {
+  if (!k.load?.active) return false;
+  const load = k.load.podLoad(pod.metadata.namespace ?? '', pod.metadata.name, k.sim.nowMs);
+  if (!load || load.memoryBytes === 0 || load.memoryLimitBytes === undefined) return false;
+  const record = runtime.containers.find((c) => c.name === load.container && c.state === 'CONTAINER_RUNNING');
+  if (!record || record.behavior.memoryBytes + load.memoryBytes <= load.memoryLimitBytes) return false;
+  k.runtimeCtx.runtime.oomKill(record.id);
+  return true;
 }
 
 /**
@@ -48,7 +66,8 @@ export interface KubeletSyncState {
  */
 export function* kubeletSyncPod(k: KubeletSyncState, pod: Stored<Pod>): Task<SyncOutcome> {
   const uid = pod.metadata.uid ?? '';
-  const runtimeStatus = getPodStatus(k.runtimeCtx, uid);
+  let runtimeStatus = getPodStatus(k.runtimeCtx, uid);
+  if (oomUnderLoad(k, pod, runtimeStatus)) runtimeStatus = getPodStatus(k.runtimeCtx, uid);
   const runtimeVersion = k.runtimeCtx.runtime.podVersion(uid);
   const reasons = k.reasonCache.get(uid);
   const last = k.lastSynced.get(uid);

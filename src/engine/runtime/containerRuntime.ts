@@ -173,6 +173,12 @@ export class ContainerRuntime {
     return done;
   }
 
+  /** oomKill is the kernel's OOM killer in the container's cgroup: exit 137, reason OOMKilled. */
+  oomKill(id: string): void {
+    const container = this.containers.get(id);
+    if (container) this.exit(container, SIGKILL_EXIT_CODE, 'OOMKilled');
+  }
+
   /** requestExit makes a running process exit on its own (a preStop `nginx -s quit`), shortly after. */
   requestExit(id: string, exitCode: number, afterMs = 50): void {
     const container = this.containers.get(id);

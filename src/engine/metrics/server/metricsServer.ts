@@ -94,7 +94,7 @@ export class MetricsServer implements Component {
 }
 
 /** apiserverPodView reads pods from the apiserver's watch cache (the load model is physics, not a client). */
-function apiserverPodView(ctx: ComponentContext): PodView {
+export function apiserverPodView(ctx: ComponentContext): PodView {
   const info = resourceInfo('pods');
   const cacher = () => ctx.apiserver.ctx.cachers.get('pods');
   return {
