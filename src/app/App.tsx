@@ -4,6 +4,8 @@ import { currentView, usePlayer } from '../state/playerStore';
 import { ClusterMap } from '../views/clusterMap/ClusterMap';
 import { Console } from '../views/console/Console';
 import { useImageChoices } from '../views/createDeployment/useImageChoices';
+import { NarrationPanel } from '../views/library/NarrationPanel';
+import type { LibraryEntry } from '../views/library/scenarioLibrary';
 import { DeploymentsPanel } from '../views/deployments/DeploymentsPanel';
 import { EventsPanel } from '../views/events/EventsPanel';
 import { Inspector } from '../views/inspector/Inspector';
@@ -19,12 +21,14 @@ import { SessionMenu } from './SessionMenu';
 import { useShortcuts } from './useShortcuts';
 import { useTheme, type Theme } from './useTheme';
 
+const LibraryDialog = lazy(() => import('../views/library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
 const CreateDeploymentDialog = lazy(() => import('../views/createDeployment/CreateDeploymentDialog').then((m) => ({ default: m.CreateDeploymentDialog })));
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('k8sim.locale') as Locale | null) ?? detectLocale(navigator.languages ?? [navigator.language]));
   const [theme, setTheme, dark] = useTheme();
   const [creating, setCreating] = useState(false);
+  const [browsing, setBrowsing] = useState(false);
   const [bottomTab, setBottomTab] = useState<'console' | 'events'>('console');
   const [mainView, setMainView] = useState<'map' | 'sequence' | 'rollout' | 'hpa' | 'raft' | 'scheduler'>('map');
   const t = MESSAGES[locale];
@@ -56,6 +60,9 @@ export function App() {
         <p className="text-sm text-slate-600 dark:text-slate-400">{t.tagline}</p>
         <button type="button" onClick={() => setCreating(true)} className="rounded bg-sky-600 px-3 py-1 text-sm font-semibold text-white hover:bg-sky-700">
           {t.createDeployment}
+        </button>
+        <button type="button" onClick={() => setBrowsing(true)} className="rounded border border-sky-600 px-3 py-1 text-sm text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800">
+          {t.library}
         </button>
         <SessionMenu locale={locale} />
         <label className="ml-auto text-sm">
@@ -94,6 +101,7 @@ export function App() {
           )}
         </div>
         <div className="flex min-h-0 flex-col gap-2">
+          <NarrationPanel locale={locale} />
           <div className="max-h-[40%] overflow-auto rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
             <DeploymentsPanel deployments={view?.deployments ?? []} locale={locale} />
             <h2 className="mt-2 mb-1 text-sm font-semibold">{t.inspector}</h2>
@@ -114,6 +122,21 @@ export function App() {
           <option key={image} value={image} />
         ))}
       </datalist>
+      {browsing && (
+        <Suspense fallback={null}>
+          <LibraryDialog
+            locale={locale}
+            onClose={() => setBrowsing(false)}
+            onOpen={(entry: LibraryEntry) => {
+              setBrowsing(false);
+              setMainView(entry.view as typeof mainView);
+              const player = usePlayer.getState();
+              player.open({ text: entry.text, fileName: entry.file, atMs: 0, source: 'import' });
+              player.play();
+            }}
+          />
+        </Suspense>
+      )}
       {creating && (
         <Suspense fallback={null}>
           <CreateDeploymentDialog locale={locale} onClose={() => setCreating(false)} />

@@ -86,6 +86,8 @@ export const scenarioSchema = z
         name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lowercase RFC 1123 label (a-z, 0-9, -)'),
         title: localized.optional(),
         description: localized.optional(),
+        /** view is the diagram the app opens the scenario in. */
+        view: z.enum(['map', 'sequence', 'rollout', 'hpa', 'raft', 'scheduler']).optional(),
       })
       .strict(),
     spec: z
