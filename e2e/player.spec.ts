@@ -81,7 +81,9 @@ test('create, scale, set image, pause, seek back, share and reload: the learner 
   await expect(page.getByTestId('sim-time')).toContainText('0:00.5');
   await expect(page.getByTestId('pod-chip')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('13-seek-back.png') });
-  // Play from the past: the recorded timeline plays back (the deployment's pods reappear) up to live.
+  // Play from the past: the recorded timeline plays back (the deployment's pods reappear) up to
+  // live; slowly, so that it is still in the past when paused again.
+  await page.getByTestId('speed').selectOption('1');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('pod-chip').first()).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
