@@ -101,7 +101,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     this.runtime = new ContainerRuntime(this.sim, { nodeName: spec.name, podCIDR: this.identity.podCIDR, nodeIP: this.hostIP, nodeMemoryBytes: value(spec.memory), rng: this.rng.fork('containerd'), registryState: options.registryState });
     const puller = new ImagePuller(this.runtime, this.config.serializeImagePulls);
     const imageManager = new ImageManager(this.sim, this.runtime, puller, new Backoff(this.config.imageBackOffInitialMs, this.config.imageBackOffMaxMs));
-    const prober = new ProberManager(this.sim, (pod, container, isInit, message) => this.recorder.event(pod, 'Warning', UNHEALTHY, message, { fieldPath: containerFieldPath(container, isInit) }));
+    // A stopped kubelet runs no probes: its pending Unhealthy timers fire but report nothing.
+    const prober = new ProberManager(this.sim, (pod, container, isInit, message) => this.running && this.recorder.event(pod, 'Warning', UNHEALTHY, message, { fieldPath: containerFieldPath(container, isInit) }));
     this.runtimeCtx = {
       sim: this.sim, prober, runtime: this.runtime, imageManager, crashLoopBackOff: new Backoff(this.config.containerBackOffInitialMs, this.config.containerBackOffMaxMs),
       recordPodEvent: (pod, type, reason, message) => this.recorder.event(pod, type, reason, message),

@@ -82,4 +82,35 @@ describe('liveness probes (configure-liveness-readiness-startup-probes task)', (
     // No BackOff event to check here: by then the pod's 25-event spam-filter burst is spent
     // (Unhealthy, Killing, Pulled, Created, Started per restart), as on a real kubelet.
   });
+
+  it('startup: a probe that never passes kills the container after failureThreshold periods; liveness waits for it', () => {
+    const { cluster, start } = bootWith(pod('slow-start', [{
+      name: 'web', image: 'nginx:1.27',
+      startupProbe: { tcpSocket: { port: 81 }, failureThreshold: 2, periodSeconds: 5 },
+      livenessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 5 },
+    }]));
+    expect(getPod(cluster, 'slow-start')!.status!.containerStatuses![0]).toMatchObject({ started: false, ready: false });
+    advanceTo(cluster, start + 7_000);
+    const events = podEvents(cluster, 'slow-start');
+    expect(events.find((e) => e.reason === 'Unhealthy')).toMatchObject({ message: expect.stringMatching(/^Startup probe failed: dial tcp 10\.244\.\d+\.\d+:81: connect: connection refused$/), count: 2 });
+    expect(events.find((e) => e.reason === 'Killing')?.message).toBe('Container web failed startup probe, will be restarted');
+    const status = getPod(cluster, 'slow-start')!.status!.containerStatuses![0];
+    expect(status.restartCount).toBe(1);
+    expect(status.lastState?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+  });
+
+  it('readiness: the pod turns 0/1 after the file is removed, with Readiness probe failed events, and is never restarted', () => {
+    const { cluster, start } = bootWith(pod('ready-exec', [{
+      name: 'app', image: 'busybox:1.36',
+      command: ['sh', '-c', 'touch /tmp/ready; sleep 20; rm /tmp/ready; sleep 3600'],
+      readinessProbe: { exec: { command: ['test', '-f', '/tmp/ready'] }, periodSeconds: 5 },
+    }]));
+    advanceTo(cluster, start + 2_000);
+    expect(getPod(cluster, 'ready-exec')!.status!.containerStatuses![0].ready).toBe(true);
+    advanceTo(cluster, start + 37_000);
+    const status = getPod(cluster, 'ready-exec')!.status!;
+    expect(status.containerStatuses![0]).toMatchObject({ ready: false, restartCount: 0, started: true });
+    expect(status.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady' });
+    expect(podEvents(cluster, 'ready-exec').find((e) => e.reason === 'Unhealthy')).toMatchObject({ message: 'Readiness probe failed: ', count: 3 });
+  });
 });
