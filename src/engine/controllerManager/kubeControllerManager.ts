@@ -82,6 +82,7 @@ export class KubeControllerManager implements Component {
       identity: candidateIdentity(this.host, rng),
       ...DEFAULT_LEASE_TIMING,
       epochMs: this.ctx.epochMs,
+      component: this.name,
       onStartedLeading: () => this.startControllers(),
       onStoppedLeading: () => this.exitAndRestart(),
     }, recorder);

@@ -123,6 +123,7 @@ export class Scheduler implements Component, SchedulerState {
       identity: candidateIdentity(this.host, rng),
       ...DEFAULT_LEASE_TIMING,
       epochMs: this.epochMs,
+      component: this.name,
       onStartedLeading: () => this.lead(factory),
       onStoppedLeading: () => {
         // "leaderelection lost": the process exits; the kubelet restarts its static pod.
