@@ -117,6 +117,20 @@ describe('sidecars (init containers with restartPolicy Always)', () => {
     expect(Date.parse(status.containerStatuses![0].state!.running!.startedAt!) - proxyStart).toBeGreaterThanOrEqual(8_000);
   });
 
+  it('restart when they exit or fail their liveness probe, while the app container keeps running', () => {
+    const cluster = bootCluster([node('node-1')]);
+    const flaky: Container = { name: 'agent', image: 'busybox:1.36', restartPolicy: 'Always', command: ['sh', '-c', 'sleep 20; exit 1'] };
+    const probed: Container = { name: 'proxy', image: 'registry.k8s.io/e2e-test-images/agnhost:2.40', args: ['liveness'], restartPolicy: 'Always', livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 3 } };
+    createPod(cluster, pod('app', [{ ...sleeper, name: 'myapp' }], { initContainers: [flaky, probed] }));
+    advance(cluster, 40_000);
+    const status = getPod(cluster, 'app')!.status!;
+    expect(status.initContainerStatuses![0]).toMatchObject({ name: 'agent', restartCount: 1 });
+    expect(status.initContainerStatuses![0].lastState?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+    expect(status.initContainerStatuses![1].restartCount).toBeGreaterThanOrEqual(1);
+    expect(status.containerStatuses![0]).toMatchObject({ name: 'myapp', restartCount: 0, state: { running: {} } });
+    expect(podEvents(cluster, 'app').find((e) => e.reason === 'Killing')?.message).toBe('Container proxy failed liveness probe, will be restarted');
+  });
+
   it('do not keep a finished pod running: the main container completes, the sidecar is stopped, the pod Succeeded', () => {
     const cluster = bootCluster([node('node-1')]);
     createPod(cluster, pod('job', [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', 'echo done; sleep 5'] }], { initContainers: [shipper], restartPolicy: 'Never' }));

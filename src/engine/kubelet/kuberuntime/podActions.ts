@@ -27,6 +27,8 @@ export interface PodActions {
   sandboxAttempt: number;
   /** nextInitContainerToStart: init containers run one at a time, before the app containers. */
   nextInitContainerToStart?: Container;
+  /** sidecarsToStart: once initialized, exited sidecars restart next to the app containers. */
+  sidecarsToStart: Container[];
   containersToStart: Container[];
   containersToKill: ContainerToKill[];
 }
@@ -59,7 +61,7 @@ export function latestExited(status: RuntimePodStatus, name: string): ContainerR
 export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?: ProbeKillCheck, isStarted?: StartedCheck): PodActions {
   const spec = pod.spec!;
   const sandbox = status.sandboxes[0];
-  const actions: PodActions = { killPod: false, createSandbox: false, sandboxAttempt: 0, containersToStart: [], containersToKill: [] };
+  const actions: PodActions = { killPod: false, createSandbox: false, sandboxAttempt: 0, sidecarsToStart: [], containersToStart: [], containersToKill: [] };
   if (!sandbox || sandbox.state !== 'SANDBOX_READY') {
     if (sandbox && spec.restartPolicy === 'Never' && status.containers.length > 0) return { ...actions, killPod: true };
     const init = spec.initContainers ?? [];
@@ -75,6 +77,7 @@ export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?
   const init = initContainerActions(pod, status, isStarted);
   if (init.failed) return { ...actions, killPod: true };
   if (!init.done) return { ...actions, nextInitContainerToStart: init.next };
+  sidecarActions(pod, status, actions, probeKill);
   for (const container of spec.containers) {
     const current = latest(status, container.name);
     if (current?.state === 'CONTAINER_RUNNING') {
@@ -93,16 +96,39 @@ export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?
     if (shouldContainerBeRestarted(pod, container, current, false)) actions.containersToStart.push(container);
   }
   const running = status.containers.filter((c) => c.state === 'CONTAINER_RUNNING').length - actions.containersToKill.length;
-  if (running === 0 && actions.containersToStart.length === 0) actions.killPod = true;
+  if (running === 0 && actions.containersToStart.length === 0 && actions.sidecarsToStart.length === 0) actions.killPod = true;
   return actions;
+}
+
+/**
+ * sidecarActions: after initialization, a sidecar that exited restarts (restartPolicy Always,
+ * whatever the pod's policy) and one condemned by its startup/liveness probe is killed and
+ * restarted, while the app containers keep running (computeInitContainerActions).
+ */
+function sidecarActions(pod: Pod, status: RuntimePodStatus, actions: PodActions, probeKill?: ProbeKillCheck): void {
+  if (pod.metadata?.deletionTimestamp) return;
+  for (const container of pod.spec?.initContainers ?? []) {
+    if (container.restartPolicy !== 'Always') continue;
+    const current = latest(status, container.name);
+    if (current?.state === 'CONTAINER_EXITED') actions.sidecarsToStart.push(container);
+    const condemned = current?.state === 'CONTAINER_RUNNING' ? probeKill?.(container, current) : undefined;
+    if (current && condemned) {
+      const message = condemned.message.endsWith(', will be restarted') ? condemned.message : `${condemned.message}, will be restarted`;
+      actions.containersToKill.push({ record: current, message, graceSeconds: condemned.graceSeconds });
+      actions.sidecarsToStart.push(container);
+    }
+  }
 }
 
 /** initContainerActions walks init containers in order: the first unfinished one is next. */
 function initContainerActions(pod: Pod, status: RuntimePodStatus, isStarted?: StartedCheck): { done: boolean; failed: boolean; next?: Container } {
+  const initialized = pod.spec?.containers.some((c) => latest(status, c.name) !== undefined) ?? false;
   for (const container of pod.spec?.initContainers ?? []) {
     const current = latest(status, container.name);
     const sidecar = container.restartPolicy === 'Always';
     if (!current) return { done: false, failed: false, next: container };
+    // Once the app containers exist, an exited sidecar is restarted alongside them (sidecarActions).
+    if (sidecar && initialized && current.state === 'CONTAINER_EXITED') continue;
     if (current.state === 'CONTAINER_RUNNING') {
       // A sidecar lets the next init container start once it has started (its startupProbe passed).
       if (sidecar && (!isStarted || isStarted(container, current))) continue;
