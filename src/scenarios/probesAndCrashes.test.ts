@@ -6,11 +6,11 @@ import { runScenario, type RunRecord } from '../engine/scenario/runScenario';
 
 const TEXT = readFileSync(new URL('./probes-and-crashes.yaml', import.meta.url), 'utf8');
 
-function run(): Array<RunRecord & { run: string; stdout: string; t: number }> {
+function run(trace = false): Array<RunRecord & { run: string; stdout: string; t: number }> {
   const loaded = loadScenario(TEXT, 'probes-and-crashes.yaml');
   if (!loaded.ok) throw new Error(loaded.error);
   const records: Array<RunRecord & { run: string; stdout: string; t: number }> = [];
-  runScenario(loaded.scenario, { components: DEFAULT_COMPONENTS, onRecord: (r: RunRecord) => records.push(r as RunRecord & { run: string; stdout: string; t: number }) });
+  runScenario(loaded.scenario, { trace, components: DEFAULT_COMPONENTS, onRecord: (r: RunRecord) => records.push(r as RunRecord & { run: string; stdout: string; t: number }) });
   return records;
 }
 
@@ -56,6 +56,10 @@ describe('probes-and-crashes scenario', () => {
     const text = at(93_000, 'kubectl describe pod redis-wrong-port').stdout;
     expect(text).toContain('Readiness:      tcp-socket :6380 delay=0s timeout=1s period=10s #success=1 #failure=3');
     expect(text).toMatch(/Warning\s+Unhealthy\s+\S+ \(x\d+ over \d+s\)\s+kubelet\s+Readiness probe failed: dial tcp 10\.244\.\d+\.\d+:6380: connect: connection refused/);
+  });
+
+  it('is byte-identical run after run, trace included (probe timers and kills are deterministic)', () => {
+    expect(JSON.stringify(run(true))).toBe(JSON.stringify(run(true)));
   });
 
   it('keeps a deleted shell pod Terminating for its grace period, then it is gone', () => {
