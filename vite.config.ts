@@ -8,6 +8,8 @@ export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: { port: 5173 },
   worker: { format: 'es' },
+  // Two pages: the app and the embeddable player (/embed/?scenario=...).
+  build: { rollupOptions: { input: { main: 'index.html', embed: 'embed/index.html' } } },
   test: {
     // The engine's tests run in plain Node; UI tests opt into the DOM with a
     // `// @vitest-environment happy-dom` first line (React Flow needs happy-dom's ResizeObserver).

@@ -39,9 +39,13 @@ test('switches the interface to zh-CN', async ({ page }) => {
 });
 
 test('a corrupt saved session is reported, set aside, and a fresh cluster opens', async ({ page }) => {
+  // Seeded before the app's scripts run (a running app would overwrite it with its own session).
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('k8sim.session.v1', '{"version":1,"atMs":5,"session":{"apiVersion":"k8sim.dev/v1alpha1","kind":"Scenario","metadata":{"name":"Bad Name"},"spec":{"steps":[]}}}');
+  });
   await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('k8sim.session.v1', '{"version":1,"atMs":5,"session":{"apiVersion":"k8sim.dev/v1alpha1","kind":"Scenario","metadata":{"name":"Bad Name"},"spec":{"steps":[]}}}'));
-  await page.reload();
   await expect(page.getByRole('alert')).toContainText('The saved session could not be read');
   await expect(page.getByRole('alert')).toContainText('metadata.name');
   await expect(page.getByTestId('worker-node')).toHaveCount(3);
@@ -63,14 +67,14 @@ test('inspects a pod (scheduler scores, events, YAML) and streams events', async
   await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(2, { timeout: 20_000 });
   await page.getByTestId('pod-chip').first().click();
   const inspector = page.getByTestId('inspector');
-  await expect(inspector.getByTestId('schedule-result')).toContainText(/Scheduled → node-\d \(3\/3 nodes evaluated\)/);
+  await expect(inspector.getByTestId('schedule-result')).toContainText(/Scheduled → node-\d \(3\/3 nodes evaluated\)/, { timeout: 15_000 });
   await expect(inspector.getByTestId('score-table')).toContainText('NodeResourcesFit');
-  await expect(inspector.getByTestId('inspector-events')).toContainText('Successfully assigned default/web-');
+  await expect(inspector.getByTestId('inspector-events')).toContainText('Successfully assigned default/web-', { timeout: 15_000 });
   await inspector.getByText('YAML', { exact: true }).click();
   await expect(inspector.getByTestId('inspector-yaml')).toContainText('kind: Pod');
   await page.screenshot({ path: test.info().outputPath('04-inspector.png') });
   await page.getByRole('tab', { name: 'Events' }).click();
-  await expect(page.getByTestId('events-panel')).toContainText('ScalingReplicaSet');
+  await expect(page.getByTestId('events-panel')).toContainText('ScalingReplicaSet', { timeout: 15_000 });
   await expect(page.getByTestId('events-panel')).toContainText('deployment/web');
   await page.screenshot({ path: test.info().outputPath('05-events.png') });
 });

@@ -1,19 +1,14 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { detectLocale, MESSAGES, type Locale } from '../i18n/messages';
 import { currentView, usePlayer } from '../state/playerStore';
-import { ClusterMap } from '../views/clusterMap/ClusterMap';
 import { Console } from '../views/console/Console';
+import { DiagramView, VIEWS, type ViewName } from '../views/DiagramView';
 import { useImageChoices } from '../views/createDeployment/useImageChoices';
 import { NarrationPanel } from '../views/library/NarrationPanel';
 import type { LibraryEntry } from '../views/library/scenarioLibrary';
 import { DeploymentsPanel } from '../views/deployments/DeploymentsPanel';
 import { EventsPanel } from '../views/events/EventsPanel';
 import { Inspector } from '../views/inspector/Inspector';
-import { HpaChart } from '../views/hpa/HpaChart';
-import { SchedulerView } from '../views/scheduler/SchedulerView';
-import { RaftRing } from '../views/raft/RaftRing';
-import { RolloutDiagram } from '../views/rollout/RolloutDiagram';
-import { SequenceDiagram } from '../views/sequence/SequenceDiagram';
 import { Notifications } from '../views/notifications/Notifications';
 import { Timeline } from '../views/timeline/Timeline';
 import { bootPlayer, keepSaved } from './boot';
@@ -30,14 +25,11 @@ export function App() {
   const [creating, setCreating] = useState(false);
   const [browsing, setBrowsing] = useState(false);
   const [bottomTab, setBottomTab] = useState<'console' | 'events'>('console');
-  const [mainView, setMainView] = useState<'map' | 'sequence' | 'rollout' | 'hpa' | 'raft' | 'scheduler'>('map');
+  const [mainView, setMainView] = useState<ViewName>('map');
   const t = MESSAGES[locale];
   const status = usePlayer((s) => s.status);
   const progress = usePlayer((s) => s.progress);
   const view = usePlayer(currentView);
-  const flows = usePlayer((s) => s.flows);
-  const displayMs = usePlayer((s) => s.displayMs);
-  const live = usePlayer((s) => s.live);
   const images = useImageChoices();
   const localeRef = useRef(locale);
   localeRef.current = locale;
@@ -85,14 +77,14 @@ export function App() {
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-2 lg:grid-cols-[1fr_26rem]">
         <div className="relative flex min-h-[24rem] flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
           <div role="tablist" className="flex gap-1 p-1 text-xs">
-            {(['map', 'sequence', 'rollout', 'hpa', 'raft', 'scheduler'] as const).map((v) => (
+            {VIEWS.map((v) => (
               <button key={v} type="button" role="tab" aria-selected={mainView === v} onClick={() => setMainView(v)} className={`rounded px-2 py-0.5 ${mainView === v ? 'bg-sky-600 text-white' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}>
                 {{ map: t.mapView, sequence: t.sequenceView, rollout: t.rolloutView, hpa: t.hpaView, raft: t.raftView, scheduler: t.schedulerView }[v]}
               </button>
             ))}
           </div>
           <div className="relative min-h-0 flex-1">
-            {mainView === 'sequence' ? <SequenceDiagram locale={locale} /> : mainView === 'rollout' ? <RolloutDiagram view={view} locale={locale} /> : mainView === 'scheduler' ? <SchedulerView view={view} locale={locale} /> : mainView === 'hpa' ? <HpaChart hpas={live?.hpas ?? []} displayMs={displayMs} locale={locale} /> : mainView === 'raft' ? <RaftRing raft={view?.raft ?? []} flows={flows} displayMs={displayMs} locale={locale} /> : view ? <ClusterMap view={view} flows={flows} displayMs={displayMs} locale={locale} dark={dark} /> : null}
+            <DiagramView name={mainView} locale={locale} dark={dark} />
           </div>
           {status !== 'ready' && (
             <div role="status" className="absolute inset-0 flex items-center justify-center bg-white/70 text-sm dark:bg-slate-900/70">
@@ -129,7 +121,7 @@ export function App() {
             onClose={() => setBrowsing(false)}
             onOpen={(entry: LibraryEntry) => {
               setBrowsing(false);
-              setMainView(entry.view as typeof mainView);
+              setMainView((VIEWS as readonly string[]).includes(entry.view) ? (entry.view as ViewName) : 'map');
               const player = usePlayer.getState();
               player.open({ text: entry.text, fileName: entry.file, atMs: 0, source: 'import' });
               player.play();

@@ -187,10 +187,12 @@ export const usePlayer = create<PlayerState>()((set, get) => {
       const target = Math.max(0, Math.round(ms));
       const wasPlaying = get().playing;
       if (wasPlaying) get().pause();
-      if (target >= get().headMs) {
-        set({ mode: 'live', displayMs: target });
-        if (target > get().headMs) send({ type: 'advance', atMs: target });
-      } else set({ mode: 'history', displayMs: target });
+      if (target > get().headMs) {
+        // Past the recorded end: the engine fast-forwards; the clock moves when it has caught up.
+        set({ mode: 'live' });
+        send({ type: 'advance', atMs: target });
+      } else if (target === get().headMs) set({ mode: 'live', displayMs: target });
+      else set({ mode: 'history', displayMs: target });
       if (wasPlaying) get().play();
     },
     run(line, stdin) {
