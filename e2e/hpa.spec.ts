@@ -21,4 +21,7 @@ test('the HPA chart shows utilization, replicas and the formula with live number
   await expect(chart.getByTestId('hpa-formula')).toContainText(/current replicas [2-9]|current replicas 10/, { timeout: 40_000 });
   await expect(chart.getByTestId('stabilization-window')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('hpa-en.png') });
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(chart).toContainText('缩容稳定窗口');
+  await page.screenshot({ path: test.info().outputPath('hpa-zh-CN.png') });
 });

@@ -16,4 +16,7 @@ test('the Raft view shows one leader; killing it elects another at a higher term
   expect(await leaders.getAttribute('data-testid')).not.toBe(oldLeader);
   expect(Number(await leaders.getAttribute('data-term'))).toBeGreaterThan(oldTerm);
   await page.screenshot({ path: test.info().outputPath('raft-after.png') });
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(ring).toContainText('领导者');
+  await page.screenshot({ path: test.info().outputPath('raft-after-zh-CN.png') });
 });

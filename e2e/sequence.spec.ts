@@ -47,4 +47,7 @@ test('the scheduler view shows the filter and score table of a pending pod and o
   await expect(viewEl).toContainText('NodeResourcesFit');
   await expect(viewEl).toContainText('Insufficient cpu');
   await page.screenshot({ path: test.info().outputPath('scheduler-unschedulable.png') });
+  await page.getByTestId('language').selectOption('zh-CN');
+  await expect(viewEl).toContainText('kube-scheduler：单个 Pod 的过滤与打分');
+  await page.screenshot({ path: test.info().outputPath('scheduler-unschedulable-zh-CN.png') });
 });
