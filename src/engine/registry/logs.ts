@@ -37,6 +37,8 @@ export function formatTimestamp(style: string, wallMs: number): string {
     case 'redis': return `${two(da)} ${MONTHS[mo]} ${y} ${clock}.${millis}`;
     case 'apache': return `${DAYS[d.getUTCDay()]} ${MONTHS[mo]} ${two(da)} ${clock}.${millis}000 ${y}`;
     case 'mysql': return `${y}-${two(mo + 1)}-${two(da)} ${clock}+00:00`;
+    // date(1)'s default format (busybox and coreutils): `Wed Jan  1 00:00:05 UTC 2025`.
+    case 'date': return `${DAYS[d.getUTCDay()]} ${MONTHS[mo]} ${String(da).padStart(2, ' ')} ${clock} UTC ${y}`;
     case 'postgres': return `${y}-${two(mo + 1)}-${two(da)} ${clock}.${millis} UTC`;
     default: return d.toISOString();
   }

@@ -92,13 +92,15 @@ function runStatements(statements: string[]): { behavior: ProcessBehavior; recog
   for (const statement of statements) {
     const [program, ...rest] = statement.split(/\s+/);
     const name = basename(program);
-    recognized ||= ['sleep', 'echo', 'true', 'false', 'exit', 'tail'].includes(name);
+    recognized ||= ['sleep', 'echo', 'true', 'false', 'exit', 'tail', 'date'].includes(name);
     if (name === 'sleep') {
       const arg = rest[0] ?? '0';
       if (/^inf/.test(arg)) return { behavior: { ...behavior, logs, mode: 'serve' }, recognized: true };
       behavior.runMs += Math.round(parseSleepSeconds(arg) * 1000);
     } else if (name === 'echo') {
-      logs.push({ atMs: behavior.runMs, stream: 'stdout', text: rest.join(' ').replace(/^(['"])(.*)\1$/, '$2') });
+      logs.push({ atMs: behavior.runMs, stream: 'stdout', text: rest.join(' ').replace(/^(['"])(.*)\1$/, '$2').replace(/\$\(date\)|`date`/g, '{{ts:date}}') });
+    } else if (name === 'date' && rest.length === 0) {
+      logs.push({ atMs: behavior.runMs, stream: 'stdout', text: '{{ts:date}}' });
     } else if (name === 'tail' && (rest.includes('-f') || rest.includes('-F'))) {
       return { behavior: { ...behavior, logs, mode: 'serve' }, recognized: true };
     } else if (name === 'false' || name === 'exit') {
