@@ -16,8 +16,12 @@ export function controlPlaneCommand(env: ShellEnv, args: string[], io: CommandIO
     io.out(formatList(processes));
     return 0;
   }
-  if ((verb !== 'stop' && verb !== 'start') || !component || !COMPONENTS.includes(component)) {
+  if ((verb !== 'stop' && verb !== 'start') || !component) {
     io.err(USAGE);
+    return 1;
+  }
+  if (!COMPONENTS.includes(component)) {
+    io.err(`error: control-plane component "${component}" not found (components: ${COMPONENTS.join(', ')})\n`);
     return 1;
   }
   const replicas = processes.filter((p) => p.component === component);

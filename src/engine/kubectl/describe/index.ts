@@ -4,6 +4,7 @@
 import type { KubeObject } from '../printers/table/types';
 import { describeConfigMap } from './describeConfigMap';
 import { describeDeployment } from './describeDeployment';
+import { describeGeneric } from './describeGeneric';
 import { describeHorizontalPodAutoscaler } from './describeHpa';
 import { describeNamespace } from './describeNamespace';
 import { describeNode } from './describeNode';
@@ -16,7 +17,7 @@ export type { DescribeLookup, DescribeOptions, DescribeResource } from './lookup
 export { lookupFromObjects } from './lookup';
 
 /** DescribableResource is a resource `describe` renders. */
-export type DescribableResource = 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers';
+export type DescribableResource = 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases';
 
 const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces']);
 
@@ -30,6 +31,7 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   namespaces: (ns, lookup) => describeNamespace(ns, lookup),
   configmaps: describeConfigMap,
   horizontalpodautoscalers: describeHorizontalPodAutoscaler,
+  leases: describeGeneric,
 };
 
 /** describeObject renders one object of `resource`. */
@@ -44,7 +46,7 @@ export interface DescribeResult {
 }
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
-const GROUPS: Partial<Record<DescribableResource, string>> = { deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling' };
+const GROUPS: Partial<Record<DescribableResource, string>> = { deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io' };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):
