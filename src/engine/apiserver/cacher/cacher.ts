@@ -78,6 +78,13 @@ export class Cacher {
     });
   }
 
+  /** countWhere counts cached objects matching `predicate` (no key sort: for metrics and benchmarks). */
+  countWhere(predicate: (obj: Stored<KubeObject>) => boolean): number {
+    let n = 0;
+    for (const obj of this.objects.values()) if (predicate(obj)) n++;
+    return n;
+  }
+
   /** get returns the cached object at an etcd key. */
   get(key: string): Stored<KubeObject> | undefined {
     return this.objects.get(key);

@@ -194,6 +194,8 @@ export function validatePodUpdate(next: Pod, prev: Pod): FieldError[] {
     errs.push(fieldForbidden('spec.containers', 'pod updates may not add or remove containers'));
     return errs;
   }
+  // A status write carries the stored spec unchanged (often the very same object): nothing to compare.
+  if (ns === ps) return errs;
   const munged: PodSpec = {
     ...ns,
     containers: (ns.containers ?? []).map((c, i) => ({ ...c, image: ps.containers[i].image })),
@@ -202,13 +204,11 @@ export function validatePodUpdate(next: Pod, prev: Pod): FieldError[] {
     tolerations: ps.tolerations,
     schedulingGates: ps.schedulingGates,
   };
-  if (!deepEqual(stripUndefined(munged), stripUndefined(ps))) {
+  // deepEqual already ignores keys whose value is undefined (no JSON round trip needed).
+  if (!deepEqual(munged, ps)) {
     const changed = Object.keys({ ...munged, ...ps }).filter((k) => !deepEqual((munged as unknown as Record<string, unknown>)[k], (ps as unknown as Record<string, unknown>)[k]));
     errs.push(fieldForbidden('spec', `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}\n  changed: ${changed.sort().join(', ')}`));
   }
   return errs;
 }
 
-function stripUndefined<T extends object>(obj: T): T {
-  return JSON.parse(JSON.stringify(obj)) as T;
-}
