@@ -3,6 +3,7 @@
 // TestIsValidPortName, TestIsConfigMapKey; message texts from validation.go.
 import { describe, expect, it } from 'vitest';
 import {
+  byteLength,
   isConfigMapKey,
   isDNS1035Label,
   isDNS1123Label,
@@ -79,5 +80,13 @@ describe('labels and qualified names', () => {
     expect(isConfigMapKey('a b')[0]).toBe(
       "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
     );
+  });
+});
+
+describe('byteLength', () => {
+  it('counts UTF-8 bytes as TextEncoder does (ASCII, 2-, 3- and 4-byte code points)', () => {
+    for (const text of ['', 'web-78f8bb4cfc', 'é', '日本語', '😀', 'a😀é日', '\ud800']) {
+      expect(byteLength(text)).toBe(new TextEncoder().encode(text).length);
+    }
   });
 });

@@ -44,7 +44,18 @@ const httpHeaderRe = whole(HTTP_HEADER_FMT);
 
 /** byteLength is Go's len(string): UTF-8 bytes, which is what every max-length check counts. */
 export function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
+  // Counted without encoding: names and labels are validated on every write.
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair is one 4-byte code point
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** maxLenError is `must be no more than 63 characters`. */
