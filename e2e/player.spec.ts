@@ -102,3 +102,23 @@ test('create, scale, set image, pause, seek back, share and reload: the learner 
   await expect.poll(() => podNames(other)).toEqual(mapBefore);
   await other.screenshot({ path: test.info().outputPath('14-from-shared-link.png') });
 });
+
+test('a large cluster is drawn as an aggregated canvas map with counts', async ({ page }) => {
+  const { deflateRawSync } = await import('node:zlib');
+  const yaml = `apiVersion: k8sim.dev/v1alpha1
+kind: Scenario
+metadata: {name: big-cluster}
+spec:
+  seed: 2
+  cluster: {nodes: 60, etcd: {members: 3}}
+  steps:
+    - {at: 0s, run: "kubectl create deployment web --image=registry.k8s.io/pause:3.10 --replicas=400"}
+`;
+  await page.goto(`/#s=${deflateRawSync(Buffer.from(yaml)).toString('base64url')}&t=90000`);
+  const summary = page.getByTestId('aggregated-summary');
+  await expect(summary).toContainText('60 nodes (60 Ready) · 400 pods: 400 running', { timeout: 60_000 });
+  await expect(page.getByTestId('worker-node')).toHaveCount(0);
+  await page.locator('[data-testid="aggregated-map"] canvas').click({ position: { x: 5, y: 5 } });
+  await expect(page.getByTestId('inspector')).toContainText('node/node-1');
+  await page.screenshot({ path: test.info().outputPath('aggregated-map.png') });
+});

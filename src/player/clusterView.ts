@@ -35,7 +35,31 @@ export interface NodeView {
   memoryRequestedBytes: number;
   /** running is whether the simulated machine is up (`sim node stop` turns it off). */
   running: boolean;
+  /** pods are the chips (empty in the aggregated view of a large cluster, where counts tell). */
   pods: PodView[];
+  /** counts are the node's pods by tone (always filled). */
+  counts: Record<PodTone, number>;
+}
+
+/** PodTone groups pod states by what the learner should notice (the chips' colours). */
+export type PodTone = 'running' | 'progress' | 'failing' | 'done' | 'terminating' | 'unknown';
+
+/** AGGREGATE_ABOVE_PODS / _NODES: beyond these the map shows counts per node instead of chips. */
+export const AGGREGATE_ABOVE_PODS = 300;
+export const AGGREGATE_ABOVE_NODES = 50;
+
+const FAILING_REASON = /BackOff|Err|Error|OOMKilled|Invalid|ContainerStatusUnknown/;
+
+/** podToneOf classifies a pod from its status without printing it (cheap, for large clusters). */
+export function podToneOf(pod: Pod): PodTone {
+  if (pod.metadata?.deletionTimestamp) return 'terminating';
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded') return 'done';
+  if (phase === 'Failed') return 'failing';
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  if (statuses.some((c) => FAILING_REASON.test(c.state?.waiting?.reason ?? '') || (c.state?.terminated && c.state.terminated.exitCode !== 0))) return 'failing';
+  if (phase === 'Running') return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'running' : 'progress';
+  return phase === 'Pending' || phase === undefined ? 'progress' : 'unknown';
 }
 
 export interface DeploymentView {
@@ -71,7 +95,13 @@ export interface ClusterView {
   rollouts?: RolloutView[];
   /** hpas are the HPA charts' data (added by the engine host). */
   hpas?: HpaView[];
+  /** aggregated: a large cluster, drawn as cells with counts (nodes carry no chips). */
+  aggregated: boolean;
+  /** pendingCount is every unscheduled pod (pending lists at most PENDING_SHOWN of them). */
+  pendingCount: number;
 }
+
+const PENDING_SHOWN = 60;
 
 /**
  * clusterView reads the apiserver's watch caches (what `kubectl get` would list) into a
@@ -81,31 +111,55 @@ export interface ClusterView {
 export function clusterView(cluster: Cluster): ClusterView {
   const nowMs = cluster.sim.nowMs;
   const pods = list<Pod>(cluster, 'pods');
+  const nodeObjects = list<Node>(cluster, 'nodes');
+  const aggregated = pods.length > AGGREGATE_ABOVE_PODS || nodeObjects.length > AGGREGATE_ABOVE_NODES;
   const replicaSetOwners = new Map<string, string>();
-  for (const rs of list<{ metadata?: { namespace?: string; name?: string; ownerReferences?: Array<{ controller?: boolean; name: string }> } }>(cluster, 'replicasets')) {
-    const owner = rs.metadata?.ownerReferences?.find((o) => o.controller)?.name;
-    if (owner) replicaSetOwners.set(`${rs.metadata?.namespace}/${rs.metadata?.name}`, owner);
+  if (!aggregated) {
+    for (const rs of list<{ metadata?: { namespace?: string; name?: string; ownerReferences?: Array<{ controller?: boolean; name: string }> } }>(cluster, 'replicasets')) {
+      const owner = rs.metadata?.ownerReferences?.find((o) => o.controller)?.name;
+      if (owner) replicaSetOwners.set(`${rs.metadata?.namespace}/${rs.metadata?.name}`, owner);
+    }
   }
-  const byNode = new Map<string, PodView[]>();
+  // One pass over the pods: chips (small clusters), counts and requested resources per node.
+  const perNode = new Map<string, { pods: PodView[]; counts: Record<PodTone, number>; cpu: number; memory: number }>();
   const pending: PodView[] = [];
+  let pendingCount = 0;
   for (const pod of pods) {
-    const view = podView(pod, nowMs, replicaSetOwners);
-    if (!view.node) pending.push(view);
-    else (byNode.get(view.node) ?? byNode.set(view.node, []).get(view.node)!).push(view);
+    const node = pod.spec?.nodeName ?? '';
+    if (!node) {
+      pendingCount++;
+      if (pending.length < PENDING_SHOWN) pending.push(podView(pod, nowMs, replicaSetOwners));
+      continue;
+    }
+    let entry = perNode.get(node);
+    if (!entry) perNode.set(node, (entry = { pods: [], counts: emptyCounts(), cpu: 0, memory: 0 }));
+    entry.counts[podToneOf(pod)]++;
+    if (!aggregated) entry.pods.push(podView(pod, nowMs, replicaSetOwners));
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
+    for (const c of pod.spec?.containers ?? []) {
+      entry.cpu += milliValue(c.resources?.requests?.cpu ?? 0);
+      entry.memory += value(c.resources?.requests?.memory ?? 0);
+    }
   }
   const raft = cluster.etcd.raftViews();
   const env = cluster.shellEnv();
   const running = (name: string) => env.nodeAgent(name)?.running ?? true;
-  const nodes = list<Node>(cluster, 'nodes').map((node) => nodeView(node, pods, byNode.get(node.metadata?.name ?? '') ?? [], running));
+  const nodes = nodeObjects.map((node) => nodeView(node, perNode.get(node.metadata?.name ?? ''), running));
   return {
     t: nowMs,
     nodes,
     pending,
+    pendingCount,
+    aggregated,
     deployments: list<Deployment>(cluster, 'deployments').map(deploymentView),
     etcd: raft.map((m) => ({ name: m.name, running: m.running, isLeader: m.state === 'StateLeader', term: m.term, index: m.commit })),
     raft,
     podCount: pods.length,
   };
+}
+
+function emptyCounts(): Record<PodTone, number> {
+  return { running: 0, progress: 0, failing: 0, done: 0, terminating: 0, unknown: 0 };
 }
 
 function list<T>(cluster: Cluster, resource: string): T[] {
@@ -121,28 +175,20 @@ function podView(pod: Pod, nowMs: number, replicaSetOwners: Map<string, string>)
   return { namespace, name: pod.metadata?.name ?? '', phase: pod.status?.phase ?? 'Pending', status, ready, restarts, node: pod.spec?.nodeName ?? '', owner, controller: direct?.name ?? '' };
 }
 
-function nodeView(node: Node, pods: Pod[], views: PodView[], running: (name: string) => boolean): NodeView {
+function nodeView(node: Node, entry: { pods: PodView[]; counts: Record<PodTone, number>; cpu: number; memory: number } | undefined, running: (name: string) => boolean): NodeView {
   const name = node.metadata?.name ?? '';
-  let cpu = 0;
-  let memory = 0;
-  for (const pod of pods) {
-    if (pod.spec?.nodeName !== name || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
-    for (const c of pod.spec?.containers ?? []) {
-      cpu += milliValue(c.resources?.requests?.cpu ?? 0);
-      memory += value(c.resources?.requests?.memory ?? 0);
-    }
-  }
   return {
     name,
     ready: node.status?.conditions?.find((c) => c.type === 'Ready')?.status ?? 'Unknown',
     unschedulable: node.spec?.unschedulable === true,
     taints: (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
     cpuAllocatableMilli: milliValue(node.status?.allocatable?.cpu ?? 0),
-    cpuRequestedMilli: cpu,
+    cpuRequestedMilli: entry?.cpu ?? 0,
     memoryAllocatableBytes: value(node.status?.allocatable?.memory ?? 0),
-    memoryRequestedBytes: memory,
+    memoryRequestedBytes: entry?.memory ?? 0,
     running: running(name),
-    pods: views,
+    pods: entry?.pods ?? [],
+    counts: entry?.counts ?? emptyCounts(),
   };
 }
 

@@ -29,6 +29,8 @@ export interface ConsoleEntry {
 
 /** SNAPSHOT_INTERVAL_MS: the timeline keeps one ClusterView per sim second. */
 export const SNAPSHOT_INTERVAL_MS = 1000;
+/** AGGREGATED_SNAPSHOT_MS: a large cluster's timeline keeps one snapshot per 10 s (bounded memory). */
+export const AGGREGATED_SNAPSHOT_MS = 10_000;
 /** ROLLOUT_POD_LIMIT: above this many pods the rollout diagram's per-pod data is not built. */
 export const ROLLOUT_POD_LIMIT = 300;
 
@@ -112,7 +114,7 @@ export class EngineHost {
       if (this.nextBoundary() !== before) continue;
       this.cluster.runUntil(boundary);
       this.applyDue();
-      if (this.nowMs % SNAPSHOT_INTERVAL_MS === 0) this.snapshot();
+      if (this.nowMs % this.snapshotIntervalMs() === 0) this.snapshot();
     }
   }
 
@@ -169,6 +171,11 @@ export class EngineHost {
   private nextBoundary(): number {
     const step = this.session.spec.steps[this.nextStep];
     return Math.min(step ? step.at : Infinity, this.running?.deadlineMs ?? Infinity);
+  }
+
+  /** snapshotIntervalMs: one per second; one per AGGREGATED_SNAPSHOT_MS once the cluster is large. */
+  private snapshotIntervalMs(): number {
+    return this.snapshots[this.snapshots.length - 1]?.aggregated ? AGGREGATED_SNAPSHOT_MS : SNAPSHOT_INTERVAL_MS;
   }
 
   private nextSnapshotMs(): number {

@@ -7,6 +7,8 @@ import { sessionToYaml } from './sessionYaml';
 
 /** FRAME_MS: how often a playing engine advances and reports (wall ms). */
 export const FRAME_MS = 50;
+/** LARGE_VIEW_WALL_MS: how often a large cluster's live view is rebuilt while playing. */
+const LARGE_VIEW_WALL_MS = 500;
 /** REPLAY_CHUNK_MS: sim time replayed between progress reports when opening or forking. */
 const REPLAY_CHUNK_MS = 30_000;
 
@@ -33,6 +35,7 @@ export class EngineService {
   private sentEntries = '';
   private sentSession: unknown;
   private sentSequence = '';
+  private lastLive: { view: ReturnType<EngineHost['liveView']>; atWallMs: number; headMs: number } | undefined;
 
   constructor(
     private readonly post: (message: FromEngine) => void,
@@ -154,7 +157,7 @@ export class EngineService {
     const entriesSignature = `${entries.length}|${entries.slice(-2).map((e) => `${e.output.length}:${e.exit}`).join('|')}`;
     const data: FrameData = {
       headMs: host.nowMs,
-      live: host.liveView(),
+      live: this.liveView(host),
       snapshots: host.snapshots.slice(this.sentSnapshots),
       entries: entriesSignature !== this.sentEntries ? entries.map((e) => ({ ...e })) : undefined,
       markers: host.markers.slice(this.sentMarkers),
@@ -175,6 +178,19 @@ export class EngineService {
     return data;
   }
 
+  /**
+   * liveView: a large (aggregated) cluster's picture costs a pass over every pod, so while
+   * playing it is rebuilt at most every LARGE_VIEW_WALL_MS of wall time.
+   */
+  private liveView(host: EngineHost) {
+    const wall = this.clock.now();
+    const last = this.lastLive;
+    if (last && last.view.aggregated && this.playing && last.headMs !== host.nowMs && wall - last.atWallMs < LARGE_VIEW_WALL_MS) return last.view;
+    const view = host.liveView();
+    this.lastLive = { view, atWallMs: wall, headMs: host.nowMs };
+    return view;
+  }
+
   private frame(): void {
     if (this.host) this.post({ type: 'frame', ...this.data() });
   }
@@ -185,6 +201,7 @@ export class EngineService {
     this.sentEntries = '';
     this.sentSession = undefined;
     this.sentSequence = '';
+    this.lastLive = undefined;
     this.post({ type: 'reset', ...this.data() });
   }
 }

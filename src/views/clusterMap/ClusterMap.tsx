@@ -6,6 +6,7 @@ import { MESSAGES } from '../../i18n/messages';
 import type { ClusterView } from '../../player/clusterView';
 import type { Flow } from '../../player/flows';
 import { useReducedMotion } from '../useReducedMotion';
+import { AggregatedMap } from './AggregatedMap';
 import { ComponentNode, PendingNode } from './ComponentNode';
 import { FlowEdge, type FlowDot } from './FlowEdge';
 import { edgeForFlow, layoutMap, type MapEdge } from './layout';
@@ -21,7 +22,11 @@ export const TRAVEL_MS = 600;
  * ClusterMap is the live architecture picture (React Flow): control plane, etcd members, worker
  * nodes with their pods, and the messages of the last moments moving along the edges.
  */
-export function ClusterMap({ view, flows, displayMs, locale, dark = false }: { view: ClusterView; flows: Flow[]; displayMs: number; locale: Locale; dark?: boolean }) {
+export function ClusterMap(props: { view: ClusterView; flows: Flow[]; displayMs: number; locale: Locale; dark?: boolean }) {
+  return props.view.aggregated ? <AggregatedMap view={props.view} locale={props.locale} /> : <FlowMap {...props} />;
+}
+
+function FlowMap({ view, flows, displayMs, locale, dark = false }: { view: ClusterView; flows: Flow[]; displayMs: number; locale: Locale; dark?: boolean }) {
   const reducedMotion = useReducedMotion();
   const layout = useMemo(() => layoutMap(view), [view]);
   const nodes: Node[] = useMemo(
@@ -29,7 +34,7 @@ export function ClusterMap({ view, flows, displayMs, locale, dark = false }: { v
       layout.nodes.map((n) => {
         const etcd = view.etcd.find((m) => m.name === n.id);
         const worker = n.type === 'worker' ? view.nodes.find((w) => `node:${w.name}` === n.id) : undefined;
-        const data = n.type === 'worker' ? { node: worker, locale } : { name: n.id, locale, etcd, pending: view.pending };
+        const data = n.type === 'worker' ? { node: worker, locale } : { name: n.id, locale, etcd, pending: view.pending, pendingCount: view.pendingCount };
         // Not draggable or selectable, so React Flow would let clicks fall through to the pane: keep them.
         return { id: n.id, type: n.type, position: { x: n.x, y: n.y }, data, draggable: false, selectable: false, style: { pointerEvents: 'all' as const } };
       }),

@@ -10,6 +10,7 @@ export interface ComponentNodeData extends Record<string, unknown> {
   locale: Locale;
   etcd?: EtcdMemberState;
   pending?: PodView[];
+  pendingCount?: number;
 }
 
 /** ComponentNode is a control-plane process (or kubectl); etcd members show role and term. */
@@ -40,11 +41,11 @@ export function ComponentNode({ data }: NodeProps) {
 
 /** PendingNode lists the pods no node has been chosen for yet (the scheduler's queue). */
 export function PendingNode({ data }: NodeProps) {
-  const { locale, pending = [] } = data as ComponentNodeData;
+  const { locale, pending = [], pendingCount } = data as ComponentNodeData;
   return (
     <div className="w-72 rounded-lg border border-dashed border-amber-500 bg-amber-50/70 p-2 text-xs dark:bg-amber-950/40" data-testid="pending-pods">
       <div className="mb-1 font-semibold">
-        {MESSAGES[locale].pending} ({pending.length})
+        {MESSAGES[locale].pending} ({pendingCount ?? pending.length})
       </div>
       <div className="flex flex-wrap gap-1">
         {pending.map((pod) => (

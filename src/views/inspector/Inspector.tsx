@@ -27,7 +27,7 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
     actions.push(`kubectl describe pod ${selected.name}${ns}`, `kubectl get pod ${selected.name}${ns} -o yaml`, `kubectl logs ${selected.name}${ns}`, `kubectl delete pod ${selected.name}${ns}`);
   } else if (selected.kind === 'node') {
     const node = view.nodes.find((n) => n.name === selected.name);
-    if (node) rows.push(['Ready', node.ready], ['CPU', `${node.cpuRequestedMilli}m / ${node.cpuAllocatableMilli}m`], ['Pods', String(node.pods.length)], ['Taints', node.taints.join(', ') || '<none>']);
+    if (node) rows.push(['Ready', node.ready], ['CPU', `${node.cpuRequestedMilli}m / ${node.cpuAllocatableMilli}m`], ['Pods', String(Object.values(node.counts).reduce((a, b) => a + b, 0))], ['Taints', node.taints.join(', ') || '<none>']);
     actions.push(`kubectl describe node ${selected.name}`, node?.unschedulable ? `kubectl uncordon ${selected.name}` : `kubectl cordon ${selected.name}`, `kubectl drain ${selected.name} --ignore-daemonsets --force`, node?.running === false ? `sim node start ${selected.name}` : `sim node stop ${selected.name}`);
   } else if (selected.kind === 'deployment') {
     const d = view.deployments.find((x) => x.namespace === selected.namespace && x.name === selected.name);

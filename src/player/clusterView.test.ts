@@ -1,0 +1,36 @@
+import type { Pod } from 'kubernetes-types/core/v1';
+import { describe, expect, it } from 'vitest';
+import { EngineHost } from './engineHost';
+import { AGGREGATE_ABOVE_NODES, podToneOf } from './clusterView';
+import { defaultSession } from './session';
+
+const pod = (status: Pod['status'], deleting = false): Pod => ({ metadata: { name: 'p', ...(deleting ? { deletionTimestamp: '2025-01-01T00:00:00Z' } : {}) }, status });
+
+describe('podToneOf', () => {
+  it('classifies pods the way the chips colour them, without printing them', () => {
+    expect(podToneOf(pod({ phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }))).toBe('running');
+    expect(podToneOf(pod({ phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }] }))).toBe('progress');
+    expect(podToneOf(pod({ phase: 'Pending' }))).toBe('progress');
+    expect(podToneOf(pod({ phase: 'Pending', containerStatuses: [{ name: 'c', image: 'x', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff' } } }] }))).toBe('failing');
+    expect(podToneOf(pod({ phase: 'Running', containerStatuses: [{ name: 'c', image: 'x', imageID: '', ready: false, restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } }] }))).toBe('failing');
+    expect(podToneOf(pod({ phase: 'Succeeded' }))).toBe('done');
+    expect(podToneOf(pod({ phase: 'Running' }, true))).toBe('terminating');
+  });
+});
+
+describe('clusterView of a large cluster', () => {
+  it('aggregates: counts per node instead of chips, snapshots every 10 s', () => {
+    const session = defaultSession();
+    const created = EngineHost.create({ ...session, spec: { ...session.spec, cluster: { nodes: AGGREGATE_ABOVE_NODES + 10, etcd: { members: 1 } } } });
+    if (!created.ok) throw new Error(created.error);
+    const host = created.host;
+    host.submit('kubectl create deployment web --image=registry.k8s.io/pause:3.10 --replicas=120');
+    host.advanceTo(60_000);
+    const view = host.liveView();
+    expect(view.aggregated).toBe(true);
+    expect(view.nodes.every((n) => n.pods.length === 0)).toBe(true);
+    expect(view.nodes.reduce((sum, n) => sum + n.counts.running, 0)).toBe(120);
+    const times = host.snapshots.map((s) => s.t);
+    expect(times.slice(1).every((t) => t % 10_000 === 0)).toBe(true);
+  });
+});
