@@ -35,6 +35,8 @@ describe('inspector data', () => {
     expect(deployment.queue).toBe('deployment');
     expect(deployment.syncs).toBeGreaterThan(0);
     expect(deployment.recent.some((r) => r.key === 'default/web')).toBe(true);
+    const pods = kcm.informerCaches!.find((c) => c.resource === 'pods')!;
+    expect(pods.objects).toBe(host.liveView().podCount);
   });
 
   it('streams Events as kubectl get events rows', () => {

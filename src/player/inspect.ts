@@ -37,6 +37,8 @@ export interface InspectData {
   schedule?: ScheduleDecision;
   usage?: { cpuAllocatableMilli: number; memoryAllocatableBytes: number; rows: NodeUsageRow[] };
   component?: ComponentStats[];
+  /** informerCaches: objects in each informer cache of the component's leading replica. */
+  informerCaches?: Array<{ resource: string; objects: number }>;
 }
 
 /** inspect gathers the inspector's data for `target` from the apiserver's caches and the trace stats. */
@@ -47,7 +49,10 @@ export function inspect(cluster: Cluster, target: InspectTarget, stats: Map<stri
   if (target.kind !== 'component') data.events = eventsFor(cluster, target.kind === 'pod' ? 'Pod' : target.kind === 'node' ? 'Node' : 'Deployment', target.name, nowMs);
   if (target.kind === 'pod') data.schedule = schedules.get(`${target.namespace}/${target.name}`);
   if (target.kind === 'node' && object) data.usage = usageOf(cluster, object as Node);
-  if (target.kind === 'component') data.component = componentStats(target.name, stats);
+  if (target.kind === 'component') {
+    data.component = componentStats(target.name, stats);
+    data.informerCaches = informerCaches(cluster, target.name);
+  }
   return data;
 }
 
@@ -91,4 +96,10 @@ function componentStats(name: string, stats: Map<string, ComponentStats>): Compo
   const all = [...stats.values()];
   if (name === 'kube-controller-manager') return all.filter((s) => s.component.endsWith('-controller')).sort((a, b) => a.component.localeCompare(b.component));
   return all.filter((s) => s.component === name);
+}
+
+/** informerCaches reads the leading replica's informer caches (kube-controller-manager, kube-scheduler). */
+function informerCaches(cluster: Cluster, name: string): Array<{ resource: string; objects: number }> | undefined {
+  const replicas = cluster.components.filter((c) => c.name.startsWith(name)) as Array<{ isLeader?: boolean; informerFactory?: { cacheSizes(): Array<{ resource: string; objects: number }> } }>;
+  return replicas.find((c) => c.isLeader && c.informerFactory)?.informerFactory?.cacheSizes();
 }

@@ -105,6 +105,21 @@ export function InspectDetails({ data, locale }: { data: InspectData; locale: Lo
           </table>
         </details>
       )}
+      {data.informerCaches && (
+        <details open>
+          <summary className="cursor-pointer font-semibold">{t.informerCaches}</summary>
+          <table className={table} data-testid="informer-caches">
+            <tbody>
+              {data.informerCaches.map((c) => (
+                <tr key={c.resource}>
+                  <td className={cell}>{c.resource}</td>
+                  <td className={cell}>{c.objects}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
       {data.target.kind !== 'component' && (
         <details open>
           <summary className="cursor-pointer font-semibold">

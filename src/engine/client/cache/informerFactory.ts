@@ -30,6 +30,11 @@ export class SharedInformerFactory {
     return informer as unknown as SharedIndexInformer<T>;
   }
 
+  /** cacheSizes is how many objects each informer's cache holds (the UI's inspector shows it). */
+  cacheSizes(): Array<{ resource: string; objects: number }> {
+    return [...this.informers.entries()].map(([key, informer]) => ({ resource: key.split('?')[0], objects: informer.indexer.size })).sort((a, b) => a.resource.localeCompare(b.resource));
+  }
+
   /** start runs every informer created so far (factory.Start). */
   start(): void {
     for (const informer of this.informers.values()) informer.run();
