@@ -10,7 +10,7 @@ async function watchPodStatuses(page: Page): Promise<void> {
         const list = (seen[chip.dataset.pod!] ??= []);
         if (list[list.length - 1] !== chip.dataset.status) list.push(chip.dataset.status!);
       }
-    }, 50);
+    }, 20);
   });
 }
 
@@ -32,15 +32,21 @@ test('create, scale, set image, pause, seek back, share and reload: the learner 
   await dialog.getByLabel('Image').fill('nginx:1.27.3');
   await dialog.getByLabel('Replicas').fill('3');
   await expect(dialog).toContainText('$ kubectl create deployment web --image=nginx:1.27.3 --replicas=3');
+  // Slow motion (0.1×) while the pods are created, so each state stays on screen long enough to see.
+  await page.getByTestId('speed').selectOption('0.1');
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page.getByRole('log')).toContainText('deployment.apps/web created');
+  await expect(page.locator('[data-testid="pod-chip"][data-status="ContainerCreating"]').first()).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('speed').selectOption('5');
   await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(3, { timeout: 20_000 });
   const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, string[]> }).__seen);
   const histories = Object.values(seen);
   expect(histories).toHaveLength(3);
   for (const history of histories) {
     expect(history[history.length - 1]).toBe('Running');
-    expect(history).toContain('ContainerCreating');
+    expect(history.indexOf('Pending')).toBeGreaterThanOrEqual(0);
+    expect(history.indexOf('Pending')).toBeLessThan(history.indexOf('ContainerCreating'));
+    expect(history.indexOf('ContainerCreating')).toBeLessThan(history.indexOf('Running'));
   }
   await page.screenshot({ path: test.info().outputPath('10-created.png') });
 

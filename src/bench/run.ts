@@ -38,3 +38,7 @@ console.log(`  etcd writes         ${result.writes}`);
 console.log(`  raft cost           ${(result.raftWallMs / 1000).toFixed(2)} s of wall (${((100 * result.raftWallMs) / result.wallMs).toFixed(1)}%): ticks, messages, proposals, Ready loop; MVCC and apiserver work excluded`);
 if (result.running < result.replicas) process.exitCode = 1;
 
+
+// The app's figures (issue #5: time to a live cluster, frame time, seek time, first-view size)
+// need a build and a browser; `--no-app` skips them.
+if (!process.argv.includes('--no-app')) await import('./app');
