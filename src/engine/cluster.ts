@@ -1,6 +1,6 @@
 import type { ApiServerOptions } from './apiserver/server';
 import { ApiServer } from './apiserver/server';
-import { bootstrapObjects } from './apiserver/bootstrap';
+import { bootstrapObjects, bootstrapRbacObjects } from './apiserver/bootstrap';
 import { ApiClient } from './client/client';
 import type { ClusterSpec } from './clusterSpec';
 import { USERS, type ComponentContext } from './componentContext';
@@ -76,6 +76,7 @@ export class Cluster {
     cluster.apiserver.start();
     cluster.apiserver.ready().then(() => {
       spawn(bootstrapObjects(cluster.apiserver)).then(() => {
+        spawn(bootstrapRbacObjects(cluster.apiserver));
         for (const component of cluster.components) component.start();
         cluster.ready.resolve();
       });

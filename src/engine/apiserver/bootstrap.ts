@@ -2,6 +2,7 @@ import type { KubeObject } from '../api/object';
 import { ApiClient } from '../client/client';
 import { wait, type Task } from '../sim/task';
 import { systemPriorityClasses } from './admission/plugins/priority';
+import { bootstrapRbac } from './authorization/bootstrapPolicy';
 import type { ApiServer } from './server';
 
 /** The namespaces the apiserver's system-namespaces post-start hook keeps present. */
@@ -55,4 +56,15 @@ export function* bootstrapObjects(server: ApiServer): Task<void> {
     endpoints: [{ addresses: [APISERVER_ADDRESS], conditions: { ready: true } }],
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   } as KubeObject));
+}
+
+/**
+ * bootstrapRbacObjects is the rbac/bootstrap-roles post-start hook: the default ClusterRoles and
+ * ClusterRoleBindings (written while the components start; they authorize as components).
+ */
+export function* bootstrapRbacObjects(server: ApiServer): Task<void> {
+  const client = new ApiClient(server, { username: 'system:apiserver', groups: ['system:masters'] }, 'kube-apiserver');
+  for (const rbac of bootstrapRbac()) {
+    yield* wait(client.create(rbac.kind === 'ClusterRole' ? 'clusterroles' : 'clusterrolebindings', rbac as KubeObject));
+  }
 }

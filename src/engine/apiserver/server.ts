@@ -18,6 +18,7 @@ import { handleBinding, handleEviction, handleScale } from './handlers/subresour
 import { handleUpdate } from './handlers/update';
 import type { ApiRequest, ApiResult } from './request';
 import { EtcdStore } from './storage/store';
+import { authorizeRequest, selfSubjectAccessReview } from './authorization/authorize';
 
 export interface ApiServerOptions {
   epochMs?: number;
@@ -107,6 +108,11 @@ export class ApiServer {
         deliver([{ type: 'ERROR', object: unknownResource() }]);
         return;
       }
+      const denied = authorizeRequest(this.ctx, info, { ...req, verb: 'watch' });
+      if (denied) {
+        deliver([{ type: 'ERROR', object: denied }]);
+        return;
+      }
       const namespace = info.namespaced ? req.namespace : undefined;
       const result = cacherFor(this.ctx, info.resource).watch({ ...req.options, namespace }, deliver);
       if (result.ok) stopCache = result.stop;
@@ -125,9 +131,11 @@ export class ApiServer {
     if (req.group !== undefined) return yield* this.aggregator.proxy(req);
     const info = requestInfo(req);
     if (!info) return { ok: false, status: unknownResource() };
-    traceStage(this.ctx, req, 'authn');
-    traceStage(this.ctx, req, 'authz');
+    traceStage(this.ctx, req, 'authn', { groups: req.user.groups });
+    const denied = authorizeRequest(this.ctx, info, req);
+    if (denied) return { ok: false, status: denied };
     const ctx = this.ctx;
+    if (info.resource === 'selfsubjectaccessreviews' && req.verb === 'create') return selfSubjectAccessReview(ctx, req);
     switch (req.subresource) {
       case 'binding':
         return yield* handleBinding(ctx, info, req);

@@ -61,7 +61,8 @@ describe('sim etcd', () => {
 
   it('without quorum, etcdctl get --consistency=s still answers from the member it asks', () => {
     const cluster = boot();
-    const [put, , , get] = runCommands(cluster, ['etcdctl put /demo v1', 'sim etcd stop etcd-1', 'sim etcd stop etcd-2', 'etcdctl get --consistency=s /demo']);
+    // Half a second for every member to apply the put (a majority acknowledges it first).
+    const [put, , , get] = runCommands(cluster, ['etcdctl put /demo v1', { run: 'sim etcd stop etcd-1', advanceMs: 500 }, 'sim etcd stop etcd-2', 'etcdctl get --consistency=s /demo']);
     expect(put.stdout).toBe('OK\n');
     expect(get.stdout).toBe('/demo\nv1\n');
   });

@@ -48,6 +48,7 @@ export class SequenceRecorder {
       this.steps = [];
       this.seen.clear();
       this.add('post', e, 'kubectl', 'kube-apiserver', { kind: e.ref.kind, name: e.ref.name });
+      if (e.ref.kind === 'Pod') this.tracked.pod = e.ref.name;
       return;
     }
     const tr = this.tracked;
@@ -57,6 +58,8 @@ export class SequenceRecorder {
       case 'apiserver.authn':
         // The scheduler creates nothing but bindings on Pods: the bind is drawn when it is sent.
         if (e.from === 'kube-scheduler' && e.verb === 'create' && e.ref?.kind === 'Pod' && refName === tr.pod) this.add('bind', e, 'kube-scheduler', 'kube-apiserver', { node: tr.node ?? '' });
+        // The ReplicaSet controller's create is drawn when sent (the Pod's name comes back later).
+        if (e.from === 'replicaset-controller' && e.verb === 'create' && e.ref?.kind === 'Pod' && tr.replicaSet && refName.startsWith(`${tr.replicaSet}-`)) this.add('createPod', e, 'kube-controller-manager', 'kube-apiserver', { name: tr.pod ?? refName });
         return;
       case 'apiserver.admission.validating':
         if (e.from === 'kubectl' && refName === tr.rootName) this.add('admission', e, 'kube-apiserver', 'kube-apiserver', {});
@@ -64,8 +67,23 @@ export class SequenceRecorder {
       case 'apiserver.write':
         return this.onWrite(e, tr);
       case 'informer.pop':
-        if (e.component === 'kube-controller-manager' && e.resource === 'deployments' && e.key === `${tr.namespace}/${tr.rootName}`) this.add('watchDeployment', e, 'kube-apiserver', 'kube-controller-manager', {});
-        if (e.component === 'kube-scheduler' && e.resource === 'pods' && tr.pod && e.key === `${tr.namespace}/${tr.pod}` && e.deltas?.includes('Added')) this.add('watchPod', e, 'kube-apiserver', 'kube-scheduler', { pod: tr.pod });
+        if (e.component === 'kube-controller-manager' && e.resource === 'deployments' && e.key === `${tr.namespace}/${tr.rootName}`) {
+          this.persisted(e, tr);
+          this.add('watchDeployment', e, 'kube-apiserver', 'kube-controller-manager', {});
+        }
+        if (e.component === 'kube-scheduler' && e.resource === 'pods' && e.deltas?.includes('Added')) {
+          // The watch event can overtake the create's response: the pod is known from either.
+          const name = (e.key ?? '').slice(tr.namespace.length + 1);
+          if (!tr.pod && tr.replicaSet && name.startsWith(`${tr.replicaSet}-`)) {
+            tr.pod = name;
+            const created = this.steps.find((s) => s.id === 'createPod');
+            if (created) created.detail = { ...created.detail, name };
+          }
+          if (tr.pod && name === tr.pod) {
+            if (tr.rootKind === 'Pod') this.persisted(e, tr);
+            this.add('watchPod', e, 'kube-apiserver', 'kube-scheduler', { pod: tr.pod });
+          }
+        }
         if (tr.node && e.component === `kubelet/${tr.node}` && e.resource === 'pods' && e.key === `${tr.namespace}/${tr.pod}`) this.add('kubeletWatch', e, 'kube-apiserver', 'kubelet', { node: tr.node });
         return;
       case 'scheduler.cycle':
@@ -97,9 +115,9 @@ export class SequenceRecorder {
     const refName = e.ref?.name ?? '';
     const kind = e.ref?.kind;
     if (e.from === 'kubectl' && kind === tr.rootKind && refName === tr.rootName && e.verb === 'create') {
-      this.add('persist', e, 'kube-apiserver', 'etcd', { kind: tr.rootKind, rv: e.rv ?? '' });
-      this.add('created', e, 'kube-apiserver', 'kubectl', {});
-      if (tr.rootKind === 'Pod') tr.pod = tr.rootName;
+      this.persisted(e, tr);
+      const persist = this.steps.find((s) => s.id === 'persist');
+      if (persist) persist.detail = { ...persist.detail, rv: e.rv ?? '' };
       return;
     }
     if (kind === 'ReplicaSet' && e.verb === 'create' && e.from === 'deployment-controller' && !tr.replicaSet && refName.startsWith(`${tr.rootName}-`)) {
@@ -109,7 +127,8 @@ export class SequenceRecorder {
     }
     if (kind === 'Pod' && e.verb === 'create' && e.from === 'replicaset-controller' && tr.replicaSet && !tr.pod && refName.startsWith(`${tr.replicaSet}-`)) {
       tr.pod = refName;
-      this.add('createPod', e, 'kube-controller-manager', 'kube-apiserver', { name: refName });
+      const created = this.steps.find((s) => s.id === 'createPod');
+      if (created) created.detail = { ...created.detail, name: refName };
       return;
     }
     if (kind === 'Pod' && refName === tr.pod && tr.started && e.from === `kubelet/${tr.node}` && e.subresource === 'status') {
@@ -117,6 +136,12 @@ export class SequenceRecorder {
       return;
     }
     if (kind === 'EndpointSlice' && e.from === 'endpointslice-controller' && this.seen.has('statusRunning')) this.add('endpoints', e, 'kube-controller-manager', 'kube-apiserver', { name: refName });
+  }
+
+  /** persisted records the root object's write to etcd and the 201 (at the first sign of it). */
+  private persisted(e: E, tr: Tracked): void {
+    this.add('persist', e, 'kube-apiserver', 'etcd', { kind: tr.rootKind, rv: e.rv ?? '' });
+    this.add('created', e, 'kube-apiserver', 'kubectl', {});
   }
 
   private add(id: StepId, e: E, from: SequenceStep['from'], to: SequenceStep['to'], detail: SequenceStep['detail']): void {

@@ -1,6 +1,7 @@
 // Mirrors staging/src/k8s.io/apiserver/pkg/registry/rest/{create,update}.go BeforeCreate /
 // BeforeUpdate (v1.32): the kind's strategy Validate runs first; only when it passes does the
 // generic ObjectMeta check (path-segment names, namespace scoping) run, so kind-specific messages win.
+import { resourceForKind } from '../../api/resources';
 import { KIND_INFO, newInvalid, type FieldError, type Status } from '../../api/status';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate } from './apps';
 import { validateHPA, validateHPAUpdate } from './autoscaling';
@@ -66,7 +67,7 @@ const UPDATE: Record<string, UpdateFn> = {
 };
 
 function namespaced(kind: string): boolean {
-  return KIND_INFO[kind]?.namespaced ?? true;
+  return KIND_INFO[kind]?.namespaced ?? resourceForKind(kind)?.namespaced ?? true;
 }
 
 /**
@@ -80,10 +81,14 @@ export function validateObjectCreate(obj: KubeObject): FieldError[] {
   const kind = obj.kind ?? '';
   const fn = CREATE[kind];
   const meta = obj.metadata ?? {};
-  const errs = fn ? fn(obj as never) : validateObjectMeta(meta, namespaced(kind), nameIsDNSSubdomain);
+  // RBAC names are path segments (pkg/apis/rbac/validation ValidateRBACName): `kubeadm:cluster-admins`.
+  const nameCheck = RBAC_KINDS.has(kind) ? validatePathSegmentName : nameIsDNSSubdomain;
+  const errs = fn ? fn(obj as never) : validateObjectMeta(meta, namespaced(kind), nameCheck);
   if (errs.length > 0) return errs;
   return validateObjectMetaGeneric(meta, namespaced(kind), validatePathSegmentName);
 }
+
+const RBAC_KINDS = new Set(['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']);
 
 /** validateObjectUpdate returns the field errors for replacing `oldObj` with `obj`. */
 export function validateObjectUpdate(obj: KubeObject, oldObj: KubeObject): FieldError[] {
@@ -109,5 +114,5 @@ export function invalidError(kind: string, group: string, name: string, errors: 
 /** invalidErrorFor derives the group from the kind table. */
 export function invalidErrorFor(obj: KubeObject, errors: readonly FieldError[]): Status {
   const kind = obj.kind ?? '';
-  return newInvalid(kind, KIND_INFO[kind]?.group ?? '', obj.metadata?.name ?? '', errors);
+  return newInvalid(kind, KIND_INFO[kind]?.group ?? resourceForKind(kind)?.group ?? '', obj.metadata?.name ?? '', errors);
 }

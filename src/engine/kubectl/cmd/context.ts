@@ -1,6 +1,6 @@
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { ParsedCommand } from '../args/commandSpec';
-import { boolFlag, stringFlag } from '../args/commandSpec';
+import { boolFlag, listFlag, stringFlag } from '../args/commandSpec';
 import type { ApiClient } from '../../client/client';
 import type { CommandIO } from '../../commands/process';
 import type { ShellEnv } from '../../commands/shellEnv';
@@ -28,7 +28,7 @@ export interface KubectlContext {
 export function newContext(env: ShellEnv, io: CommandIO, cmd: ParsedCommand): KubectlContext {
   const explicitNamespace = cmd.changed.includes('namespace');
   const as = cmd.flags['as'] !== undefined ? stringFlag(cmd, 'as') : '';
-  const client = as ? env.client.as({ username: as, groups: ['system:authenticated'] }, 'kubectl') : env.client;
+  const client = as ? env.client.as(impersonatedUser(as, listFlag(cmd, 'as-group')), 'kubectl') : env.client;
   return {
     cmd,
     env,
@@ -54,4 +54,15 @@ export function fail(ctx: KubectlContext, message: string): number {
 
 function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/**
+ * impersonatedUser is who `--as` / `--as-group` make the request run as: a service account
+ * (`system:serviceaccount:NS:NAME`) also gets its groups, everyone gets system:authenticated
+ * (k8s.io/apiserver pkg/endpoints/filters/impersonation.go).
+ */
+export function impersonatedUser(username: string, groups: string[]): { username: string; groups: string[] } {
+  const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(username);
+  const saGroups = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : [];
+  return { username, groups: [...new Set([...groups, ...saGroups, 'system:authenticated'])] };
 }

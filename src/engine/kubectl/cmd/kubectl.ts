@@ -5,6 +5,7 @@ import type { ParsedCommand } from '../args/commandSpec';
 import { parseKubectl } from '../args/parseKubectl';
 import { hasGenerator } from '../generate';
 import { apply } from './apply';
+import { authCanI } from './auth';
 import { newContext, type KubectlContext } from './context';
 import { deleteCommand } from './delete';
 import { describe } from './describe';
@@ -31,6 +32,7 @@ const RUNS: Record<string, Run> = {
   drain,
   rollout,
   top,
+  auth: authCanI,
 };
 
 /**

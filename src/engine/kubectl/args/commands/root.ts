@@ -3,6 +3,7 @@
 // profiling flags, and the klog flags component-base logs.AddFlags adds) and the top-level
 // commands in registration order. The order matters: cobra lists "Did you mean this?"
 // suggestions in this order.
+import { usageError } from '../errors';
 import { type CommandSpec, stub } from '../commandSpec';
 import { flag, type FlagSpec } from '../flagSpec';
 import { basicCommands } from './basic';
@@ -43,6 +44,29 @@ export function globalFlags(): FlagSpec[] {
   ];
 }
 
+/** authCommand is `kubectl auth` with can-i (staging/src/k8s.io/kubectl/pkg/cmd/auth/cani.go). */
+function authCommand(): CommandSpec {
+  return {
+    name: 'auth',
+    kind: 'group',
+    subcommands: [
+      {
+        name: 'can-i',
+        kind: 'run',
+        flags: [
+          flag('all-namespaces', 'bool', false, { shorthand: 'A' }),
+          flag('quiet', 'bool', false, { shorthand: 'q' }),
+          flag('subresource', 'string', ''),
+          flag('list', 'bool', false),
+          flag('no-headers', 'bool', false),
+        ],
+        validateArgs: (cmd, path) =>
+          cmd.args.length < 2 && cmd.flags['list'] !== true ? usageError(path, 'you must specify two arguments: verb resource or verb resource/resourceName.') : undefined,
+      },
+    ],
+  };
+}
+
 /** rootCommand builds the whole kubectl command tree. */
 export function rootCommand(): CommandSpec {
   const basic = basicCommands();
@@ -76,7 +100,7 @@ export function rootCommand(): CommandSpec {
       stub('port-forward'),
       stub('proxy'),
       stub('cp'),
-      stub('auth'),
+      authCommand(),
       stub('debug'),
       stub('events'),
       stub('diff'),
