@@ -72,6 +72,10 @@ describe('RBAC through kubectl', () => {
     expect([cannotDelete.stdout, cannotDelete.exit]).toEqual(['no\n', 1]);
     expect(log.stdout).toBe('yes\n');
     expect(clusterRoles.stdout.split('\n').slice(1).map((l) => l.split(/\s+/)[0]).filter(Boolean)).toEqual(['admin', 'cluster-admin', 'edit', 'view']);
+    // printClusterRole: NAME, CREATED AT (RFC 3339); printRoleBinding: NAME, ROLE (Kind/name), AGE.
+    expect(clusterRoles.stdout).toMatch(/^NAME\s+CREATED AT\nadmin\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n/);
+    const [bindings] = runCommands(cluster, ['kubectl get rolebindings -o wide']);
+    expect(bindings.stdout).toMatch(/^NAME\s+ROLE\s+AGE\s+USERS\s+GROUPS\s+SERVICEACCOUNTS\njane-view\s+ClusterRole\/view\s+\d+s\s+jane\s*\n$/);
   });
 
   it('gives a service account its groups under --as, and asks to name two arguments', () => {

@@ -6,6 +6,7 @@ import {
   configMapPrinter, leasePrinter, namespacePrinter, podDisruptionBudgetPrinter, priorityClassPrinter, resourceQuotaPrinter, secretPrinter,
 } from './printMisc';
 import { nodePrinter } from './printNode';
+import { roleBindingPrinter, rolePrinter } from './printRbac';
 import { podPrinter } from './printPod';
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './printServices';
 import { cronJobPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter } from './printWorkloads';
@@ -15,7 +16,7 @@ import type { ResourcePrinter } from './types';
 export type PrintableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'services' | 'endpoints' | 'endpointslices' | 'nodes' | 'namespaces'
   | 'events' | 'configmaps' | 'secrets' | 'jobs' | 'cronjobs' | 'horizontalpodautoscalers' | 'resourcequotas'
-  | 'priorityclasses' | 'poddisruptionbudgets' | 'leases';
+  | 'priorityclasses' | 'poddisruptionbudgets' | 'leases' | 'roles' | 'rolebindings' | 'clusterroles' | 'clusterrolebindings';
 
 export interface ResourceInfo {
   /** API group ('' for core) */
@@ -45,6 +46,10 @@ export const RESOURCES: Record<PrintableResource, ResourceInfo> = {
   priorityclasses: { group: 'scheduling.k8s.io', kind: 'PriorityClass', namespaced: false, printer: priorityClassPrinter },
   poddisruptionbudgets: { group: 'policy', kind: 'PodDisruptionBudget', namespaced: true, printer: podDisruptionBudgetPrinter },
   leases: { group: 'coordination.k8s.io', kind: 'Lease', namespaced: true, printer: leasePrinter },
+  roles: { group: 'rbac.authorization.k8s.io', kind: 'Role', namespaced: true, printer: rolePrinter },
+  rolebindings: { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding', namespaced: true, printer: roleBindingPrinter },
+  clusterroles: { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', namespaced: false, printer: rolePrinter },
+  clusterrolebindings: { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', namespaced: false, printer: roleBindingPrinter },
 };
 
 /**
