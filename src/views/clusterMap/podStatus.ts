@@ -1,5 +1,6 @@
-/** PodTone groups printPod's STATUS values by what the learner should notice. */
-export type PodTone = 'running' | 'progress' | 'failing' | 'done' | 'terminating' | 'unknown';
+import type { PodTone } from '../../player/clusterView';
+
+export type { PodTone };
 
 const FAILING = /BackOff|Err|Error|OOMKilled|Failed|Invalid|Evicted|ContainerStatusUnknown|CreateContainerConfigError/;
 

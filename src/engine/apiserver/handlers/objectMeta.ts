@@ -3,6 +3,7 @@ import type { ResourceInfo } from '../../api/resources';
 import { toRFC3339 } from '../../sim/time';
 import type { ServerContext } from '../context';
 import type { ApiRequest } from '../request';
+import { uuidV4 } from '../../sim/uuid';
 
 /** Alphabet and length of apiserver generated names (apiserver pkg/storage/names/generate.go). */
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -32,7 +33,5 @@ export function generateName(ctx: ServerContext, base: string): string {
 
 /** newUID is a version-4 UUID from the apiserver's random stream (upstream: google/uuid). */
 export function newUID(ctx: ServerContext): string {
-  const hex = (n: number) => ctx.rng.nextU32().toString(16).padStart(8, '0').slice(0, n);
-  const variant = (8 + ctx.rng.int(4)).toString(16);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(8)}${hex(4)}`;
+  return uuidV4(ctx.rng);
 }

@@ -6,6 +6,7 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Rng } from '../../sim/rng';
 import type { Simulator } from '../../sim/simulator';
 import { spawn, wait, type Task } from '../../sim/task';
+import { uuidV4 } from '../../sim/uuid';
 import { fromRFC3339, toRFC3339Micro } from '../../sim/time';
 import type { ApiClient } from '../client';
 import type { EventRecorder } from '../record/eventRecorder';
@@ -196,9 +197,7 @@ export function leaseRenewAgeMs(lease: Lease, nowMs: number, epochMs?: number): 
  * their leader-election identity (a new uuid for every process start).
  */
 export function candidateIdentity(host: string, rng: Rng): string {
-  const hex = (n: number) => rng.nextU32().toString(16).padStart(8, '0').slice(0, n);
-  const variant = (8 + rng.int(4)).toString(16);
-  return `${host}_${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(8)}${hex(4)}`;
+  return `${host}_${uuidV4(rng)}`;
 }
 
 /** STATIC_POD_RESTART_MS: the kubelet restarts a control-plane static pod that exited after this back-off. */
