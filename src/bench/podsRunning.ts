@@ -1,6 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../engine/cluster';
 import { clusterSpec, nodesFromCount } from '../engine/clusterSpec';
+import type { ClientRateLimits } from '../engine/client/flowcontrol';
 import { DEFAULT_COMPONENTS } from '../engine/components';
 import { RaftCostMeter } from './raftCost';
 
@@ -24,21 +25,21 @@ export interface PodsRunningResult {
  * measuring wall time, the peak JS heap (sampled every 20k engine events) and the wall time spent
  * in etcd's Raft machinery.
  */
-export function podsRunning(nodes: number, replicas: number, etcdMembers = 1, limitMs = 3_600_000): PodsRunningResult {
+export function podsRunning(nodes: number, replicas: number, etcdMembers = 1, clientRateLimits?: Partial<ClientRateLimits>, limitMs = 7_200_000): PodsRunningResult {
   const meter = new RaftCostMeter();
   meter.install();
   try {
-    return run(nodes, replicas, etcdMembers, limitMs, meter);
+    return run(nodes, replicas, etcdMembers, clientRateLimits, limitMs, meter);
   } finally {
     meter.uninstall();
   }
 }
 
-function run(nodes: number, replicas: number, etcdMembers: number, limitMs: number, meter: RaftCostMeter): PodsRunningResult {
+function run(nodes: number, replicas: number, etcdMembers: number, clientRateLimits: Partial<ClientRateLimits> | undefined, limitMs: number, meter: RaftCostMeter): PodsRunningResult {
   const heap = () => process.memoryUsage().heapUsed;
   let peakHeapBytes = heap();
   const started = performance.now();
-  const cluster = Cluster.boot(clusterSpec({ seed: 1, nodes: nodesFromCount(nodes, '32', '128Gi'), etcdMembers }), DEFAULT_COMPONENTS);
+  const cluster = Cluster.boot(clusterSpec({ seed: 1, nodes: nodesFromCount(nodes, '32', '128Gi'), etcdMembers, clientRateLimits }), DEFAULT_COMPONENTS);
   const startRevision = cluster.etcd.currentRevision();
   const proc = cluster.exec(`kubectl create deployment bench --image=registry.k8s.io/pause:3.10 --replicas=${replicas}`);
   let running = 0;

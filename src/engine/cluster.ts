@@ -2,6 +2,7 @@ import type { ApiServerOptions } from './apiserver/server';
 import { ApiServer } from './apiserver/server';
 import { bootstrapObjects, bootstrapRbacObjects } from './apiserver/bootstrap';
 import { ApiClient } from './client/client';
+import { clientRateLimits } from './client/flowcontrol';
 import type { ClusterSpec } from './clusterSpec';
 import { USERS, type ComponentContext } from './componentContext';
 import { EtcdCluster } from './etcd/etcdCluster';
@@ -63,7 +64,7 @@ export class Cluster {
     this.etcd = new EtcdCluster(this.sim, spec.etcd);
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
     this.shellRng = this.sim.rng.fork('shell');
-    this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name) };
+    this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name), clientRateLimits: clientRateLimits(spec.clientRateLimits) };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
   }
 

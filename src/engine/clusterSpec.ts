@@ -1,3 +1,4 @@
+import type { ClientRateLimits } from './client/flowcontrol';
 import { DEFAULT_EPOCH_MS } from './sim/time';
 
 /**
@@ -34,6 +35,8 @@ export interface ClusterSpec {
   kubeProxyMode?: 'iptables' | 'ipvs';
   /** controlPlane: how many kube-controller-manager and kube-scheduler replicas run (1 or 3). */
   controlPlane?: { controllerManagers?: number; schedulers?: number };
+  /** Components' client QPS/burst when not the v1.32 defaults (scale tests raise kcm's). */
+  clientRateLimits?: Partial<ClientRateLimits>;
 }
 
 export const DEFAULT_NODE_CPU = '4';
@@ -61,11 +64,12 @@ export const DEFAULT_ETCD_TIMING = { heartbeatIntervalMs: 100, electionTimeoutMs
  *
  * @example Cluster.boot(clusterSpec({ seed: 7, nodes: nodesFromCount(3), etcdMembers: 1 }), DEFAULT_COMPONENTS)
  */
-export function clusterSpec(options: { seed: number; nodes: NodeSpec[]; etcdMembers: number; epochMs?: number }): ClusterSpec {
+export function clusterSpec(options: { seed: number; nodes: NodeSpec[]; etcdMembers: number; epochMs?: number; clientRateLimits?: Partial<ClientRateLimits> }): ClusterSpec {
   return {
     seed: options.seed,
     nodes: options.nodes,
     etcd: { members: options.etcdMembers, ...DEFAULT_ETCD_TIMING },
     epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
+    ...(options.clientRateLimits ? { clientRateLimits: options.clientRateLimits } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { ApiServer } from './apiserver/server';
 import type { UserInfo } from './apiserver/request';
 import { ApiClient } from './client/client';
+import type { ClientRateLimits } from './client/flowcontrol';
 import type { Component } from './cluster';
 import type { LoadState } from './metrics/loadState';
 import type { RegistryState } from './registry/registryState';
@@ -25,6 +26,8 @@ export interface ComponentContext {
    * metrics-server reach each kubelet's port 10250; undefined when there is none.
    */
   lookup: (name: string) => Component | undefined;
+  /** Each component's client-side --kube-api-qps / --kube-api-burst. */
+  clientRateLimits: ClientRateLimits;
 }
 
 /** clientFor opens an apiserver connection under a component's identity. */

@@ -24,9 +24,29 @@ export class TokenBucketRateLimiter {
   }
 }
 
-/** ClientRateLimits are the --kube-api-qps / --kube-api-burst of each component (v1.32 defaults). */
-export const CLIENT_RATE_LIMITS = {
+export interface RateLimit {
+  qps: number;
+  burst: number;
+}
+
+/** ClientRateLimits are the --kube-api-qps / --kube-api-burst of each component. */
+export interface ClientRateLimits {
+  kubeControllerManager: RateLimit;
+  kubeScheduler: RateLimit;
+  kubelet: RateLimit;
+}
+
+/**
+ * The v1.32 defaults: kube-controller-manager 20/30 (per controller client), kube-scheduler's
+ * clientConnection 50/100, kubelet --kube-api-qps/--kube-api-burst 50/100.
+ */
+export const CLIENT_RATE_LIMITS: Readonly<ClientRateLimits> = {
   kubeControllerManager: { qps: 20, burst: 30 },
   kubeScheduler: { qps: 50, burst: 100 },
   kubelet: { qps: 50, burst: 100 },
-} as const;
+};
+
+/** clientRateLimits fills a cluster's overrides (a scale test raising kcm's QPS) with the defaults. */
+export function clientRateLimits(overrides: Partial<ClientRateLimits> = {}): ClientRateLimits {
+  return { ...CLIENT_RATE_LIMITS, ...overrides };
+}

@@ -1,4 +1,3 @@
-import { CLIENT_RATE_LIMITS } from '../client/flowcontrol';
 import type { ApiClient } from '../client/client';
 import type { SharedInformerFactory } from '../client/cache/informerFactory';
 import { EventRecorder } from '../client/record/eventRecorder';
@@ -28,7 +27,7 @@ export function newControllerContext(ctx: ComponentContext, informerFactory: Sha
     informerFactory,
     // Each controller gets its own client, rate-limited as --kube-api-qps/--kube-api-burst say.
     clientFor: (serviceAccountName, component) =>
-      clientFor(ctx, USERS.controller(serviceAccountName), component).withRateLimit(CLIENT_RATE_LIMITS.kubeControllerManager.qps, CLIENT_RATE_LIMITS.kubeControllerManager.burst),
+      clientFor(ctx, USERS.controller(serviceAccountName), component).withRateLimit(ctx.clientRateLimits.kubeControllerManager.qps, ctx.clientRateLimits.kubeControllerManager.burst),
     recorderFor: (sourceComponent, client) =>
       new EventRecorder(ctx.sim, client, { component: sourceComponent }, ctx.epochMs, ctx.sim.rng.fork(`kube-controller-manager/events/${sourceComponent}`)),
   };

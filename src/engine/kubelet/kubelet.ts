@@ -1,6 +1,5 @@
 // Mirrors kubernetes pkg/kubelet/kubelet.go (v1.32): the node agent. It registers the Node, keeps
 // its Lease and status fresh, watches the pods bound to it and runs them on the node's containerd.
-import { CLIENT_RATE_LIMITS } from '../client/flowcontrol';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/object';
 import { SharedInformerFactory } from '../client/cache/informerFactory';
@@ -96,7 +95,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     this.rng = ctx.sim.rng.fork(this.name);
     this.identity = nodeIdentity(index, this.rng.fork('identity'));
     this.hostIP = this.identity.internalIP;
-    this.client = clientFor(ctx, USERS.node(spec.name), this.name).withRateLimit(CLIENT_RATE_LIMITS.kubelet.qps, CLIENT_RATE_LIMITS.kubelet.burst);
+    this.client = clientFor(ctx, USERS.node(spec.name), this.name).withRateLimit(ctx.clientRateLimits.kubelet.qps, ctx.clientRateLimits.kubelet.burst);
     this.recorder = new EventRecorder(this.sim, this.client, { component: 'kubelet', host: spec.name }, ctx.epochMs, this.rng.fork('events'));
     this.runtime = new ContainerRuntime(this.sim, { nodeName: spec.name, podCIDR: this.identity.podCIDR, nodeIP: this.hostIP, nodeMemoryBytes: value(spec.memory), rng: this.rng.fork('containerd'), registryState: options.registryState });
     const puller = new ImagePuller(this.runtime, this.config.serializeImagePulls);

@@ -91,9 +91,15 @@ function toScenario(file: ScenarioFile): Scenario {
       },
       epochMs: cluster.startTime ? Date.parse(cluster.startTime) : DEFAULT_EPOCH_MS,
       ...(cluster.kubeProxy?.mode ? { kubeProxyMode: cluster.kubeProxy.mode } : {}),
+      ...(cluster.clientRateLimits ? { clientRateLimits: definedOnly(cluster.clientRateLimits) } : {}),
       ...(cluster.controlPlane ? { controlPlane: { controllerManagers: cluster.controlPlane.controllerManagers, schedulers: cluster.controlPlane.schedulers } } : {}),
     },
     untilMs: file.spec.until,
     steps: file.spec.steps,
   };
+}
+
+/** definedOnly drops the components a scenario did not mention, so they keep their defaults. */
+function definedOnly<T extends object>(value: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<{ [K in keyof T]: Exclude<T[K], undefined> }>;
 }

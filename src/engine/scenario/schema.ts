@@ -50,6 +50,8 @@ const etcd = z
     path: ['electionTimeout'],
   });
 
+const rateLimit = z.object({ qps: z.number().positive().max(1_000_000), burst: z.number().int().min(1).max(1_000_000) }).strict();
+
 const cluster = z
   .object({
     nodes: z.union([z.number().int().min(0).max(10_000), z.array(node)]).optional(),
@@ -61,6 +63,11 @@ const cluster = z
     /** Replicas of kube-controller-manager and kube-scheduler (Lease-based leader election). */
     controlPlane: z
       .object({ controllerManagers: z.union([z.literal(1), z.literal(3)]).optional(), schedulers: z.union([z.literal(1), z.literal(3)]).optional() })
+      .strict()
+      .optional(),
+    /** Client-side --kube-api-qps/--kube-api-burst per component (defaults: kcm 20/30, scheduler and kubelet 50/100). */
+    clientRateLimits: z
+      .object({ kubeControllerManager: rateLimit.optional(), kubeScheduler: rateLimit.optional(), kubelet: rateLimit.optional() })
       .strict()
       .optional(),
   })

@@ -1,6 +1,5 @@
 // Mirrors kubernetes pkg/scheduler/scheduler.go and cmd/kube-scheduler/app/server.go (v1.32):
 // the kube-scheduler process with its informers, cache, queue and scheduling loop.
-import { CLIENT_RATE_LIMITS } from '../client/flowcontrol';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
 import { SharedInformerFactory } from '../client/cache/informerFactory';
@@ -81,7 +80,7 @@ export class Scheduler implements Component, SchedulerState {
     this.sim = ctx.sim;
     this.epochMs = ctx.epochMs;
     this.rng = ctx.sim.rng.fork(SCHEDULER_COMPONENT);
-    this.client = clientFor(ctx, USERS.scheduler, SCHEDULER_COMPONENT).withRateLimit(CLIENT_RATE_LIMITS.kubeScheduler.qps, CLIENT_RATE_LIMITS.kubeScheduler.burst);
+    this.client = clientFor(ctx, USERS.scheduler, SCHEDULER_COMPONENT).withRateLimit(ctx.clientRateLimits.kubeScheduler.qps, ctx.clientRateLimits.kubeScheduler.burst);
     this.cycleCost = options.cycleCost ?? DEFAULT_CYCLE_COST;
     this.framework = new Framework(defaultProfile({ client: this.client, numNodes: () => this.cache.numNodes }, options.fitArgs));
     this.queue = new SchedulingQueue(this.sim, this.framework, SCHEDULER_COMPONENT);
