@@ -62,3 +62,25 @@ test('a malicious or broken scenario is refused with a message and runs no scrip
   await expect(page.getByRole('alert')).toContainText('no scenario named "no-such-scenario"');
   expect(dialogs).toEqual([]);
 });
+
+test('an embed loads a scenario from a URL, and refuses a missing or oversized one', async ({ page }) => {
+  test.setTimeout(60_000);
+  const scenario = 'apiVersion: k8sim.dev/v1alpha1\nkind: Scenario\nmetadata:\n  name: from-url\n  title: {en: "Loaded from a URL", zh-CN: "从 URL 加载"}\nspec:\n  cluster: {nodes: 2}\n  steps:\n    - at: 0s\n      run: kubectl create deployment web --image=nginx:1.27 --replicas=2\n      narration: {en: "Two nginx pods start.", zh-CN: "两个 nginx Pod 启动。"}\n';
+  await page.route('**/training/custom.yaml', (route) => route.fulfill({ status: 200, contentType: 'text/yaml', body: scenario }));
+  await page.route('**/training/huge.yaml', (route) => route.fulfill({ status: 200, contentType: 'text/yaml', body: '#'.repeat(600 * 1024) }));
+  await page.goto(`/embed/?scenario=${encodeURIComponent('/training/custom.yaml')}&view=map&autoplay=1`);
+  await expect(page.getByTestId('narration')).toContainText('Loaded from a URL', { timeout: 30_000 });
+  await expect(page.getByTestId('narration-text')).toHaveText('Two nginx pods start.');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await page.goto(`/embed/?scenario=${encodeURIComponent('/training/huge.yaml')}`);
+  await expect(page.getByRole('alert')).toContainText('larger than 512 KiB');
+  await page.route('**/training/missing.yaml', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`/embed/?scenario=${encodeURIComponent('/training/missing.yaml')}`);
+  await expect(page.getByRole('alert')).toContainText('HTTP 404');
+  // The preview server's SPA fallback answers an unknown path with index.html.
+  await page.goto(`/embed/?scenario=${encodeURIComponent('/no/such/file.yaml')}`);
+  await expect(page.getByRole('alert')).toContainText('an HTML page, not a scenario file');
+  await page.goto(`/embed/?scenario=${encodeURIComponent('javascript:alert(1)')}`);
+  await expect(page.getByRole('alert')).toContainText('unsupported scenario URL scheme javascript:');
+});
