@@ -93,9 +93,13 @@ test('create, scale, set image, pause, seek back, share and reload: the learner 
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('pod-chip').first()).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
+  // Inspecting in the past says that the YAML is the live cluster's.
+  await page.getByTestId('pod-chip').first().click();
+  await expect(page.getByTestId('inspect-live-note')).toContainText("the YAML and events below are the live cluster's");
   await page.getByRole('button', { name: 'Back to live' }).click();
   await expect(page.getByTestId('sim-time')).toHaveText(pausedAt!);
   await expect(page.getByTestId('pod-chip')).toHaveCount(4);
+  await expect(page.getByTestId('inspect-live-note')).toHaveCount(0);
 
   // Share and reload from the link: same pods at the same time.
   const mapBefore = await podNames(page);

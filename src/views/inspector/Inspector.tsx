@@ -4,6 +4,7 @@ import type { ClusterView } from '../../player/clusterView';
 import { usePlayer } from '../../state/playerStore';
 import { useSelection } from '../clusterMap/selection';
 import { deploymentActions } from '../deployments/DeploymentsPanel';
+import { formatSimTime } from '../timeline/markerNav';
 import { InspectDetails } from './InspectDetails';
 
 /**
@@ -16,6 +17,8 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
   const run = usePlayer((s) => s.run);
   const inspected = usePlayer((s) => s.inspected);
   const selectInEngine = usePlayer((s) => s.select);
+  // The engine answers from the cluster at its head; when the views replay the past, say so.
+  const replayingAt = usePlayer((s) => (s.mode === 'history' ? s.headMs : undefined));
   useEffect(() => selectInEngine(selected), [selected, selectInEngine]);
   if (!selected || !view) return <p className="text-sm text-slate-500 dark:text-slate-400">{t.noSelection}</p>;
   const actions: string[] = [];
@@ -72,6 +75,11 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
       </div>
       {details && (
         <div className="mt-2">
+          {replayingAt !== undefined && (
+            <p className="mb-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="inspect-live-note">
+              {t.inspectLiveNote.replace('{time}', formatSimTime(replayingAt))}
+            </p>
+          )}
           <InspectDetails data={details} locale={locale} />
         </div>
       )}
