@@ -11,12 +11,17 @@ import type { SharedIndexInformer } from '../client/cache/sharedInformer';
 export const POD_CONTROLLER_UID_INDEX = 'podControllerUID';
 const ORPHAN_POD_INDEX_KEY = '_ORPHAN_POD';
 
+/** orphanIndexKey is where a namespace's pods without a controller are indexed. */
+export function orphanIndexKey(namespace: string | undefined): string {
+  return `${namespace ?? ''}/${ORPHAN_POD_INDEX_KEY}`;
+}
+
 export function addPodControllerUIDIndex(pods: SharedIndexInformer<Pod>): void {
   if (pods.indexer.hasIndex(POD_CONTROLLER_UID_INDEX)) return;
   pods.addIndexers({
     [POD_CONTROLLER_UID_INDEX]: (pod) => {
       const ref = pod.metadata.ownerReferences?.find((o) => o.controller);
-      return [ref ? ref.uid : `${pod.metadata.namespace ?? ''}/${ORPHAN_POD_INDEX_KEY}`];
+      return [ref ? ref.uid : orphanIndexKey(pod.metadata.namespace)];
     },
   });
 }
@@ -25,6 +30,6 @@ export function addPodControllerUIDIndex(pods: SharedIndexInformer<Pod>): void {
 export function filterPodsByOwner(pods: SharedIndexInformer<Pod>, owner: Stored<KubeObject>, includeOrphans: boolean): Stored<Pod>[] {
   const owned = pods.indexer.byIndex(POD_CONTROLLER_UID_INDEX, owner.metadata.uid ?? '') as Stored<Pod>[];
   if (!includeOrphans) return owned;
-  const orphans = pods.indexer.byIndex(POD_CONTROLLER_UID_INDEX, `${owner.metadata.namespace ?? ''}/${ORPHAN_POD_INDEX_KEY}`) as Stored<Pod>[];
+  const orphans = pods.indexer.byIndex(POD_CONTROLLER_UID_INDEX, orphanIndexKey(owner.metadata.namespace)) as Stored<Pod>[];
   return [...owned, ...orphans];
 }

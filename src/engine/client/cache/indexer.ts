@@ -52,6 +52,11 @@ export class Indexer {
     return [...this.items.keys()].sort();
   }
 
+  /** countIndex is len(ByIndex(...)) without building the list. */
+  countIndex(indexName: string, value: string): number {
+    return this.indices.get(indexName)?.get(value)?.size ?? 0;
+  }
+
   /** byIndex returns the objects whose index function yields `value` (insertion order). */
   byIndex(indexName: string, value: string): Stored<KubeObject>[] {
     const keys = this.indices.get(indexName)?.get(value);

@@ -25,19 +25,7 @@ export const SLOW_START_INITIAL_BATCH_SIZE = 1;
 export function* manageReplicas(rsc: ReplicaSetController, activePods: Stored<Pod>[], rs: Stored<ReplicaSet>): Task<SyncError> {
   const key = namespacedName(rs);
   let diff = activePods.length - specReplicas(rs);
-  if (diff < 0) {
-    diff = Math.min(-diff, rsc.burstReplicas);
-    rsc.expectations.expectCreations(key, diff);
-    traceDecision(rsc.sim, REPLICASET_CONTROLLER, 'replicaset.createPods', refOf(rs), { need: specReplicas(rs), have: activePods.length, creating: diff });
-    const controllerRef = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
-    const created = yield* slowStartBatch(diff, SLOW_START_INITIAL_BATCH_SIZE, function* () {
-      const result = yield* rsc.podControl.createPods(rs.metadata.namespace ?? '', rs.spec!.template!, rs, controllerRef);
-      return result.namespaceTerminating ? undefined : result.err;
-    });
-    for (let skipped = diff - created.successes; skipped > 0; skipped--) rsc.expectations.creationObserved(key);
-    return created.err;
-  }
-  if (diff === 0) return undefined;
+  if (diff <= 0) return yield* createShortfall(rsc, activePods.length, rs);
   diff = Math.min(diff, rsc.burstReplicas);
   const podsToDelete = getPodsToDelete(activePods, getIndirectlyRelatedPods(rsc, rs), diff, rsc.sim.nowMs, rsc.epochMs);
   rsc.expectations.expectPodDeletions(key, podsToDelete.map(podKey));
@@ -50,6 +38,25 @@ export function* manageReplicas(rsc: ReplicaSetController, activePods: Stored<Po
     if (!result.notFound) firstErr ??= result.err;
   });
   return firstErr;
+}
+
+/**
+ * createShortfall is manageReplicas when there are `have` ≤ spec.replicas active pods: create the
+ * difference (up to burstReplicas), which needs only the count, not the pods.
+ */
+export function* createShortfall(rsc: ReplicaSetController, have: number, rs: Stored<ReplicaSet>): Task<SyncError> {
+  const key = namespacedName(rs);
+  if (have >= specReplicas(rs)) return undefined;
+  const diff = Math.min(specReplicas(rs) - have, rsc.burstReplicas);
+  rsc.expectations.expectCreations(key, diff);
+  traceDecision(rsc.sim, REPLICASET_CONTROLLER, 'replicaset.createPods', refOf(rs), { need: specReplicas(rs), have, creating: diff });
+  const controllerRef = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
+  const created = yield* slowStartBatch(diff, SLOW_START_INITIAL_BATCH_SIZE, function* () {
+    const result = yield* rsc.podControl.createPods(rs.metadata.namespace ?? '', rs.spec!.template!, rs, controllerRef);
+    return result.namespaceTerminating ? undefined : result.err;
+  });
+  for (let skipped = diff - created.successes; skipped > 0; skipped--) rsc.expectations.creationObserved(key);
+  return created.err;
 }
 
 /**

@@ -13,14 +13,15 @@ import type { Simulator } from '../../sim/simulator';
 import type { Task } from '../../sim/task';
 import { waitForCacheSync } from '../cacheSync';
 import { claimObjects, recheckDeletionTimestamp } from '../controllerRefManager';
-import { addPodControllerUIDIndex, filterPodsByOwner } from '../podIndex';
-import { filterActivePods, getControllerOf, newControllerRef, podKey, specReplicas } from '../controllerUtils';
+import { addPodControllerUIDIndex, filterPodsByOwner, orphanIndexKey, POD_CONTROLLER_UID_INDEX } from '../podIndex';
+import { filterActivePods, getControllerOf, isPodActive, newControllerRef, podKey, specReplicas } from '../controllerUtils';
 import { UIDTrackingControllerExpectations } from '../expectations';
 import { PodControl } from '../podControl';
 import { isPodReady } from '../podutil';
 import type { ControllerClient, SyncError } from '../types';
-import { manageReplicas } from './manageReplicas';
-import { calculateStatus, updateReplicaSetStatus } from './replicaSetUtils';
+import { createShortfall, manageReplicas } from './manageReplicas';
+import { ReplicaSetPodTally } from './podTally';
+import { calculateStatus, statusFromCounts, updateReplicaSetStatus } from './replicaSetUtils';
 
 export const REPLICASET_CONTROLLER = 'replicaset-controller';
 /** BURST_REPLICAS caps creations/deletions per sync (BurstReplicas = 500). */
@@ -53,6 +54,9 @@ export class ReplicaSetController {
   readonly recorder: EventRecorder;
   readonly replicaSets: SharedIndexInformer<ReplicaSet>;
   readonly pods: SharedIndexInformer<Pod>;
+  private readonly tally: ReplicaSetPodTally;
+  /** listEverySync turns the tally off (tests compare both paths). */
+  static listEverySync = false;
 
   constructor(options: ReplicaSetControllerOptions) {
     ({ sim: this.sim, epochMs: this.epochMs, client: this.client, recorder: this.recorder } = options);
@@ -67,6 +71,8 @@ export class ReplicaSetController {
       delete: (rs) => this.deleteRS(rs),
     });
     addPodControllerUIDIndex(this.pods);
+    // Before the controller's own handlers: a sync they wake must see the tally up to date.
+    this.tally = new ReplicaSetPodTally(this.pods);
     this.pods.addEventHandler({
       add: (pod) => this.addPod(pod),
       update: (old, cur) => this.updatePod(old, cur),
@@ -92,6 +98,8 @@ export class ReplicaSetController {
       return undefined;
     }
     const rsNeedsSync = this.expectations.satisfiedExpectations(key);
+    const counted = this.countedSync(cached, rsNeedsSync);
+    if (counted) return yield* counted;
     // List the RS's own pods and the orphans it may adopt (FilterPodsByOwner, v1.32).
     const allPods = filterPodsByOwner(this.pods, cached, true);
     const claimed = yield* claimObjects(
@@ -107,7 +115,44 @@ export class ReplicaSetController {
     if (rsNeedsSync && !cached.metadata.deletionTimestamp) manageReplicasErr = yield* manageReplicas(this, filteredPods, cached);
     const rs = deepClone(cached);
     const newStatus = calculateStatus(rs, filteredPods, manageReplicasErr, this.sim.nowMs, this.epochMs);
-    const updated = yield* updateReplicaSetStatus(this.client, rs, newStatus);
+    return yield* this.finishSync(key, rs, newStatus, manageReplicasErr);
+  }
+
+  /**
+   * countedSync is syncReplicaSet from the pod tally when the listing would only be counted: no
+   * orphan to adopt, no owned pod to release, nothing to delete and no minReadySeconds clock.
+   * The result is the same; the work no longer grows with the RS's pods (undefined = take the
+   * listing path).
+   */
+  private countedSync(cached: Stored<ReplicaSet>, rsNeedsSync: boolean): Task<SyncError> | undefined {
+    if ((cached.spec?.minReadySeconds ?? 0) > 0 || ReplicaSetController.listEverySync) return undefined;
+    const deleting = !!cached.metadata.deletionTimestamp;
+    if (!deleting && this.hasAdoptableOrphan(cached)) return undefined;
+    const counts = this.tally.countsFor(cached);
+    if (counts.activeUnselected > 0 && !deleting) return undefined;
+    if (rsNeedsSync && !deleting && counts.activeSelected > specReplicas(cached)) return undefined;
+    const key = namespacedName(cached);
+    // The numbers as of now, as the listing is taken before manageReplicas creates anything.
+    const { activeSelected: replicas, fullyLabeled, ready } = counts;
+    return function* (this: ReplicaSetController): Task<SyncError> {
+      let manageReplicasErr: SyncError;
+      if (rsNeedsSync && !deleting) manageReplicasErr = yield* createShortfall(this, replicas, cached);
+      const rs = deepClone(cached);
+      const newStatus = statusFromCounts(rs, { replicas, fullyLabeled, ready, available: ready }, manageReplicasErr, this.sim.nowMs, this.epochMs);
+      return yield* this.finishSync(key, rs, newStatus, manageReplicasErr);
+    }.call(this);
+  }
+
+  /** hasAdoptableOrphan: an active pod without a controller that the RS's selector matches (claimObjects would adopt it). */
+  private hasAdoptableOrphan(rs: Stored<ReplicaSet>): boolean {
+    if (this.pods.indexer.countIndex(POD_CONTROLLER_UID_INDEX, orphanIndexKey(rs.metadata.namespace)) === 0) return false;
+    const selector = fromLabelSelector(rs.spec?.selector);
+    const orphans = this.pods.indexer.byIndex(POD_CONTROLLER_UID_INDEX, orphanIndexKey(rs.metadata.namespace)) as Stored<Pod>[];
+    return orphans.some((pod) => isPodActive(pod) && matches(selector, pod.metadata.labels));
+  }
+
+  private *finishSync(key: string, rs: ReplicaSet, newStatus: ReplicaSetStatus, manageReplicasErr: SyncError): Task<SyncError> {
+    const updated = yield* updateReplicaSetStatus(this.client, rs as Stored<ReplicaSet>, newStatus);
     if (updated.err) return updated.err;
     const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
     const status: ReplicaSetStatus = updated.rs!.status ?? { replicas: 0 };
@@ -125,6 +170,7 @@ export class ReplicaSetController {
   private deleteRS(rs: Stored<ReplicaSet>): void {
     const key = namespacedName(rs);
     this.expectations.deleteExpectations(key);
+    this.tally.drop(rs.metadata.uid);
     this.queue.add(key);
   }
 

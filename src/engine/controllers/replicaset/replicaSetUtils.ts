@@ -31,17 +31,29 @@ export function calculateStatus(rs: ReplicaSet, filteredPods: readonly Pod[], ma
     ready++;
     if (isPodAvailable(pod, minReadySeconds, nowMs, epochMs)) available++;
   }
+  return statusFromCounts(rs, { replicas: filteredPods.length, fullyLabeled, ready, available }, manageReplicasErr, nowMs, epochMs);
+}
+
+/** statusFromCounts is calculateStatus once the pods are counted (the tally's fast path starts here). */
+export function statusFromCounts(
+  rs: ReplicaSet,
+  counts: { replicas: number; fullyLabeled: number; ready: number; available: number },
+  manageReplicasErr: SyncError,
+  nowMs: number,
+  epochMs: number,
+): ReplicaSetStatus {
+  const { fullyLabeled, ready, available } = counts;
   let conditions = rs.status?.conditions;
   const failureCond = conditions?.find((c) => c.type === 'ReplicaFailure');
   if (manageReplicasErr && !failureCond) {
-    const diff = filteredPods.length - specReplicas(rs);
+    const diff = counts.replicas - specReplicas(rs);
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
     const cond: ReplicaSetCondition = { type: 'ReplicaFailure', status: 'True', lastTransitionTime: toRFC3339(nowMs, epochMs), reason, message: manageReplicasErr };
     conditions = [...(conditions ?? []), cond];
   } else if (!manageReplicasErr && failureCond) {
     conditions = conditions!.filter((c) => c.type !== 'ReplicaFailure');
   }
-  const status: ReplicaSetStatus = { replicas: filteredPods.length };
+  const status: ReplicaSetStatus = { replicas: counts.replicas };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
