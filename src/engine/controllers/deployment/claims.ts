@@ -7,7 +7,8 @@ import { fromLabelSelector, matches } from '../../api/labels';
 import type { Stored } from '../../api/object';
 import type { Task } from '../../sim/task';
 import { claimObjects, recheckDeletionTimestamp } from '../controllerRefManager';
-import { getControllerOf, newControllerRef } from '../controllerUtils';
+import { newControllerRef } from '../controllerUtils';
+import { POD_CONTROLLER_UID_INDEX } from '../podIndex';
 import type { SyncError } from '../types';
 import type { DeploymentController } from './deploymentController';
 
@@ -40,12 +41,13 @@ export function* getReplicaSetsForDeployment(dc: DeploymentController, d: Stored
  */
 export function getPodMapForDeployment(dc: DeploymentController, d: Deployment, rsList: readonly Stored<ReplicaSet>[]): PodMap {
   const selector = fromLabelSelector(d.spec?.selector);
-  const podMap: PodMap = new Map(rsList.map((rs) => [rs.metadata.uid ?? '', []]));
-  for (const pod of dc.pods.indexer.byIndex('namespace', d.metadata?.namespace ?? '') as Stored<Pod>[]) {
-    if (!matches(selector, pod.metadata.labels)) continue;
-    const ref = getControllerOf(pod);
-    if (!ref) continue;
-    podMap.get(ref.uid)?.push(pod);
+  // The namespace's pods the selector matches, grouped by controller uid — read per RS from the
+  // controller-uid index (same pods: one RS's pods all carry its uid and live in its namespace).
+  const podMap: PodMap = new Map();
+  for (const rs of rsList) {
+    const uid = rs.metadata.uid ?? '';
+    const owned = dc.pods.indexer.byIndex(POD_CONTROLLER_UID_INDEX, uid) as Stored<Pod>[];
+    podMap.set(uid, owned.filter((pod) => pod.metadata.namespace === d.metadata?.namespace && matches(selector, pod.metadata.labels)));
   }
   return podMap;
 }

@@ -16,7 +16,8 @@ import { waitForCacheSync } from '../cacheSync';
 import { getControllerOf } from '../controllerUtils';
 import { refOf, traceDecision } from '../trace';
 import type { ControllerClient, SyncError } from '../types';
-import { getPodMapForDeployment, getReplicaSetsForDeployment, type PodMap } from './claims';
+import { addPodControllerUIDIndex } from '../podIndex';
+import { getPodMapForDeployment, getReplicaSetsForDeployment } from './claims';
 import { rolloutRecreate } from './recreate';
 import { rolloutRolling } from './rolling';
 import { checkPausedConditions, isScalingEvent, selectingAll, sync, syncStatusOnly } from './sync';
@@ -66,6 +67,7 @@ export class DeploymentController {
       update: (old, cur) => this.updateReplicaSet(old, cur),
       delete: (rs) => this.deleteReplicaSet(rs),
     });
+    addPodControllerUIDIndex(this.pods);
     this.pods.addEventHandler({ delete: (pod) => this.deletePod(pod) });
   }
 
@@ -105,7 +107,7 @@ export class DeploymentController {
     const claimed = yield* getReplicaSetsForDeployment(this, d);
     if (claimed.err) return claimed.err;
     const rsList = claimed.claimed;
-    const podMap: PodMap = getPodMapForDeployment(this, d, rsList);
+    // Upstream lists the pods here on every sync; only Recreate reads them, so they are listed there.
     if (d.metadata.deletionTimestamp) return yield* this.branch(d, 'syncStatusOnly', syncStatusOnly(this, d, rsList));
     const pausedErr = yield* checkPausedConditions(this, d);
     if (pausedErr) return pausedErr;
@@ -114,7 +116,7 @@ export class DeploymentController {
     if (scaling.err) return scaling.err;
     if (scaling.value) return yield* this.branch(d, 'sync', sync(this, d, rsList));
     const type = strategyOf(d).type;
-    if (type === 'Recreate') return yield* this.branch(d, 'rolloutRecreate', rolloutRecreate(this, d, rsList, podMap));
+    if (type === 'Recreate') return yield* this.branch(d, 'rolloutRecreate', rolloutRecreate(this, d, rsList, getPodMapForDeployment(this, d, rsList)));
     if (type === 'RollingUpdate') return yield* this.branch(d, 'rolloutRolling', rolloutRolling(this, d, rsList));
     return `unexpected deployment strategy type: ${type}`;
   }
