@@ -8,11 +8,14 @@ import { apply } from './apply';
 import { authCanI } from './auth';
 import { newContext, type KubectlContext } from './context';
 import { deleteCommand } from './delete';
+import { apiResources, apiVersions, clusterInfo, version } from './discovery';
+import { events } from './events';
 import { describe } from './describe';
 import { runGenerated } from './generated';
 import { get } from './get';
 import { logs } from './logs';
 import { cordon, drain } from './node';
+import { patch } from './patch';
 import { rollout } from './rollout';
 import { scale } from './scale';
 import { top } from './top';
@@ -33,6 +36,12 @@ const RUNS: Record<string, Run> = {
   rollout,
   top,
   auth: authCanI,
+  version,
+  'cluster-info': clusterInfo,
+  'api-resources': apiResources,
+  'api-versions': apiVersions,
+  events,
+  patch,
 };
 
 /**

@@ -8,6 +8,7 @@ import { type CommandSpec, stub } from '../commandSpec';
 import { flag, type FlagSpec } from '../flagSpec';
 import { basicCommands } from './basic';
 import { createCommand } from './create';
+import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, eventsCommand, patchCommand, versionCommand } from './discovery';
 import { annotateCommand, labelCommand, setCommand } from './set';
 import { autoscaleCommand, exposeCommand, rolloutCommand, runCommand, scaleCommand } from './workloads';
 
@@ -87,7 +88,7 @@ export function rootCommand(): CommandSpec {
       scaleCommand(),
       autoscaleCommand(),
       stub('certificate'),
-      stub('cluster-info'),
+      clusterInfoCommand(),
       basic.top,
       basic.cordon,
       basic.uncordon,
@@ -102,10 +103,10 @@ export function rootCommand(): CommandSpec {
       stub('cp'),
       authCommand(),
       stub('debug'),
-      stub('events'),
+      eventsCommand(),
       stub('diff'),
       basic.apply,
-      stub('patch'),
+      patchCommand(),
       stub('replace'),
       stub('wait'),
       stub('kustomize'),
@@ -115,9 +116,9 @@ export function rootCommand(): CommandSpec {
       { ...stub('alpha'), hidden: true },
       stub('config'),
       stub('plugin'),
-      stub('version'),
-      stub('api-versions'),
-      stub('api-resources'),
+      versionCommand(),
+      apiVersionsCommand(),
+      apiResourcesCommand(),
       stub('options'),
       { name: 'help', kind: 'run', hidden: true },
     ],
