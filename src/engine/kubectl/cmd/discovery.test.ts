@@ -9,7 +9,9 @@ const boot = (nodes = 0) => Cluster.boot(clusterSpec({ seed: 3, nodes: nodesFrom
 // Reference texts: real kubectl v1.32.4 (Debian package) against oracles/kubectl/discovery_stub.py.
 describe('kubectl version, cluster-info, api-resources, api-versions (pkg/cmd/version, clusterinfo, apiresources)', () => {
   it('version prints client, kustomize and server versions; --client skips the server; -o yaml sorts keys', () => {
-    const [text, client, bad, extra] = runCommands(boot(), ['kubectl version', 'kubectl version --client -o yaml', 'kubectl version -o table', 'kubectl version now']);
+    const [text, client, bad, extra, json] = runCommands(boot(), ['kubectl version', 'kubectl version --client -o yaml', 'kubectl version -o table', 'kubectl version now', 'kubectl version -o json']);
+    expect(json.stdout).toMatch(/^\{\n {2}"clientVersion": \{\n {4}"major": "1",\n {4}"minor": "32",\n {4}"gitVersion": "v1\.32\.4",/);
+    expect(JSON.parse(json.stdout).serverVersion.gitVersion).toBe('v1.32.4');
     expect(text.stdout).toBe('Client Version: v1.32.4\nKustomize Version: v5.5.0\nServer Version: v1.32.4\n');
     expect(client.stdout).toMatch(/^clientVersion:\n {2}buildDate: "2025-04-22T16:03:58Z"\n {2}compiler: gc\n[\s\S]* {2}minor: "32"\n {2}platform: linux\/amd64\nkustomizeVersion: v5\.5\.0\n$/);
     expect(bad.stderr).toBe("error: --output must be 'yaml' or 'json'\n");

@@ -5,7 +5,7 @@ import { RESOURCES, type ResourceInfo } from '../../api/resources';
 import { APISERVER_ADDRESS } from '../../apiserver/bootstrap';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, listFlag, stringFlag } from '../args/commandSpec';
-import { printJson, type JsonValue } from '../printers/json';
+import type { JsonValue } from '../printers/json';
 import { printYaml } from '../printers/yaml';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/table/tabwriter';
 import { failStatus, type KubectlContext } from './context';
@@ -39,7 +39,8 @@ export function* version(ctx: KubectlContext): Task<number> {
     yield* wait(ctx.client.serverGroups());
     info.serverVersion = VERSION_INFO;
   }
-  if (output === 'json') ctx.io.out(printJson(info));
+  // version.go marshals with two-space indentation, fields in struct order (not -o json's printer).
+  if (output === 'json') ctx.io.out(`${JSON.stringify(info, null, 2)}\n`);
   else if (output === 'yaml') ctx.io.out(printYaml(info));
   else {
     ctx.io.out(`Client Version: ${VERSION_INFO.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
