@@ -11,6 +11,7 @@ import { failStatus, type KubectlContext } from './context';
 import { printGeneric } from './genericTable';
 import { printObjects, qualifiedName } from './output';
 import { namespaceFor } from './targets';
+import { printTemplate, templateOutput } from './templateOutput';
 
 interface Fetched {
   type: ResourceType;
@@ -27,6 +28,11 @@ export function* get(ctx: KubectlContext): Task<number> {
   const cmd = ctx.cmd;
   const labelSelector = stringFlag(cmd, 'selector') || undefined;
   const fieldSelector = stringFlag(cmd, 'field-selector') || undefined;
+  const outputProblem = templateOutput(cmd);
+  if (typeof outputProblem === 'string') {
+    ctx.io.err(outputProblem);
+    return 1;
+  }
   const words = expandAll(cmd.positionals);
   const selection = resolveResourceArgs(words, { selector: Boolean(labelSelector || fieldSelector), allowEmptySelector: true });
   if (selection instanceof Error) {
@@ -54,18 +60,26 @@ export function* get(ctx: KubectlContext): Task<number> {
     }
   }
   const output = stringFlag(cmd, 'output');
-  if (!boolFlag(cmd, 'watch-only')) print(ctx, fetched, output, selection.kind === 'names', errors === '');
+  if (!boolFlag(cmd, 'watch-only')) errors += print(ctx, fetched, output, selection.kind === 'names', errors === '');
   if (errors) ctx.io.err(errors);
   if (!boolFlag(cmd, 'watch') && !boolFlag(cmd, 'watch-only')) return errors ? 1 : 0;
   return yield* watchChanges(ctx, fetched, { labelSelector, fieldSelector }, output);
 }
 
-function print(ctx: KubectlContext, fetched: Fetched[], output: string, named: boolean, noNotFound: boolean): void {
+/** print writes the fetched objects as -o says; it returns an error text a template failed with. */
+function print(ctx: KubectlContext, fetched: Fetched[], output: string, named: boolean, noNotFound: boolean): string {
+  const template = templateOutput(ctx.cmd);
+  if (template && typeof template === 'object') {
+    const objects = fetched.flatMap((f) => f.objects);
+    const printed = printTemplate(template, objects, named && objects.length === 1);
+    ctx.io.out(printed.stdout);
+    return printed.stderr;
+  }
   if (output === 'json' || output === 'yaml' || output === 'name') {
     const objects = fetched.flatMap((f) => f.objects);
     if (output === 'name') ctx.io.out(objects.map((o) => `${qualifiedName(o)}\n`).join(''));
     else if (objects.length > 0 || !named) ctx.io.out(printObjects(objects, output, 'unstructured', '', 'none', !(named && objects.length === 1)));
-    return;
+    return '';
   }
   const options = tableOptions(ctx, output);
   const printable = fetched.filter((f) => f.type.plural in RESOURCES);
@@ -77,6 +91,7 @@ function print(ctx: KubectlContext, fetched: Fetched[], output: string, named: b
   for (const f of fetched.filter((x) => !(x.type.plural in RESOURCES))) stdout += printGeneric(f.type, f.objects, options);
   ctx.io.out(stdout);
   if (stdout === '' && noNotFound && !named) ctx.io.err(result.stderr);
+  return '';
 }
 
 function tableOptions(ctx: KubectlContext, output: string): GetOptions {

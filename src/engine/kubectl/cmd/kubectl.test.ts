@@ -46,7 +46,7 @@ describe('kubectl against the simulated apiserver', () => {
       'deployment.apps/web scaled\n',
       'deployment.apps/web image updated\n',
       'deployment.apps/web labeled\n',
-      expect.any(String),
+      '4',
       'deployment.apps "web" deleted\n',
       '',
     ]);

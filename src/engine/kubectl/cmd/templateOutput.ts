@@ -1,0 +1,94 @@
+// kubectl get's template printers: -o jsonpath / jsonpath-as-json (k8s.io/cli-runtime printers
+// jsonpath.go) and custom-columns (pkg/cmd/get/customcolumn.go), and the output-format check of
+// get_flags.go PrintFlags.ToPrinter.
+import type { KubeObject } from '../../api/object';
+import { cmdError } from '../args/errors';
+import type { ParsedCommand } from '../args/commandSpec';
+import { stringFlag } from '../args/commandSpec';
+import { marshalUnstructured } from '../generate';
+import type { JsonValue } from '../printers/json';
+import { executeJsonPath, goText, JsonPathError, jsonPathValues, parseTemplate } from '../printers/jsonpath';
+import { formatTabbed, TABLE_TABWRITER } from '../printers/table/tabwriter';
+
+const GET_FORMATS = [
+  'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json',
+  'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml',
+];
+
+/** TemplateOutput is a parsed -o of a template kind. */
+export type TemplateOutput = { format: 'jsonpath' | 'jsonpath-as-json' | 'custom-columns'; template: string };
+
+/**
+ * templateOutput parses `-o jsonpath=...` (or `-o jsonpath --template=...`); undefined for the
+ * other formats; a string is kubectl's error for a format it cannot print.
+ */
+export function templateOutput(cmd: ParsedCommand): TemplateOutput | undefined | string {
+  const output = stringFlag(cmd, 'output');
+  if (output === '' || output === 'json' || output === 'yaml' || output === 'name' || output === 'wide') return undefined;
+  const eq = output.indexOf('=');
+  const format = eq < 0 ? output : output.slice(0, eq);
+  const template = eq < 0 ? stringFlag(cmd, 'template') : output.slice(eq + 1);
+  if (!GET_FORMATS.includes(format)) return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_FORMATS.join(',')}\n`;
+  if (format.endsWith('-file')) return `error: open ${template}: no such file or directory\n`;
+  if (format === 'go-template' || format === 'template') return `error: -o ${format} is not supported by this simulator; use -o jsonpath=...\n`;
+  if (template === '') return format === 'custom-columns' ? 'error: custom-columns format specified but no custom columns given\n' : 'error: template format specified but no template given\n';
+  if (format !== 'custom-columns') {
+    try {
+      parseTemplate(template);
+    } catch (e) {
+      return `error: error parsing jsonpath ${template}, ${(e as Error).message}\n`;
+    }
+  }
+  return { format: format as TemplateOutput['format'], template };
+}
+
+/** checkGetOutput is templateOutput's error as a usage failure (for validators). */
+export function checkGetOutput(cmd: ParsedCommand) {
+  const parsed = templateOutput(cmd);
+  return typeof parsed === 'string' ? cmdError(parsed.replace(/^error: /, '').replace(/\n$/, '')) : undefined;
+}
+
+/**
+ * printTemplate renders objects: a single named object is the template's input; otherwise a v1
+ * List of them, as kubectl get does. Returns stdout or an error text (exit 1).
+ */
+export function printTemplate(out: TemplateOutput, objects: readonly KubeObject[], single: boolean): { stdout: string; stderr: string } {
+  const items = objects.map((o) => marshalUnstructured(o as unknown as JsonValue));
+  if (out.format === 'custom-columns') return { stdout: customColumns(out.template, items), stderr: '' };
+  const data: JsonValue = single && items.length === 1 ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+  try {
+    return { stdout: executeJsonPath(out.template, data, out.format === 'jsonpath-as-json'), stderr: '' };
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    return {
+      stdout: '',
+      // The printer's own text; CheckErr adds no "error: " to it (real kubectl 1.32.4 output).
+      stderr: `error executing jsonpath ${JSON.stringify(out.template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${out.template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n\n`,
+    };
+  }
+}
+
+/**
+ * customColumns prints `NAME:.metadata.name,IMAGE:.spec.containers[*].image`: one jsonpath per
+ * column, several matches joined by commas, nothing found as <none>.
+ */
+function customColumns(spec: string, items: JsonValue[]): string {
+  const columns = spec.split(',').map((part) => {
+    const [header, path = ''] = part.split(/:(.*)/s);
+    const expr = path.startsWith('{') ? path : `{${path.startsWith('.') ? path : `.${path}`}}`;
+    return { header, expr };
+  });
+  const rows = items.map((item) => columns.map((c) => jsonPathValues(c.expr, item).map(goText).join(',') || '<none>'));
+  return formatTabbed([columns.map((c) => c.header), ...rows].map((cells) => `${cells.join('\t')}\n`).join(''), TABLE_TABWRITER);
+}
+
+/** goSyntax is Go's %#v of decoded JSON (map[string]interface {}{...}), for jsonpath's error dump. */
+function goSyntax(value: JsonValue): string {
+  if (value === null) return 'interface {}(nil)';
+  if (Array.isArray(value)) return `[]interface {}{${value.map(goSyntax).join(', ')}}`;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `map[string]interface {}{${keys.map((k) => `${JSON.stringify(k)}:${goSyntax(value[k])}`).join(', ')}}`;
+  }
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
