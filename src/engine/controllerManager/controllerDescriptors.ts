@@ -1,5 +1,5 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { ConfigMap, Endpoints, Namespace, Node, Pod, Service, ServiceAccount } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Endpoints, Namespace, Node, Pod, ResourceQuota, Service, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { RESOURCES } from '../api/resources';
 import type { RateLimitingQueue } from '../client/workqueue/queue';
@@ -19,6 +19,7 @@ import { NODE_CONTROLLER_SOURCE, NODE_LIFECYCLE_CONTROLLER, NodeLifecycleControl
 import { TAINT_EVICTION_CONTROLLER, TaintEvictionController } from '../controllers/tainteviction/taintEvictionController';
 import type { Job } from 'kubernetes-types/batch/v1';
 import { JOB_CONTROLLER, JobController } from '../controllers/job/jobController';
+import { RESOURCE_QUOTA_CONTROLLER, ResourceQuotaController } from '../controllers/resourcequota/resourceQuotaController';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import { HPA_CONTROLLER, defaultHPAControllerConfiguration, type HPAControllerConfiguration } from '../controllers/podautoscaler/config';
 import { HorizontalController } from '../controllers/podautoscaler/horizontal';
@@ -160,6 +161,19 @@ export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
         rootCA: options.rootCAPEM ?? fakeRootCAPEM(ctx.sim.rng.fork('cluster-ca')),
       });
       controller.run(1);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: RESOURCE_QUOTA_CONTROLLER,
+    init(ctx) {
+      const controller = new ResourceQuotaController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client: ctx.clientFor('resourcequota-controller', RESOURCE_QUOTA_CONTROLLER),
+        quotas: ctx.informerFactory.forResource<ResourceQuota>('resourcequotas'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+      });
+      // --concurrent-resource-quota-syncs (5).
+      controller.run(5);
       return { controller, queues: [controller.queue] };
     },
   },

@@ -1,8 +1,12 @@
-import type { Service, ServiceAccount } from 'kubernetes-types/core/v1';
+import type { ResourceQuota, Service, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import type { KubeObject } from '../../api/object';
-import type { ResourceInfo } from '../../api/resources';
+import { resourceInfo, storageKey, type ResourceInfo } from '../../api/resources';
+import { newForbidden } from '../../api/status';
+import type { Task } from '../../sim/task';
+import { usageOf } from '../../quota/evaluator';
+import { checkRequest } from '../admission/plugins/resourceQuota';
 import { admitCreate, admitUpdate, type AdmissionContext } from '../admission';
 import type { NamespacePhase } from '../admission/plugins/namespaceLifecycle';
 import { cacherFor, traceStage, type ServerContext } from '../context';
@@ -52,6 +56,43 @@ export function admitAndValidateUpdate(ctx: ServerContext, info: ResourceInfo, r
   const errors = validateObjectUpdate(next as ValidatedObject, old as ValidatedObject);
   if (errors.length > 0) return refused(ctx, req, 'validation', invalidErrorFor(next as ValidatedObject, errors) as Status);
   traceStage(ctx, req, 'admission.validating');
+  return undefined;
+}
+
+/**
+ * admitResourceQuota is the ResourceQuota plugin of validating admission: the object's usage is
+ * checked against every quota of its namespace and charged to their status.used (an optimistic
+ * update, re-checked against the freshest quota) before the object is stored. Nothing to do — and
+ * nothing to pay — in a namespace without quotas.
+ */
+export function* admitResourceQuota(ctx: ServerContext, info: ResourceInfo, req: ApiRequest, obj: KubeObject): Task<Status | undefined> {
+  const namespace = obj.metadata?.namespace;
+  if (!info.namespaced || !namespace) return undefined;
+  const cacher = cacherFor(ctx, 'resourcequotas');
+  if (cacher.size === 0) return undefined;
+  const listed = cacher.list({ namespace });
+  const quotas = listed.ok ? (listed.items as ResourceQuota[]) : [];
+  if (quotas.length === 0) return undefined;
+  const usage = usageOf(obj, ctx.sim.nowMs, ctx.epochMs);
+  if (!usage) return undefined;
+  const forbidden = (reason: string) => refused(ctx, req, 'admission.validating', newForbidden({ group: info.group, resource: info.resource }, obj.metadata?.name ?? '', reason) as Status);
+  const checked = checkRequest(quotas, obj, usage);
+  traceStage(ctx, req, 'admission.validating', { plugin: 'ResourceQuota', quotas: quotas.length, allowed: checked.ok });
+  if (!checked.ok) return forbidden(checked.reason);
+  if (req.options?.dryRun) return undefined;
+  const quotaInfo = resourceInfo('resourcequotas');
+  for (const name of checked.used.keys()) {
+    const key = storageKey(quotaInfo, namespace, name);
+    const result = yield* ctx.store.guaranteedUpdate(quotaInfo, key, cacher, name, (current) => {
+      const again = checkRequest([current as ResourceQuota], obj, usage);
+      if (!again.ok) return forbidden(again.reason)!;
+      const used = again.used.get(name);
+      if (!used) return current;
+      const quota = current as ResourceQuota;
+      return { ...quota, status: { ...quota.status, used } } as KubeObject;
+    });
+    if (!result.ok) return result.status;
+  }
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import { traceStage, type ServerContext } from '../context';
 import { badRequest } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
 import type { KubeObject as ValidatedObject } from '../validation';
-import { allocateOnCreate, mutatingAdmissionOnCreate, releaseOnFailure, validateOnCreate } from './admit';
+import { admitResourceQuota, allocateOnCreate, mutatingAdmissionOnCreate, releaseOnFailure, validateOnCreate } from './admit';
 import { fillObjectMeta } from './objectMeta';
 
 /**
@@ -32,8 +32,15 @@ export function* handleCreate(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   prepareForCreate(obj as ValidatedObject);
   const invalid = validateOnCreate(ctx, req, obj);
   if (invalid || req.options?.dryRun) {
+    const quotaError = invalid ? undefined : yield* admitResourceQuota(ctx, info, req, obj);
     releaseOnFailure(ctx, info, obj);
-    return invalid ? { ok: false, status: invalid } : { ok: true, object: deepFreeze(obj) as Stored<KubeObject> };
+    const status = invalid ?? quotaError;
+    return status ? { ok: false, status } : { ok: true, object: deepFreeze(obj) as Stored<KubeObject> };
+  }
+  const quotaError = yield* admitResourceQuota(ctx, info, req, obj);
+  if (quotaError) {
+    releaseOnFailure(ctx, info, obj);
+    return { ok: false, status: quotaError };
   }
   const key = storageKey(info, obj.metadata!.namespace, obj.metadata!.name!);
   const result = yield* ctx.store.create(info, key, obj);

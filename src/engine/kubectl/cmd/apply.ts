@@ -1,3 +1,4 @@
+import type { Status } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../api/object';
 import { resourceForKind } from '../../api/resources';
 import { wait, type Task } from '../../sim/task';
@@ -40,7 +41,7 @@ export function* apply(ctx: KubectlContext): Task<number> {
       if (dryRun !== 'client') {
         const created = yield* wait(ctx.client.create(info.resource, modified, { dryRun: dryRun === 'server' }));
         if (!created.ok) {
-          exit = failStatus(ctx, created.status);
+          exit = failStatus(ctx, addSourceToErr('creating', files.source, created.status));
           continue;
         }
         result = created.object;
@@ -54,7 +55,7 @@ export function* apply(ctx: KubectlContext): Task<number> {
       if (patch && dryRun !== 'client') {
         const patched = yield* wait(ctx.client.patch(info.resource, namespace, name, 'strategic', patch, { dryRun: dryRun === 'server' }));
         if (!patched.ok) {
-          exit = failStatus(ctx, patched.status);
+          exit = failStatus(ctx, addSourceToErr('patching', files.source, patched.status));
           continue;
         }
         result = patched.object;
@@ -73,4 +74,13 @@ function withLastApplied(obj: KubeObject): KubeObject {
   if (Object.keys(annotations).length === 0) delete (bare.metadata as { annotations?: unknown }).annotations;
   const json = `${marshalJsonCompact(marshalUnstructured(bare as unknown as JsonValue))}\n`;
   return { ...obj, metadata: { ...obj.metadata, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: json } } };
+}
+
+/**
+ * addSourceToErr is cmdutil.AddSourceToErr: the apiserver's message gains `error when creating
+ * "STDIN": ` (an Invalid status is printed from its details, so it shows no prefix).
+ */
+function addSourceToErr(verb: string, source: string, status: Status): Status {
+  if (!source || status.reason === 'Invalid') return status;
+  return { ...status, message: `error when ${verb} ${JSON.stringify(source)}: ${status.message ?? ''}` };
 }

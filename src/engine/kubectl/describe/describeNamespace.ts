@@ -44,6 +44,23 @@ function describeResourceQuotas(quotas: readonly ResourceQuota[], w: PrefixWrite
   }
 }
 
+/** describeQuota is `kubectl describe quota NAME` (ResourceQuotaDescriber). */
+export function describeQuota(q: ResourceQuota): string {
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${q.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${q.metadata?.namespace ?? ''}\n`);
+    const scopes = [...(q.spec?.scopes ?? [])].sort(compareStrings);
+    if (scopes.length > 0) {
+      w.write(LEVEL_0, `Scopes:\t${scopes.join(', ')}\n`);
+      for (const scope of scopes) if (SCOPE_HELP[scope]) w.write(LEVEL_0, ` * ${SCOPE_HELP[scope]}\n`);
+    }
+    w.write(LEVEL_0, 'Resource\tUsed\tHard\n');
+    w.write(LEVEL_0, '--------\t----\t----\n');
+    const hard = q.status?.hard ?? {};
+    for (const name of Object.keys(hard).sort(compareStrings)) w.write(LEVEL_0, `${name}\t${quantityText(q.status?.used?.[name])}\t${quantityText(hard[name])}\n`);
+  });
+}
+
 /** describeNamespace is `kubectl describe namespace NAME`. */
 export function describeNamespace(ns: Namespace, lookup: DescribeLookup): string {
   const name = ns.metadata?.name ?? '';

@@ -6,7 +6,7 @@ import { describeConfigMap } from './describeConfigMap';
 import { describeDeployment } from './describeDeployment';
 import { describeGeneric } from './describeGeneric';
 import { describeHorizontalPodAutoscaler } from './describeHpa';
-import { describeNamespace } from './describeNamespace';
+import { describeNamespace, describeQuota } from './describeNamespace';
 import { describeNode } from './describeNode';
 import { describePod } from './describePod';
 import { describeReplicaSet } from './describeReplicaSet';
@@ -17,7 +17,7 @@ export type { DescribeLookup, DescribeOptions, DescribeResource } from './lookup
 export { lookupFromObjects } from './lookup';
 
 /** DescribableResource is a resource `describe` renders. */
-export type DescribableResource = 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases';
+export type DescribableResource = 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas';
 
 const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces']);
 
@@ -32,6 +32,7 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   configmaps: describeConfigMap,
   horizontalpodautoscalers: describeHorizontalPodAutoscaler,
   leases: describeGeneric,
+  resourcequotas: (q) => describeQuota(q),
 };
 
 /** describeObject renders one object of `resource`. */
