@@ -106,6 +106,7 @@ describe('admitCreate chain', () => {
     namespacePhase: (ns) => (ns === 'default' ? 'Active' : ns === 'old' ? 'Terminating' : undefined),
     serviceAccount: saInput.lookup,
     priorityClasses: systemPriorityClasses(),
+    limitRanges: () => [],
     random5: () => 'abcde',
   };
 

@@ -12,8 +12,9 @@
 //   MutatingAdmissionPolicy (alpha), MutatingAdmissionWebhook*, ValidatingAdmissionPolicy*,
 //   ValidatingAdmissionWebhook*, ResourceQuota*, AlwaysDeny.
 // Mutating plugins run in that order, then the strategy (PrepareForCreate + Validate), then the
-// validating half of the same plugins. k8sim models NamespaceLifecycle, ServiceAccount, Priority and
-// DefaultTolerationSeconds; the others change nothing for the objects it creates.
+// validating half of the same plugins. k8sim models NamespaceLifecycle, ServiceAccount, Priority,
+// DefaultTolerationSeconds, LimitRanger (and ResourceQuota when validating); the others change
+// nothing for the objects it creates.
 //
 // Whole create path, as staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go and
 // pkg/registry/generic/registry/store.go run it:
@@ -23,11 +24,12 @@
 //      name from generateName                       8. store: AlreadyExists (409) or write
 //   4. Service: allocateServiceCreate (../registry/serviceAlloc) — before validation, so its
 //      nodePort range error is a 422 from the allocator.
-import type { Pod, ServiceAccount } from 'kubernetes-types/core/v1';
+import type { LimitRange, Pod, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import type { Status } from '../../api/status';
 import type { KubeObject } from '../validation/index';
 import { admitDefaultTolerationSeconds } from './plugins/defaultTolerationSeconds';
+import { admitLimitRanger } from './plugins/limitRanger';
 import { admitNamespaceLifecycle, type NamespacePhase } from './plugins/namespaceLifecycle';
 import { admitPriority } from './plugins/priority';
 import { admitServiceAccount } from './plugins/serviceAccount';
@@ -37,6 +39,8 @@ export interface AdmissionContext {
   namespacePhase: (namespace: string) => NamespacePhase;
   serviceAccount: (namespace: string, name: string) => ServiceAccount | undefined;
   priorityClasses: readonly PriorityClass[];
+  /** limitRanges lists the namespace's LimitRanges (none, cheaply, in most namespaces). */
+  limitRanges: (namespace: string) => readonly LimitRange[];
   /** random5 draws the 5-char suffix of `kube-api-access-xxxxx` from the sim Rng. */
   random5: () => string;
 }
@@ -53,6 +57,8 @@ export function admitCreate(obj: KubeObject, ctx: AdmissionContext): Status | un
   if (lifecycle) return lifecycle;
   if (kind !== 'Pod') return undefined;
   const pod = obj as unknown as Pod;
+  const limitRanges = ctx.limitRanges(namespace);
+  if (limitRanges.length > 0) admitLimitRanger(pod, limitRanges);
   const saErr = admitServiceAccount(pod, namespace, { lookup: ctx.serviceAccount, random5: ctx.random5 });
   if (saErr) return saErr;
   const prioErr = admitPriority(pod, { priorityClasses: ctx.priorityClasses });

@@ -1,4 +1,4 @@
-import type { ResourceQuota, Service, ServiceAccount } from 'kubernetes-types/core/v1';
+import type { LimitRange, Pod, ResourceQuota, Service, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import type { KubeObject } from '../../api/object';
@@ -6,6 +6,7 @@ import { resourceInfo, storageKey, type ResourceInfo } from '../../api/resources
 import { newForbidden } from '../../api/status';
 import type { Task } from '../../sim/task';
 import { usageOf } from '../../quota/evaluator';
+import { validateLimitRanger } from '../admission/plugins/limitRanger';
 import { checkRequest } from '../admission/plugins/resourceQuota';
 import { admitCreate, admitUpdate, type AdmissionContext } from '../admission';
 import type { NamespacePhase } from '../admission/plugins/namespaceLifecycle';
@@ -96,6 +97,28 @@ export function* admitResourceQuota(ctx: ServerContext, info: ResourceInfo, req:
   return undefined;
 }
 
+function limitRangesIn(ctx: ServerContext, namespace: string): LimitRange[] {
+  const cacher = cacherFor(ctx, 'limitranges');
+  if (cacher.size === 0) return [];
+  const listed = cacher.list({ namespace });
+  return listed.ok ? (listed.items as LimitRange[]) : [];
+}
+
+/**
+ * admitLimitRanges is LimitRanger's validating half: a pod must stay within every LimitRange's
+ * Container and Pod min/max/ratio (403, several breaches as one `[a, b]` aggregate).
+ */
+export function admitLimitRanges(ctx: ServerContext, req: ApiRequest, obj: KubeObject): Status | undefined {
+  if (obj.kind !== 'Pod' || req.subresource) return undefined;
+  const limitRanges = limitRangesIn(ctx, obj.metadata?.namespace ?? '');
+  if (limitRanges.length === 0) return undefined;
+  const errs = validateLimitRanger(obj as Pod, limitRanges);
+  traceStage(ctx, req, 'admission.validating', { plugin: 'LimitRanger', allowed: errs.length === 0 });
+  if (errs.length === 0) return undefined;
+  const message = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
+  return refused(ctx, req, 'admission.validating', newForbidden({ group: '', resource: 'pods' }, obj.metadata?.name ?? '', message) as Status);
+}
+
 /** admissionContext is what the plugins would read from the apiserver's informers. */
 function admissionContext(ctx: ServerContext): AdmissionContext {
   return {
@@ -109,6 +132,7 @@ function admissionContext(ctx: ServerContext): AdmissionContext {
       return listed.ok ? (listed.items as PriorityClass[]) : [];
     },
     random5: () => ctx.rng.string(5, 'bcdfghjklmnpqrstvwxz2456789'),
+    limitRanges: (namespace) => limitRangesIn(ctx, namespace),
   };
 }
 

@@ -7,7 +7,7 @@ import { traceStage, type ServerContext } from '../context';
 import { badRequest } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
 import type { KubeObject as ValidatedObject } from '../validation';
-import { admitResourceQuota, allocateOnCreate, mutatingAdmissionOnCreate, releaseOnFailure, validateOnCreate } from './admit';
+import { admitLimitRanges, admitResourceQuota, allocateOnCreate, mutatingAdmissionOnCreate, releaseOnFailure, validateOnCreate } from './admit';
 import { fillObjectMeta } from './objectMeta';
 
 /**
@@ -30,7 +30,7 @@ export function* handleCreate(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   const allocationError = allocateOnCreate(ctx, info, req, obj);
   if (allocationError) return { ok: false, status: allocationError };
   prepareForCreate(obj as ValidatedObject);
-  const invalid = validateOnCreate(ctx, req, obj);
+  const invalid = validateOnCreate(ctx, req, obj) ?? admitLimitRanges(ctx, req, obj);
   if (invalid || req.options?.dryRun) {
     const quotaError = invalid ? undefined : yield* admitResourceQuota(ctx, info, req, obj);
     releaseOnFailure(ctx, info, obj);

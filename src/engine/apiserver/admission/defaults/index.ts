@@ -4,7 +4,7 @@
 import type { HorizontalPodAutoscaler as HPAv1 } from 'kubernetes-types/autoscaling/v1';
 import { deepClone } from '../../../api/object';
 import { convertHPAv1ToV2, setDefaultsHPA } from './hpaDefaults';
-import { setDefaultsNamespace, setDefaultsNode, setDefaultsPriorityClass, setDefaultsResourceQuota, setDefaultsSecret } from './otherDefaults';
+import { setDefaultsLimitRange, setDefaultsNamespace, setDefaultsNode, setDefaultsPriorityClass, setDefaultsResourceQuota, setDefaultsSecret } from './otherDefaults';
 import { setDefaultsPod, setDefaultsPodSpec } from './podDefaults';
 import { setDefaultsEndpointSlice, setDefaultsEndpoints, setDefaultsService } from './serviceDefaults';
 import {
@@ -32,6 +32,7 @@ const DEFAULTERS: Record<string, (obj: never) => void> = {
   Namespace: setDefaultsNamespace,
   Node: setDefaultsNode,
   ResourceQuota: setDefaultsResourceQuota,
+  LimitRange: setDefaultsLimitRange,
   PriorityClass: setDefaultsPriorityClass,
   PodTemplate: (t: { template?: { spec?: never } }) => {
     if (t.template?.spec) setDefaultsPodSpec(t.template.spec);

@@ -41,3 +41,18 @@ export function setDefaultsResourceQuota(rq: ResourceQuota): void {
 export function setDefaultsPriorityClass(pc: PriorityClass): void {
   if (!pc.preemptionPolicy) pc.preemptionPolicy = 'PreemptLowerPriority';
 }
+
+/**
+ * setDefaultsLimitRange is SetDefaults_LimitRangeItem for every Container item: default limit from
+ * max, default request from the default limit, else from min.
+ */
+export function setDefaultsLimitRange(lr: { spec?: { limits?: Array<{ type?: string; default?: Record<string, string>; defaultRequest?: Record<string, string>; max?: Record<string, string>; min?: Record<string, string> }> } }): void {
+  for (const item of lr.spec?.limits ?? []) {
+    if (item.type !== 'Container') continue;
+    item.default ??= {};
+    item.defaultRequest ??= {};
+    for (const [k, v] of Object.entries(item.max ?? {})) if (!(k in item.default)) item.default[k] = v;
+    for (const [k, v] of Object.entries(item.default)) if (!(k in item.defaultRequest)) item.defaultRequest[k] = v;
+    for (const [k, v] of Object.entries(item.min ?? {})) if (!(k in item.defaultRequest)) item.defaultRequest[k] = v;
+  }
+}
