@@ -44,7 +44,8 @@ export interface ApiRequest {
 }
 
 /** ApiResult is the answer: the object (or list) on success, a metav1.Status on failure. */
-export type ApiResult<T = Stored<KubeObject>> = { ok: true; object: T } | { ok: false; status: Status };
+/** A success may carry the apiserver's Warning headers (admission warnings), which kubectl prints. */
+export type ApiResult<T = Stored<KubeObject>> = { ok: true; object: T; warnings?: string[] } | { ok: false; status: Status };
 
 export interface ObjectList<T = Stored<KubeObject>> {
   apiVersion: string;

@@ -20,11 +20,17 @@ export class ApiClient {
     readonly user: UserInfo,
     readonly component: string,
     private readonly rateLimiter?: TokenBucketRateLimiter,
+    private readonly warningHandler?: (warning: string) => void,
   ) {}
+
+  /** withWarningHandler returns this client reporting each response's warnings (rest.Config WarningHandler). */
+  withWarningHandler(handler: (warning: string) => void): ApiClient {
+    return new ApiClient(this.server, this.user, this.component, this.rateLimiter, handler);
+  }
 
   /** as returns a client for the same server under another identity (kubectl --as). */
   as(user: UserInfo, component = this.component): ApiClient {
-    return new ApiClient(this.server, user, component);
+    return new ApiClient(this.server, user, component, undefined, this.warningHandler);
   }
 
   /** withRateLimit returns this identity behind a client-side QPS/burst limit (rest.Config QPS/Burst). */
@@ -117,9 +123,21 @@ export class ApiClient {
   private send<T>(req: Omit<ApiRequest, 'user' | 'component'>): Future<ApiResult<T>> {
     const full = { ...req, user: this.user, component: this.component };
     const delayMs = this.rateLimiter?.reserveDelayMs(this.server.ctx.sim.nowMs) ?? 0;
+    if (this.warningHandler) return this.reportWarnings(delayMs === 0 ? this.server.request<T>(full) : this.delayed<T>(full, delayMs));
     if (delayMs === 0) return this.server.request<T>(full);
+    return this.delayed<T>(full, delayMs);
+  }
+
+  private delayed<T>(full: ApiRequest, delayMs: number): Future<ApiResult<T>> {
     const answer = new Future<ApiResult<T>>();
     this.server.ctx.sim.after(delayMs, () => this.server.request<T>(full).then((result) => answer.resolve(result)));
     return answer;
+  }
+
+  private reportWarnings<T>(result: Future<ApiResult<T>>): Future<ApiResult<T>> {
+    return result.map((r) => {
+      if (r.ok && r.warnings) for (const w of r.warnings) this.warningHandler!(w);
+      return r;
+    });
   }
 }

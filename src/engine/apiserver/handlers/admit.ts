@@ -7,6 +7,7 @@ import { newForbidden } from '../../api/status';
 import type { Task } from '../../sim/task';
 import { usageOf } from '../../quota/evaluator';
 import { validateLimitRanger } from '../admission/plugins/limitRanger';
+import { admitPodSecurity } from '../admission/podsecurity/admit';
 import { checkRequest } from '../admission/plugins/resourceQuota';
 import { admitCreate, admitUpdate, type AdmissionContext } from '../admission';
 import type { NamespacePhase } from '../admission/plugins/namespaceLifecycle';
@@ -117,6 +118,23 @@ export function admitLimitRanges(ctx: ServerContext, req: ApiRequest, obj: KubeO
   if (errs.length === 0) return undefined;
   const message = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
   return refused(ctx, req, 'admission.validating', newForbidden({ group: '', resource: 'pods' }, obj.metadata?.name ?? '', message) as Status);
+}
+
+/**
+ * admitPodSecurityOnCreate is the PodSecurity plugin: it refuses a pod that breaks its namespace's
+ * enforce level, and returns the warnings (workload templates, the warn level) the response
+ * carries. The audit level only leaves a trace event.
+ */
+export function admitPodSecurityOnCreate(ctx: ServerContext, req: ApiRequest, obj: KubeObject): { status?: Status; warnings: string[] } {
+  const namespace = obj.metadata?.namespace;
+  if (!namespace) return { warnings: [] };
+  const ns = cacherFor(ctx, 'namespaces').get(`/registry/namespaces/${namespace}`);
+  const labels = ns?.metadata.labels;
+  if (!labels || !Object.keys(labels).some((k) => k.startsWith('pod-security.kubernetes.io/'))) return { warnings: [] };
+  const decision = admitPodSecurity(obj, labels);
+  traceStage(ctx, req, 'admission.validating', { plugin: 'PodSecurity', allowed: decision.allowed, ...(decision.allowed && decision.audit ? { audit: decision.audit } : {}) });
+  if (!decision.allowed) return { status: refused(ctx, req, 'admission.validating', newForbidden({ group: '', resource: 'pods' }, obj.metadata?.name ?? '', decision.reason) as Status), warnings: [] };
+  return { warnings: decision.warnings };
 }
 
 /** admissionContext is what the plugins would read from the apiserver's informers. */

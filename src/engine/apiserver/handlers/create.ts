@@ -7,7 +7,7 @@ import { traceStage, type ServerContext } from '../context';
 import { badRequest } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
 import type { KubeObject as ValidatedObject } from '../validation';
-import { admitLimitRanges, admitResourceQuota, allocateOnCreate, mutatingAdmissionOnCreate, releaseOnFailure, validateOnCreate } from './admit';
+import { admitLimitRanges, admitPodSecurityOnCreate, admitResourceQuota, allocateOnCreate, mutatingAdmissionOnCreate, releaseOnFailure, validateOnCreate } from './admit';
 import { fillObjectMeta } from './objectMeta';
 
 /**
@@ -30,12 +30,17 @@ export function* handleCreate(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   const allocationError = allocateOnCreate(ctx, info, req, obj);
   if (allocationError) return { ok: false, status: allocationError };
   prepareForCreate(obj as ValidatedObject);
-  const invalid = validateOnCreate(ctx, req, obj) ?? admitLimitRanges(ctx, req, obj);
+  const schemaError = validateOnCreate(ctx, req, obj);
+  // Validating admission, in plugin order: LimitRanger, PodSecurity, then ResourceQuota below.
+  const limitError = schemaError ? undefined : admitLimitRanges(ctx, req, obj);
+  const podSecurity = schemaError || limitError ? undefined : admitPodSecurityOnCreate(ctx, req, obj);
+  const invalid = schemaError ?? limitError ?? podSecurity?.status;
+  const warnings = podSecurity?.warnings.length ? { warnings: podSecurity.warnings } : {};
   if (invalid || req.options?.dryRun) {
     const quotaError = invalid ? undefined : yield* admitResourceQuota(ctx, info, req, obj);
     releaseOnFailure(ctx, info, obj);
     const status = invalid ?? quotaError;
-    return status ? { ok: false, status } : { ok: true, object: deepFreeze(obj) as Stored<KubeObject> };
+    return status ? { ok: false, status } : { ok: true, object: deepFreeze(obj) as Stored<KubeObject>, ...warnings };
   }
   const quotaError = yield* admitResourceQuota(ctx, info, req, obj);
   if (quotaError) {
@@ -46,5 +51,5 @@ export function* handleCreate(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   const result = yield* ctx.store.create(info, key, obj);
   if (!result.ok) releaseOnFailure(ctx, info, obj);
   else traceStage(ctx, { ...req, name: obj.metadata!.name }, 'write', { rv: result.object.metadata.resourceVersion, code: 201 });
-  return result;
+  return result.ok ? { ...result, ...warnings } : result;
 }

@@ -28,7 +28,9 @@ export interface KubectlContext {
 export function newContext(env: ShellEnv, io: CommandIO, cmd: ParsedCommand): KubectlContext {
   const explicitNamespace = cmd.changed.includes('namespace');
   const as = cmd.flags['as'] !== undefined ? stringFlag(cmd, 'as') : '';
-  const client = as ? env.client.as(impersonatedUser(as, listFlag(cmd, 'as-group')), 'kubectl') : env.client;
+  // kubectl prints every Warning header the apiserver sends on stderr as it arrives.
+  const base = (as ? env.client.as(impersonatedUser(as, listFlag(cmd, 'as-group')), 'kubectl') : env.client).withWarningHandler((w) => io.err(`Warning: ${w}\n`));
+  const client = base;
   return {
     cmd,
     env,
