@@ -12,6 +12,8 @@ export interface EventHandlerTarget {
   cache: SchedulerCache;
   queue: SchedulingQueue;
   schedulerName: string;
+  /** nominated pods (preemption) are forgotten once bound or deleted. */
+  nominated?: Map<string, unknown>;
 }
 
 /** addAllEventHandlers wires the pod and node informers into the cache and the queue. */
@@ -25,7 +27,10 @@ export function addAllEventHandlers(target: EventHandlerTarget, pods: SharedInde
     },
     update: (oldPod, newPod) => {
       if (assignedPod(newPod)) {
-        if (!assignedPod(oldPod)) queue.delete(newPodInfo(newPod).key);
+        if (!assignedPod(oldPod)) {
+          queue.delete(newPodInfo(newPod).key);
+          target.nominated?.delete(newPodInfo(newPod).key);
+        }
         cache.updatePod(newPod);
       } else if (responsible(newPod)) {
         queue.update(newPod);
@@ -38,6 +43,7 @@ export function addAllEventHandlers(target: EventHandlerTarget, pods: SharedInde
         queue.moveAllToActiveOrBackoffQueue(event('AssignedPod', 'Delete', 'AssignedPodDelete'));
       } else {
         queue.delete(key);
+        target.nominated?.delete(key);
       }
     },
   });

@@ -37,6 +37,15 @@ export interface SchedulerState {
   /** podLister reads the informer's current copy of a pod (`namespace/name`). */
   podLister(key: string): Stored<Pod> | undefined;
   nextStartNodeIndex: number;
+  /** nominated: pods preemption nominated to a node, until they bind (the queue's PodNominator). */
+  readonly nominated: Map<string, { nodeName: string; podInfo: PodInfo }>;
+}
+
+/** nominatedPodsOn lists the pods nominated to a node. */
+function nominatedPodsOn(sched: SchedulerState, nodeName: string): PodInfo[] {
+  const out: PodInfo[] = [];
+  for (const n of sched.nominated.values()) if (n.nodeName === nodeName) out.push(n.podInfo);
+  return out;
 }
 
 /**
@@ -56,7 +65,10 @@ export function* scheduleOne(sched: SchedulerState): Task<boolean> {
   const podSchedulingCycle = sched.queue.schedulingCycle;
   const startMs = sched.sim.nowMs;
   const { outcome, nextStartNodeIndex } = schedulePod(
-    { framework: sched.framework, nodes: sched.cache.nodeInfos(), rng: sched.rng, nextStartNodeIndex: sched.nextStartNodeIndex, scoreEpoch: sched.cache.scoreEpoch },
+    {
+      framework: sched.framework, nodes: sched.cache.nodeInfos(), rng: sched.rng, nextStartNodeIndex: sched.nextStartNodeIndex, scoreEpoch: sched.cache.scoreEpoch,
+      nominatedPods: sched.nominated.size > 0 ? (nodeName) => nominatedPodsOn(sched, nodeName) : undefined,
+    },
     podInfo,
   );
   sched.nextStartNodeIndex = nextStartNodeIndex;
@@ -101,6 +113,7 @@ function* bindingCycle(sched: SchedulerState, state: CycleState, queued: QueuedP
   if (status === null) status = yield* sched.framework.runBindPlugins(state, podInfo, host);
   sched.cache.finishBinding(podInfo.key);
   if (status === null) {
+    sched.nominated.delete(podInfo.key);
     const { namespace, name } = podInfo.pod.metadata;
     sched.recorder.event(podInfo.pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${host}`, { action: 'Binding' });
     sched.framework.runPostBindPlugins(state, podInfo, host);
@@ -132,7 +145,31 @@ export function handleSchedulingFailure(sched: SchedulerState, queued: QueuedPod
   const message = statusMessage(status);
   const pod = cached ?? queued.podInfo.pod;
   sched.recorder.event(pod, 'Warning', 'FailedScheduling', truncateMessage(message), { action: 'Scheduling' });
-  if (cached && !cached.spec?.nodeName) updatePodScheduledCondition(sched, cached, reason, message);
+  if (!cached) sched.nominated.delete(key);
+  if (outcome?.nominatedNodeName && cached) {
+    sched.nominated.set(key, { nodeName: outcome.nominatedNodeName, podInfo: newPodInfo(cached) });
+    spawn(preemptVictims(sched, cached, outcome.nominatedNodeName, outcome.victims ?? []));
+  }
+  if (cached && !cached.spec?.nodeName) updatePodScheduledCondition(sched, cached, reason, message, outcome?.nominatedNodeName);
+}
+
+/**
+ * preemptVictims is prepareCandidate: each victim gets the DisruptionTarget condition, is deleted
+ * (with its grace period) and gets the `Preempted` event naming the preemptor's uid; the
+ * preemptor waits in the queue, nominated to the node, until they are gone.
+ */
+function* preemptVictims(sched: SchedulerState, preemptor: Stored<Pod>, nodeName: string, victims: readonly PodInfo[]): Task<void> {
+  for (const victim of victims) {
+    const { namespace, name } = victim.pod.metadata;
+    const condition: PodCondition = {
+      type: 'DisruptionTarget', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: toRFC3339(sched.sim.nowMs, sched.epochMs),
+      reason: 'PreemptionByScheduler', message: `${sched.framework.schedulerName}: preempting to accommodate a higher priority pod`,
+    };
+    yield* wait(sched.client.patch('pods', namespace, name, 'strategic', { status: { conditions: [condition] } }, { subresource: 'status' }));
+    const deleted = yield* wait(sched.client.delete('pods', namespace, name));
+    if (!deleted.ok && deleted.status.code !== 404) continue;
+    sched.recorder.event(victim.pod, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata.uid} on node ${nodeName}`, { action: 'Preempting' });
+  }
 }
 
 /** truncateMessage cuts a note to NOTE_LENGTH_LIMIT characters, ending in " ...". */
@@ -142,11 +179,13 @@ export function truncateMessage(message: string): string {
 }
 
 /** updatePodScheduledCondition patches status.conditions when the condition actually changes (UpdatePodCondition). */
-function updatePodScheduledCondition(sched: SchedulerState, pod: Stored<Pod>, reason: string, message: string): void {
+function updatePodScheduledCondition(sched: SchedulerState, pod: Stored<Pod>, reason: string, message: string, nominatedNodeName?: string): void {
   const old = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
-  if (old && old.status === 'False' && old.reason === reason && old.message === message) return;
+  const nominationChanges = nominatedNodeName !== undefined && pod.status?.nominatedNodeName !== nominatedNodeName;
+  if (old && old.status === 'False' && old.reason === reason && old.message === message && !nominationChanges) return;
   const lastTransitionTime = old && old.status === 'False' ? old.lastTransitionTime : toRFC3339(sched.sim.nowMs, sched.epochMs);
   const condition: PodCondition = { type: 'PodScheduled', status: 'False', lastProbeTime: null as unknown as string, lastTransitionTime, reason, message };
   const { namespace, name } = pod.metadata;
-  sched.client.patch('pods', namespace, name, 'strategic', { status: { conditions: [condition] } }, { subresource: 'status' });
+  const status = nominationChanges ? { conditions: [condition], nominatedNodeName } : { conditions: [condition] };
+  sched.client.patch('pods', namespace, name, 'strategic', { status }, { subresource: 'status' });
 }

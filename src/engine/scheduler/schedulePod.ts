@@ -2,7 +2,7 @@
 // findNodesThatPassFilters, numFeasibleNodesToFind, prioritizeNodes and selectHost. The
 // algorithm half of a scheduling cycle: pure over the cache, the framework and the Rng.
 import type { Rng } from '../sim/rng';
-import { CycleState } from './framework/interface';
+import { CycleState, type PostFilterResult } from './framework/interface';
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, newDiagnosis, type Diagnosis } from './framework/fitError';
 import type { NodeInfo } from './framework/nodeInfo';
 import type { PodInfo } from './framework/podInfo';
@@ -25,6 +25,9 @@ export interface ScheduleOutcome {
   evaluatedNodes: number;
   feasibleNodes: NodeInfo[];
   scores?: NodeScores;
+  /** nominatedNodeName / victims: where preemption made room, and whom it evicts there. */
+  nominatedNodeName?: string;
+  victims?: PodInfo[];
 }
 
 /** SchedulePodInput is the scheduler state the algorithm reads (and the start index it moves). */
@@ -35,6 +38,8 @@ export interface SchedulePodInput {
   nextStartNodeIndex: number;
   /** scoreEpoch changes when anything outside a node that a Score plugin reads changes (image spread). */
   scoreEpoch?: number;
+  /** nominatedPods lists the pods preemption nominated to a node (the queue's nominator). */
+  nominatedPods?: (nodeName: string) => readonly PodInfo[];
 }
 
 /**
@@ -52,8 +57,12 @@ export function schedulePod(input: SchedulePodInput, pod: PodInfo): { outcome: S
   const found = findNodesThatFitPod(input, state, pod, diagnosis);
   const outcome: ScheduleOutcome = { ...base, evaluatedNodes: found.feasible.length + diagnosis.nodeToStatus.size, feasibleNodes: found.feasible };
   if (found.feasible.length === 0) {
-    runPostFilter(framework, state, pod, diagnosis, nodes);
+    const preemption = runPostFilter(framework, state, pod, diagnosis, nodes);
     outcome.status = newStatus('Unschedulable', '', fitErrorMessage(nodes.length, diagnosis));
+    if (preemption?.nominatedNodeName) {
+      outcome.nominatedNodeName = preemption.nominatedNodeName;
+      outcome.victims = preemption.victims ?? [];
+    }
   } else if (found.feasible.length === 1) {
     outcome.suggestedHost = found.feasible[0].name;
   } else {
@@ -83,7 +92,7 @@ function findNodesThatFitPod(input: SchedulePodInput, state: CycleState, pod: Po
   const start = input.nextStartNodeIndex % nodes.length;
   for (let i = 0; i < nodes.length && feasible.length < numNodesToFind; i++) {
     const node = nodes[(start + i) % nodes.length];
-    const status = framework.runFilterPlugins(state, pod, node);
+    const status = filterWithNominatedPods(framework, state, pod, node, input.nominatedPods?.(node.name) ?? []);
     if (status === null) feasible.push(node);
     else {
       diagnosis.nodeToStatus.set(node.name, status);
@@ -92,6 +101,24 @@ function findNodesThatFitPod(input: SchedulePodInput, state: CycleState, pod: Po
   }
   const processed = feasible.length + diagnosis.nodeToStatus.size;
   return { feasible, nextStartNodeIndex: (start + processed) % nodes.length };
+}
+
+/**
+ * filterWithNominatedPods is RunFilterPluginsWithNominatedPods: pods nominated to the node with
+ * at least this pod's priority count as already there (their room is reserved); the pod must fit
+ * both with and without them.
+ */
+function filterWithNominatedPods(framework: Framework, state: CycleState, pod: PodInfo, node: NodeInfo, nominated: readonly PodInfo[]): Status | null {
+  const ahead = nominated.filter((p) => p.key !== pod.key && p.priority >= pod.priority && !node.pods.has(p.key));
+  if (ahead.length === 0) return framework.runFilterPlugins(state, pod, node);
+  for (const p of ahead) node.addPod(p);
+  try {
+    const status = framework.runFilterPlugins(state, pod, node);
+    if (status !== null) return status;
+  } finally {
+    for (const p of ahead) node.removePod(p.key);
+  }
+  return framework.runFilterPlugins(state, pod, node);
 }
 
 /**
@@ -113,9 +140,10 @@ export function numFeasibleNodesToFind(percentageOfNodesToScore: number, numAllN
 }
 
 /** runPostFilter records the PostFilter (preemption) message in the diagnosis. */
-function runPostFilter(framework: Framework, state: CycleState, pod: PodInfo, diagnosis: Diagnosis, nodes: readonly NodeInfo[]): void {
+function runPostFilter(framework: Framework, state: CycleState, pod: PodInfo, diagnosis: Diagnosis, nodes: readonly NodeInfo[]): PostFilterResult | undefined {
   const result = framework.runPostFilterPlugins(state, pod, diagnosis.nodeToStatus, nodes);
   if (result) diagnosis.postFilterMsg = statusMessage(result.status);
+  return result;
 }
 
 /** prioritizeNodes runs PreScore and Score; a PreScore error fails the cycle. */

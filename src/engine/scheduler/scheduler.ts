@@ -22,6 +22,7 @@ import { defaultProfile } from './plugins/registry';
 import type { FitArgs } from './plugins/noderesources/fit';
 import { SchedulingQueue } from './queue/schedulingQueue';
 import { scheduleOne, type SchedulerState } from './scheduleOne';
+import type { PodInfo } from './framework/podInfo';
 
 export const SCHEDULER_COMPONENT = 'kube-scheduler';
 /** WaitForCacheSync polls every 100 ms. */
@@ -64,6 +65,7 @@ export class Scheduler implements Component, SchedulerState {
   readonly epochMs: number;
   readonly cycleCost: CycleCost;
   nextStartNodeIndex = 0;
+  readonly nominated = new Map<string, { nodeName: string; podInfo: PodInfo }>();
   private factory: SharedInformerFactory | undefined;
   private podInformer: SharedIndexInformer<Pod> | undefined;
   private running = false;
@@ -112,7 +114,7 @@ export class Scheduler implements Component, SchedulerState {
     this.factory = factory;
     this.podInformer = factory.forResource<Pod>('pods', { fieldSelector: POD_FIELD_SELECTOR });
     const nodeInformer = factory.forResource<Node>('nodes');
-    addAllEventHandlers({ cache: this.cache, queue: this.queue, schedulerName: this.framework.schedulerName }, this.podInformer, nodeInformer);
+    addAllEventHandlers({ cache: this.cache, queue: this.queue, schedulerName: this.framework.schedulerName, nominated: this.nominated }, this.podInformer, nodeInformer);
     factory.start();
     const rng = this.sim.rng.fork(`${this.name}#${this.starts++}`);
     if (this.options.leaderElect === false) return this.lead(factory);

@@ -60,10 +60,15 @@ export interface FilterPlugin extends Plugin {
 export interface PostFilterResult {
   status: Status;
   nominatedNodeName?: string;
+  /** victims: the pods to preempt on the nominated node. */
+  victims?: PodInfo[];
 }
 
+/** RunFilter runs every Filter plugin for a pod on a node (the handle preemption dry-runs with). */
+export type RunFilter = (state: CycleState, pod: PodInfo, node: NodeInfo) => Status | null;
+
 export interface PostFilterPlugin extends Plugin {
-  postFilter(state: CycleState, pod: PodInfo, nodeToStatus: ReadonlyMap<string, Status>, allNodes: readonly NodeInfo[]): PostFilterResult;
+  postFilter(state: CycleState, pod: PodInfo, nodeToStatus: ReadonlyMap<string, Status>, allNodes: readonly NodeInfo[], runFilter: RunFilter): PostFilterResult;
 }
 
 export interface PreScorePlugin extends Plugin {

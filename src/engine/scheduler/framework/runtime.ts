@@ -90,7 +90,7 @@ export class Framework {
   runPostFilterPlugins(state: CycleState, pod: PodInfo, nodeToStatus: ReadonlyMap<string, Status>, allNodes: readonly NodeInfo[]): PostFilterResult | undefined {
     let last: PostFilterResult | undefined;
     for (const plugin of this.profile.postFilter) {
-      last = plugin.postFilter(state, pod, nodeToStatus, allNodes);
+      last = plugin.postFilter(state, pod, nodeToStatus, allNodes, (st, p, n) => this.runFilterPlugins(st, p, n));
       if (last.status.code === 'Success') return last;
     }
     return last;
