@@ -22,14 +22,18 @@ export function addAllEventHandlers(target: EventHandlerTarget, pods: SharedInde
   const responsible = (pod: Stored<Pod>) => responsibleForPod(pod, target.schedulerName);
   pods.addEventHandler({
     add: (pod) => {
-      if (assignedPod(pod)) cache.addPod(pod);
-      else if (responsible(pod)) queue.add(pod);
+      if (assignedPod(pod)) {
+        cache.addPod(pod);
+        // A new neighbour may satisfy a waiting pod's inter-pod affinity (AssignedPodAdd).
+        queue.moveAllToActiveOrBackoffQueue(event('AssignedPod', 'Add', 'AssignedPodAdd'));
+      } else if (responsible(pod)) queue.add(pod);
     },
     update: (oldPod, newPod) => {
       if (assignedPod(newPod)) {
         if (!assignedPod(oldPod)) {
           queue.delete(newPodInfo(newPod).key);
           target.nominated?.delete(newPodInfo(newPod).key);
+          queue.moveAllToActiveOrBackoffQueue(event('AssignedPod', 'Add', 'AssignedPodAdd'));
         }
         cache.updatePod(newPod);
       } else if (responsible(newPod)) {

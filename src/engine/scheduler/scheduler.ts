@@ -84,7 +84,7 @@ export class Scheduler implements Component, SchedulerState {
     this.rng = ctx.sim.rng.fork(SCHEDULER_COMPONENT);
     this.client = clientFor(ctx, USERS.scheduler, SCHEDULER_COMPONENT).withRateLimit(ctx.clientRateLimits.kubeScheduler.qps, ctx.clientRateLimits.kubeScheduler.burst);
     this.cycleCost = options.cycleCost ?? DEFAULT_CYCLE_COST;
-    this.framework = new Framework(defaultProfile({ client: this.client, numNodes: () => this.cache.numNodes }, options.fitArgs));
+    this.framework = new Framework(defaultProfile({ client: this.client, numNodes: () => this.cache.numNodes, nodeInfos: () => this.cache.nodeInfos(), podsWithRequiredAntiAffinity: () => this.cache.counters.podsWithRequiredAntiAffinity }, options.fitArgs));
     this.queue = new SchedulingQueue(this.sim, this.framework, SCHEDULER_COMPONENT);
     // The scheduler's events name this instance `<scheduler name>-<hostname>`.
     this.recorder = new EventRecorder(this.sim, this.client, { component: this.framework.schedulerName }, ctx.epochMs, this.rng.fork('events'), { reportingInstance: `${this.framework.schedulerName}-${this.host}` });

@@ -20,6 +20,8 @@ interface PodState {
  * as durationToExpireAssumedPod is 0 since v1.29).
  */
 export class SchedulerCache {
+  /** counters: cluster-wide tallies the NodeInfos keep (pods with required anti-affinity). */
+  readonly counters = { podsWithRequiredAntiAffinity: 0 };
   private readonly nodes = new Map<string, NodeInfo>();
   /** nodeList: nodes with a Node object, in the order they were added (single-zone nodeTree). */
   private nodeList: NodeInfo[] = [];
@@ -108,7 +110,7 @@ export class SchedulerCache {
 
   private nodeInfoFor(name: string): NodeInfo {
     let info = this.nodes.get(name);
-    if (!info) this.nodes.set(name, (info = new NodeInfo(name)));
+    if (!info) this.nodes.set(name, (info = new NodeInfo(name, this.counters)));
     return info;
   }
 

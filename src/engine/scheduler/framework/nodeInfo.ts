@@ -28,11 +28,17 @@ export class NodeInfo {
   imageStates = new Map<string, ImageStateSummary>();
   /** generation increases on every change, like NodeInfo.Generation. */
   generation = 0;
+  /** podsWithRequiredAntiAffinity: pods here with required anti-affinity terms (NodeInfo.PodsWithRequiredAntiAffinity). */
+  podsWithRequiredAntiAffinity = 0;
   /** filterMemo / scoreMemo: the last pod signature's verdict and raw scores here (see PodInfo.signature). */
   filterMemo: { signature: string; generation: number; status: Status | null } | undefined;
   scoreMemo: { signature: string; generation: number; epoch: number; raw: number[] } | undefined;
 
-  constructor(readonly name: string) {}
+  /** counters are shared by every NodeInfo of one scheduler cache (cluster-wide tallies). */
+  constructor(
+    readonly name: string,
+    private readonly counters: { podsWithRequiredAntiAffinity: number } = { podsWithRequiredAntiAffinity: 0 },
+  ) {}
 
   setNode(node: Stored<Node>): void {
     this.node = node;
@@ -67,6 +73,10 @@ export class NodeInfo {
   }
 
   private account(podInfo: PodInfo, sign: 1 | -1): void {
+    if (podInfo.pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) {
+      this.podsWithRequiredAntiAffinity += sign;
+      this.counters.podsWithRequiredAntiAffinity += sign;
+    }
     addResource(this.requested, podInfo.requests, sign);
     this.nonZeroMilliCPU += sign * podInfo.nonZeroMilliCPU;
     this.nonZeroMemory += sign * podInfo.nonZeroMemory;

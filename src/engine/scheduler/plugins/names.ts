@@ -4,6 +4,7 @@ export const NAMES = {
   DefaultBinder: 'DefaultBinder',
   DefaultPreemption: 'DefaultPreemption',
   ImageLocality: 'ImageLocality',
+  InterPodAffinity: 'InterPodAffinity',
   NodeAffinity: 'NodeAffinity',
   NodeName: 'NodeName',
   NodePorts: 'NodePorts',

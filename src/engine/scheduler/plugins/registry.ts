@@ -5,6 +5,8 @@ import type { Profile } from '../framework/runtime';
 import { DefaultBinder } from './defaultbinder/defaultBinder';
 import { DefaultPreemption } from './defaultpreemption/defaultPreemption';
 import { ImageLocality } from './imagelocality/imageLocality';
+import { InterPodAffinity } from './interpodaffinity/interPodAffinity';
+import type { NodeInfo } from '../framework/nodeInfo';
 import { NodeAffinity } from './nodeaffinity/nodeAffinity';
 import { NodeName } from './nodename/nodeName';
 import { NodePorts } from './nodeports/nodePorts';
@@ -21,12 +23,15 @@ export interface PluginHandle {
   client: ApiClient;
   /** numNodes: nodes in the current snapshot (ImageLocality's spread). */
   numNodes(): number;
+  /** nodeInfos and the cluster's count of pods with required anti-affinity (InterPodAffinity). */
+  nodeInfos?(): readonly NodeInfo[];
+  podsWithRequiredAntiAffinity?(): number;
 }
 
 /**
  * defaultProfile builds the default-scheduler profile with the plugins k8sim implements, in the
  * upstream multi-point order (SchedulingGates, VolumeRestrictions, NodeVolumeLimits,
- * VolumeBinding, VolumeZone, PodTopologySpread and InterPodAffinity are not simulated yet).
+ * VolumeBinding, VolumeZone and PodTopologySpread are not simulated yet; InterPodAffinity only filters).
  * Score weights: TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1, BalancedAllocation 1,
  * ImageLocality 1.
  */
@@ -39,11 +44,12 @@ export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_
   const fit = new Fit(fitArgs);
   const balanced = new BalancedAllocation();
   const imageLocality = new ImageLocality(() => handle.numNodes());
+  const interPodAffinity = new InterPodAffinity({ nodeInfos: () => handle.nodeInfos?.() ?? [], podsWithRequiredAntiAffinity: () => handle.podsWithRequiredAntiAffinity?.() ?? 0 });
   return {
     schedulerName: DEFAULT_SCHEDULER_NAME,
     queueSort: new PrioritySort(),
-    preFilter: [nodeAffinity, nodePorts],
-    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit],
+    preFilter: [nodeAffinity, nodePorts, interPodAffinity],
+    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, interPodAffinity],
     postFilter: [new DefaultPreemption()],
     preScore: [taintToleration, nodeAffinity, balanced],
     score: [
