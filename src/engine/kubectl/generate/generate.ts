@@ -8,6 +8,7 @@ import type { GenerateContext, GenerateResult } from './context';
 import { createConfigMap, createSecretGeneric } from './createData';
 import { createDeployment } from './createDeployment';
 import { createCronJob, createJob } from './createJob';
+import { createClusterRole, createClusterRoleBinding, createRole, createRoleBinding, createServiceAccount } from './createRbac';
 import { createService } from './createService';
 import { createNamespace, createPodDisruptionBudget, createPriorityClass, createQuota } from './createSimple';
 import { generateExpose } from './expose';
@@ -33,6 +34,11 @@ const GENERATORS: Record<string, Generator> = {
   'create quota': createQuota,
   'create priorityclass': createPriorityClass,
   'create poddisruptionbudget': createPodDisruptionBudget,
+  'create role': createRole,
+  'create clusterrole': createClusterRole,
+  'create rolebinding': createRoleBinding,
+  'create clusterrolebinding': createClusterRoleBinding,
+  'create serviceaccount': createServiceAccount,
   run: generateRun,
   expose: generateExpose,
   autoscale: generateAutoscale,

@@ -6,8 +6,11 @@ import { setOwn } from '../../api/object';
 // map keys are sorted, quantities are re-printed canonically. The field tables come from
 // goSchema.generated.ts (extracted from kubernetes/api v0.32.4 types.go).
 import type { JsonObject, JsonValue } from '../printers/json';
-import { goStructs } from './goSchema.generated';
+import { goStructs as generatedStructs } from './goSchema.generated';
+import { rbacStructs } from './goSchemaRbac';
 import { canonicalQuantity } from './quantity';
+
+const goStructs: Readonly<Record<string, readonly string[]>> = { ...generatedStructs, ...rbacStructs };
 
 interface Field {
   name: string;
@@ -124,6 +127,11 @@ const GO_TYPES: Record<string, string> = {
   'autoscaling/v2/HorizontalPodAutoscaler': 'autoscalingv2.HorizontalPodAutoscaler',
   'policy/v1/PodDisruptionBudget': 'policy.PodDisruptionBudget',
   'scheduling.k8s.io/v1/PriorityClass': 'scheduling.PriorityClass',
+  'v1/ServiceAccount': 'core.ServiceAccount',
+  'rbac.authorization.k8s.io/v1/Role': 'rbac.Role',
+  'rbac.authorization.k8s.io/v1/ClusterRole': 'rbac.ClusterRole',
+  'rbac.authorization.k8s.io/v1/RoleBinding': 'rbac.RoleBinding',
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': 'rbac.ClusterRoleBinding',
 };
 
 /** goTypeFor names the Go struct kubectl decodes an apiVersion/kind into, if we know it. */

@@ -53,6 +53,16 @@ function secretCommand(): CommandSpec {
   };
 }
 
+/** ruleFlags: create role / clusterrole's --verb, --resource, --resource-name. */
+function ruleFlags(): FlagSpec[] {
+  return [flag('verb', 'stringSlice', []), flag('resource', 'stringSlice', []), flag('resource-name', 'stringArray', [])];
+}
+
+/** subjectFlags: create rolebinding / clusterrolebinding's subjects. */
+function subjectFlags(): FlagSpec[] {
+  return [flag('user', 'stringArray', []), flag('group', 'stringArray', []), flag('serviceaccount', 'stringArray', [])];
+}
+
 /** createCommand is `kubectl create` (create -f) with its generator subcommands. */
 export function createCommand(): CommandSpec {
   return {
@@ -88,17 +98,17 @@ export function createCommand(): CommandSpec {
         flag('from-env-file', 'stringSlice', []),
         flag('append-hash', 'bool', false),
       ]),
-      stub('serviceaccount', ['sa']),
+      sub('serviceaccount', ['sa'], []),
       serviceCommand(),
       sub('deployment', ['deploy'], [
         flag('image', 'stringSlice', [], { required: true }),
         flag('port', 'int32', -1),
         flag('replicas', 'int32', 1, { shorthand: 'r' }),
       ]),
-      stub('clusterrole'),
-      stub('clusterrolebinding'),
-      stub('role'),
-      stub('rolebinding'),
+      sub('clusterrole', undefined, [...ruleFlags(), flag('non-resource-url', 'stringSlice', []), flag('aggregation-rule', 'string', '')]),
+      sub('clusterrolebinding', undefined, [flag('clusterrole', 'string', ''), ...subjectFlags()]),
+      sub('role', undefined, ruleFlags()),
+      sub('rolebinding', undefined, [flag('clusterrole', 'string', ''), flag('role', 'string', ''), ...subjectFlags()]),
       sub('poddisruptionbudget', ['pdb'], [
         flag('min-available', 'string', ''),
         flag('max-unavailable', 'string', ''),
