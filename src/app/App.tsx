@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { detectLocale, MESSAGES, type Locale } from '../i18n/messages';
 import { currentView, usePlayer } from '../state/playerStore';
 import { Console } from '../views/console/Console';
@@ -13,6 +13,7 @@ import { Notifications } from '../views/notifications/Notifications';
 import { Timeline } from '../views/timeline/Timeline';
 import { bootPlayer, keepSaved } from './boot';
 import { SessionMenu } from './SessionMenu';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { useShortcuts } from './useShortcuts';
 import { useTheme, type Theme } from './useTheme';
 
@@ -33,7 +34,9 @@ export function App() {
   const images = useImageChoices();
   const localeRef = useRef(locale);
   localeRef.current = locale;
-  useShortcuts();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
+  useShortcuts({ setView: setMainView, toggleHelp });
   useEffect(() => {
     void bootPlayer(() => localeRef.current);
     return keepSaved();
@@ -52,6 +55,9 @@ export function App() {
         <p className="text-sm text-slate-600 dark:text-slate-400">{t.tagline}</p>
         <button type="button" onClick={() => setCreating(true)} className="rounded bg-sky-600 px-3 py-1 text-sm font-semibold text-white hover:bg-sky-700">
           {t.createDeployment}
+        </button>
+        <button type="button" onClick={toggleHelp} title={t.shortcutsTitle} aria-label={t.shortcutsTitle} className="rounded border px-2 py-1 text-sm" data-testid="shortcuts-button">
+          ?
         </button>
         <button type="button" onClick={() => setBrowsing(true)} className="rounded border border-sky-600 px-3 py-1 text-sm text-sky-700 hover:bg-sky-50 dark:text-sky-300 dark:hover:bg-slate-800">
           {t.library}
@@ -134,6 +140,7 @@ export function App() {
           <CreateDeploymentDialog locale={locale} onClose={() => setCreating(false)} />
         </Suspense>
       )}
+      {helpOpen && <ShortcutsHelp locale={locale} onClose={() => setHelpOpen(false)} />}
       <Notifications locale={locale} />
     </main>
   );

@@ -1,11 +1,13 @@
-import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Controls, Panel, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import type { Locale } from '../../i18n/messages';
 import { MESSAGES } from '../../i18n/messages';
 import type { ClusterView } from '../../player/clusterView';
 import type { Flow } from '../../player/flows';
+import { Legend } from '../Legend';
 import { useReducedMotion } from '../useReducedMotion';
+import { podToneLegend } from './podToneLegend';
 import { AggregatedMap } from './AggregatedMap';
 import { ComponentNode, PendingNode } from './ComponentNode';
 import { FlowEdge, type FlowDot } from './FlowEdge';
@@ -55,6 +57,9 @@ function FlowMap({ view, flows, displayMs, locale, dark = false }: { view: Clust
       <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} fitView fitViewOptions={{ padding: 0.1 }} nodesConnectable={false} minZoom={0.2} colorMode={dark ? 'dark' : 'light'}>
         <Background />
         <Controls showInteractive={false} />
+        <Panel position="bottom-right" className="rounded bg-white/90 p-1 dark:bg-slate-900/90">
+          <Legend locale={locale} items={podToneLegend(locale)} />
+        </Panel>
       </ReactFlow>
     </section>
   );

@@ -3,6 +3,7 @@ import { MESSAGES, type Locale } from '../../i18n/messages';
 import type { RaftView } from '../../engine/etcd/memberView';
 import type { Flow } from '../../player/flows';
 import { usePlayer } from '../../state/playerStore';
+import { fillToBg, Legend, type LegendItem } from '../Legend';
 import { useReducedMotion } from '../useReducedMotion';
 
 const SIZE = 420;
@@ -12,7 +13,8 @@ const R = 38;
 /** MIN_FLIGHT_MS: messages on loopback take ~1 ms; they are drawn over at least this much sim time. */
 const MIN_FLIGHT_MS = 250;
 
-const STATE_CLASS: Record<RaftView['state'], string> = {
+// Legend swatches, spelled out for Tailwind's class scanner: bg-fuchsia-500 bg-amber-400 bg-amber-200 bg-sky-400 bg-slate-400.
+export const STATE_CLASS: Record<RaftView['state'], string> = {
   StateLeader: 'fill-fuchsia-500',
   StateCandidate: 'fill-amber-400',
   StatePreCandidate: 'fill-amber-200',
@@ -20,7 +22,7 @@ const STATE_CLASS: Record<RaftView['state'], string> = {
   StateStopped: 'fill-slate-400',
 };
 
-const ROLE_KEY = { StateLeader: 'leader', StateCandidate: 'candidate', StatePreCandidate: 'preCandidate', StateFollower: 'follower', StateStopped: 'memberStopped' } as const;
+export const ROLE_KEY = { StateLeader: 'leader', StateCandidate: 'candidate', StatePreCandidate: 'preCandidate', StateFollower: 'follower', StateStopped: 'memberStopped' } as const;
 
 /**
  * RaftRing draws the etcd members as RaftScope does: a ring of servers coloured by role with their
@@ -114,6 +116,9 @@ export function RaftRing({ raft, flows, displayMs, locale }: { raft: RaftView[];
         </div>
         <p className="text-xs text-slate-500">{t.raftHint}</p>
       </div>
+      <div className="w-full">
+        <Legend locale={locale} items={raftLegend(locale)} />
+      </div>
     </section>
   );
 }
@@ -126,4 +131,11 @@ function LogBar({ commit, last }: { commit: number; last: number }) {
       {last > commit && <span className="rounded bg-amber-200 px-1 text-amber-900">+{last - commit}</span>}
     </span>
   );
+}
+
+/** raftLegend: the role colours, the partition ring and the two kinds of message dots. */
+export function raftLegend(locale: Locale): LegendItem[] {
+  const t = MESSAGES[locale];
+  const roles = (Object.keys(STATE_CLASS) as Array<RaftView['state']>).map((state) => ({ swatch: fillToBg(STATE_CLASS[state]), label: t[ROLE_KEY[state]] }));
+  return [...roles, { swatch: 'border-rose-600', shape: 'ring', label: t.partitioned }, { swatch: 'bg-amber-500', label: t.voteMessage }, { swatch: 'bg-fuchsia-600', label: t.appendMessage }];
 }

@@ -2,6 +2,12 @@ import { useState } from 'react';
 import { MESSAGES, type Locale } from '../../i18n/messages';
 import type { ClusterView } from '../../player/clusterView';
 import { PodChip } from '../clusterMap/PodChip';
+import { podToneLegend } from '../clusterMap/podToneLegend';
+import { Legend } from '../Legend';
+
+/** The budget bars' colours: within maxSurge/maxUnavailable, or past them. */
+export const BUDGET_OK = 'bg-sky-500';
+export const BUDGET_PAST = 'bg-rose-500';
 import { decisionText } from './decisionText';
 
 /**
@@ -69,6 +75,7 @@ export function RolloutDiagram({ view, locale }: { view: ClusterView | undefined
           ))}
         </ol>
       </div>
+      <Legend locale={locale} items={[{ swatch: BUDGET_OK, shape: 'bar', label: t.withinBudget }, { swatch: BUDGET_PAST, shape: 'bar', label: t.overBudget }, ...podToneLegend(locale)]} />
     </section>
   );
 }
@@ -85,7 +92,7 @@ function Budget({ label, value, limit, base, kind, testId }: { label: string; va
         </span>
       </div>
       <div className="relative h-3 rounded bg-slate-200 dark:bg-slate-700">
-        <div className={`h-3 rounded ${ok ? 'bg-sky-500' : 'bg-rose-500'}`} style={{ width: `${(value / max) * 100}%` }} />
+        <div className={`h-3 rounded ${ok ? BUDGET_OK : BUDGET_PAST}`} style={{ width: `${(value / max) * 100}%` }} />
         <div className="absolute top-0 h-3 w-0.5 bg-slate-900 dark:bg-white" style={{ left: `${(limit / max) * 100}%` }} title={String(limit)} />
       </div>
     </div>
