@@ -4,6 +4,7 @@ import type { ClusterView } from '../../player/clusterView';
 import { usePlayer } from '../../state/playerStore';
 import { useSelection } from '../clusterMap/selection';
 import { InspectDetails } from '../inspector/InspectDetails';
+import { Legend } from '../Legend';
 
 /**
  * SchedulerView shows, for a chosen pod, kube-scheduler's last cycle: which plugin filtered out
@@ -41,6 +42,7 @@ export function SchedulerView({ view, locale }: { view: ClusterView | undefined;
           ))}
         </select>
       </div>
+      <Legend locale={locale} items={[{ swatch: 'bg-emerald-50 dark:bg-emerald-950 border border-emerald-300', shape: 'bar', label: t.legendWinner }]} />
       {data?.schedule ? <InspectDetails data={{ ...data, yaml: '', events: data.events.filter((e) => e[2] === 'Scheduled' || e[2] === 'FailedScheduling') }} locale={locale} /> : <p className="text-slate-500">{t.noCycle}</p>}
     </section>
   );

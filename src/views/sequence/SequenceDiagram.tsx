@@ -4,6 +4,7 @@ import { MESSAGES, type Locale } from '../../i18n/messages';
 import { caption } from '../../player/sequence/captions';
 import { COMPACT_STEPS, LIFELINES, type SequenceStep } from '../../player/sequence/steps';
 import { usePlayer } from '../../state/playerStore';
+import { Legend } from '../Legend';
 import { useReducedMotion } from '../useReducedMotion';
 import { toMermaid } from './mermaid';
 
@@ -75,6 +76,7 @@ export function SequenceDiagram({ locale }: { locale: Locale }) {
           </svg>
         </div>
       )}
+      <Legend locale={locale} items={[{ swatch: 'bg-slate-600 dark:bg-slate-300', shape: 'bar', label: t.legendArrow }, { swatch: 'border-slate-600 dark:border-slate-300', shape: 'ring', label: t.legendLoop }]} />
     </section>
   );
 }
