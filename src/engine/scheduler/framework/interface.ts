@@ -12,6 +12,12 @@ export class CycleState {
   /** skipScorePlugins: plugins whose PreScore returned Skip. */
   readonly skipScorePlugins = new Set<string>();
   readonly skipFilterPlugins = new Set<string>();
+  /**
+   * noFilterMemo: a plugin's verdict depends on more than the pod's signature and the node (other
+   * nodes' pods, the pod's labels: inter-pod affinity), so per-node memoized verdicts must not be
+   * used or stored this cycle.
+   */
+  noFilterMemo = false;
 
   write(key: string, value: unknown): void {
     this.data.set(key, value);

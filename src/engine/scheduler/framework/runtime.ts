@@ -68,6 +68,7 @@ export class Framework {
    * verdict is memoized on the node for the pod's signature until the node changes.
    */
   runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
+    if (state.noFilterMemo) return this.filterNode(state, pod, node);
     const memo = node.filterMemo;
     if (memo && memo.signature === pod.signature && memo.generation === node.generation) return memo.status;
     const status = this.filterNode(state, pod, node);

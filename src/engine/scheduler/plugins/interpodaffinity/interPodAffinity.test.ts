@@ -60,3 +60,31 @@ describe('InterPodAffinity (required rules)', () => {
     expect(r[5].stdout).toBe(`${r[6].stdout}/Running`);
   });
 });
+
+describe('InterPodAffinity and the per-node filter memo', () => {
+  it("pods alike but for their labels get their own verdicts on an unchanged node (existing pods' anti-affinity)", () => {
+    const guard = `apiVersion: v1
+kind: Pod
+metadata: {name: guard, labels: {app: guard}}
+spec:
+  nodeName: node-1
+  affinity:
+    podAntiAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - labelSelector: {matchLabels: {app: web}}
+          topologyKey: kubernetes.io/hostname
+  containers: [{name: c, image: "nginx:1.27"}]
+`;
+    // Alternating api/web pods with identical specs: an api pod's verdict on node-1 must not be reused for a web pod.
+    const pods = Array.from({ length: 6 }, (_, i) => `- apiVersion: v1\n  kind: Pod\n  metadata: {name: p${i}, labels: {app: ${i % 2 ? 'web' : 'api'}}}\n  spec:\n    containers: [{name: c, image: "nginx:1.27"}]\n`).join('');
+    for (const seed of [1, 2, 3, 4]) {
+      const cluster = Cluster.boot(clusterSpec({ seed, nodes: nodesFromCount(2), etcdMembers: 1 }), DEFAULT_COMPONENTS);
+      const r = runCommands(cluster, [
+        { run: 'kubectl apply -f -', stdin: guard },
+        { run: 'kubectl apply -f -', stdin: `apiVersion: v1\nkind: List\nitems:\n${pods}`, advanceMs: 10_000 },
+        { run: `kubectl get pods -l app=web -o jsonpath='{range .items[*]}{.spec.nodeName}{" "}{end}'`, advanceMs: 10_000 },
+      ]);
+      expect(r[2].stdout.trim().split(' ')).toEqual(['node-2', 'node-2', 'node-2']);
+    }
+  });
+});

@@ -69,6 +69,7 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin {
     const affinity = termsOf(pod, 'podAffinity');
     const antiAffinity = termsOf(pod, 'podAntiAffinity');
     if (affinity.length === 0 && antiAffinity.length === 0 && this.handle.podsWithRequiredAntiAffinity() === 0) return newStatus('Skip', this.name, '');
+    state.noFilterMemo = true;
     const s: PreFilterState = { affinity, antiAffinity, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinityCounts: new Map(), firstOfGroup: true };
     for (const node of this.handle.nodeInfos()) {
       const labels = node.node?.metadata.labels ?? {};
