@@ -18,6 +18,8 @@ export class CycleState {
    * used or stored this cycle.
    */
   noFilterMemo = false;
+  /** noScoreMemo: the same for raw scores (PodTopologySpread counts across nodes). */
+  noScoreMemo = false;
 
   write(key: string, value: unknown): void {
     this.data.set(key, value);

@@ -140,6 +140,7 @@ export class Framework {
 
   /** rawScores returns the node's un-normalized score per plugin, from the memo when still valid. */
   private rawScores(state: CycleState, pod: PodInfo, node: NodeInfo, active: readonly boolean[], epoch: number): number[] {
+    if (state.noScoreMemo) return this.profile.score.map((s, p) => (active[p] ? s.plugin.score(state, pod, node) : NaN));
     const memo = node.scoreMemo;
     if (memo && memo.signature === pod.signature && memo.generation === node.generation && memo.epoch === epoch) return memo.raw;
     const scorePlugins = this.profile.score;

@@ -11,5 +11,6 @@ export const NAMES = {
   NodeResourcesBalancedAllocation: 'NodeResourcesBalancedAllocation',
   NodeResourcesFit: 'NodeResourcesFit',
   NodeUnschedulable: 'NodeUnschedulable',
+  PodTopologySpread: 'PodTopologySpread',
   TaintToleration: 'TaintToleration',
 } as const;

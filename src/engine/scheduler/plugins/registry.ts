@@ -6,6 +6,7 @@ import { DefaultBinder } from './defaultbinder/defaultBinder';
 import { DefaultPreemption } from './defaultpreemption/defaultPreemption';
 import { ImageLocality } from './imagelocality/imageLocality';
 import { InterPodAffinity } from './interpodaffinity/interPodAffinity';
+import { PodTopologySpread } from './podtopologyspread/podTopologySpread';
 import type { NodeInfo } from '../framework/nodeInfo';
 import { NodeAffinity } from './nodeaffinity/nodeAffinity';
 import { NodeName } from './nodename/nodeName';
@@ -31,8 +32,9 @@ export interface PluginHandle {
 /**
  * defaultProfile builds the default-scheduler profile with the plugins k8sim implements, in the
  * upstream multi-point order (SchedulingGates, VolumeRestrictions, NodeVolumeLimits,
- * VolumeBinding, VolumeZone and PodTopologySpread are not simulated yet; InterPodAffinity only filters).
- * Score weights: TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1, BalancedAllocation 1,
+ * VolumeBinding and VolumeZone are not simulated; InterPodAffinity only filters, PodTopologySpread
+ * applies a pod's own constraints, not the system defaults).
+ * Score weights: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1,
  * ImageLocality 1.
  */
 export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_FIT_ARGS): Profile {
@@ -44,18 +46,20 @@ export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_
   const fit = new Fit(fitArgs);
   const balanced = new BalancedAllocation();
   const imageLocality = new ImageLocality(() => handle.numNodes());
+  const podTopologySpread = new PodTopologySpread({ nodeInfos: () => handle.nodeInfos?.() ?? [] });
   const interPodAffinity = new InterPodAffinity({ nodeInfos: () => handle.nodeInfos?.() ?? [], podsWithRequiredAntiAffinity: () => handle.podsWithRequiredAntiAffinity?.() ?? 0 });
   return {
     schedulerName: DEFAULT_SCHEDULER_NAME,
     queueSort: new PrioritySort(),
-    preFilter: [nodeAffinity, nodePorts, interPodAffinity],
-    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, interPodAffinity],
+    preFilter: [nodeAffinity, nodePorts, podTopologySpread, interPodAffinity],
+    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, podTopologySpread, interPodAffinity],
     postFilter: [new DefaultPreemption()],
-    preScore: [taintToleration, nodeAffinity, balanced],
+    preScore: [taintToleration, nodeAffinity, podTopologySpread, balanced],
     score: [
       { plugin: taintToleration, weight: 3 },
       { plugin: nodeAffinity, weight: 2 },
       { plugin: fit, weight: 1 },
+      { plugin: podTopologySpread, weight: 2 },
       { plugin: balanced, weight: 1 },
       { plugin: imageLocality, weight: 1 },
     ],

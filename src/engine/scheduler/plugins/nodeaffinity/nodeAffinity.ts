@@ -57,7 +57,8 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
   }
 }
 
-function affinityOf(pod: PodInfo): CompiledAffinity {
+/** affinityOf compiles (once per pod) its nodeSelector + required node affinity and preferred terms. */
+export function affinityOf(pod: PodInfo): CompiledAffinity {
   let affinity = compiled.get(pod);
   if (affinity) return affinity;
   const spec = pod.pod.spec!;
