@@ -11,10 +11,10 @@ export interface LegendItem {
  * Legend is the same small key on every diagram: swatches taken from the classes the diagram
  * itself draws with, so the two cannot drift apart. Collapsible (a <details>).
  */
-export function Legend({ items, locale }: { items: readonly LegendItem[]; locale: Locale }) {
+export function Legend({ items, locale, collapsed = false }: { items: readonly LegendItem[]; locale: Locale; collapsed?: boolean }) {
   const t = MESSAGES[locale];
   return (
-    <details open className="text-xs text-slate-600 dark:text-slate-300" data-testid="legend">
+    <details open={!collapsed} className="text-xs text-slate-600 dark:text-slate-300" data-testid="legend">
       <summary className="cursor-pointer select-none">{t.legend}</summary>
       <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1" aria-label={t.legend}>
         {items.map((item) => (

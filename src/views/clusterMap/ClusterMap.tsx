@@ -57,8 +57,8 @@ function FlowMap({ view, flows, displayMs, locale, dark = false }: { view: Clust
       <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} fitView fitViewOptions={{ padding: 0.1 }} nodesConnectable={false} minZoom={0.2} colorMode={dark ? 'dark' : 'light'}>
         <Background />
         <Controls showInteractive={false} />
-        <Panel position="bottom-right" className="rounded bg-white/90 p-1 dark:bg-slate-900/90">
-          <Legend locale={locale} items={podToneLegend(locale)} />
+        <Panel position="top-right" className="max-w-xs rounded bg-white/90 p-1 dark:bg-slate-900/90">
+          <Legend locale={locale} items={podToneLegend(locale)} collapsed />
         </Panel>
       </ReactFlow>
     </section>
