@@ -21,12 +21,17 @@ describe('controller-manager-leader-election scenario', () => {
   it('kills the leader; nothing reconciles until a standby takes the Lease; then the Deployment rolls out', () => {
     const out = results();
     const at = (ms: number) => out.find((r) => r.t === ms)!;
-    expect(at(0).stdout).toMatch(/^kube-controller-manager\s+control-plane\s+Running\s+yes$/m);
+    // Which replica wins the first race depends on request timing: find it, then follow it.
+    const first = /^(kube-controller-manager(?:-[23])?)\s+(control-plane(?:-[23])?)\s+Running\s+yes$/m.exec(at(0).stdout);
+    expect(first).not.toBeNull();
+    const [, instance, host] = first!;
     expect(at(0).stdout.match(/Running\s+yes/g)).toHaveLength(2);
-    expect(at(1000).stdout).toMatch(/^kube-controller-manager\s+control-plane_[0-9a-f-]{36}\s+\d+s$/m);
+    expect(at(1000).stdout).toMatch(new RegExp(`^kube-controller-manager\\s+${host}_[0-9a-f-]{36}\\s+\\d+s$`, 'm'));
     expect(at(12_000).stderr).toBe('No resources found in default namespace.\n');
-    expect(at(30_000).stdout).toMatch(/^kube-controller-manager\s+control-plane\s+Stopped$/m);
-    expect(at(30_000).stdout).toMatch(/^kube-controller-manager-[23]\s+control-plane-[23]\s+Running\s+yes$/m);
+    expect(at(30_000).stdout).toMatch(new RegExp(`^${instance}\\s+${host}\\s+Stopped$`, 'm'));
+    const next = /^(kube-controller-manager(?:-[23])?)\s+\S+\s+Running\s+yes$/m.exec(at(30_000).stdout);
+    expect(next?.[1]).toBeDefined();
+    expect(next![1]).not.toBe(instance);
     expect(at(31_000).stdout.match(/LeaderElection\s+lease\/kube-controller-manager/g)).toHaveLength(2);
     expect(at(32_000).stdout).toMatch(/^web\s+2\/2\s+2\s+2\s/m);
   });

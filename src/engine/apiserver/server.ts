@@ -18,7 +18,7 @@ import { handleBinding, handleEviction, handleScale } from './handlers/subresour
 import { handleUpdate } from './handlers/update';
 import type { ApiRequest, ApiResult } from './request';
 import { EtcdStore } from './storage/store';
-import { authorizeRequest, selfSubjectAccessReview } from './authorization/authorize';
+import { authorizeRequest, selfSubjectAccessReview, selfSubjectRulesReview } from './authorization/authorize';
 
 export interface ApiServerOptions {
   epochMs?: number;
@@ -136,6 +136,7 @@ export class ApiServer {
     if (denied) return { ok: false, status: denied };
     const ctx = this.ctx;
     if (info.resource === 'selfsubjectaccessreviews' && req.verb === 'create') return selfSubjectAccessReview(ctx, req);
+    if (info.resource === 'selfsubjectrulesreviews' && req.verb === 'create') return selfSubjectRulesReview(ctx, req);
     switch (req.subresource) {
       case 'binding':
         return yield* handleBinding(ctx, info, req);

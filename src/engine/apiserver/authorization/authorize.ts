@@ -5,7 +5,7 @@ import type { ResourceInfo } from '../../api/resources';
 import { cacherFor, traceStage, type ServerContext } from '../context';
 import type { ApiRequest, ApiResult } from '../request';
 import { componentAllowed } from './componentAccess';
-import { forbiddenMessage, rbacAuthorize, type Attributes, type Decision, type RbacObjects } from './rbac';
+import { forbiddenMessage, rbacAuthorize, rulesFor, type Attributes, type Decision, type RbacObjects } from './rbac';
 
 /** attributesOf maps a request to authorizer attributes (the verb of the HTTP handler chain). */
 export function attributesOf(info: ResourceInfo, req: ApiRequest): Attributes {
@@ -24,8 +24,8 @@ export function authorize(ctx: ServerContext, user: ApiRequest['user'], a: Attri
  * apiserver's Forbidden status when denied (`pods is forbidden: User "jane" cannot list ...`).
  */
 export function authorizeRequest(ctx: ServerContext, info: ResourceInfo, req: ApiRequest): Status | undefined {
-  // Every user may ask what they may do (system:basic-user allows selfsubjectaccessreviews).
-  if (info.resource === 'selfsubjectaccessreviews') {
+  // Every user may ask what they may do (system:basic-user allows the self-subject reviews).
+  if (info.resource === 'selfsubjectaccessreviews' || info.resource === 'selfsubjectrulesreviews') {
     traceStage(ctx, req, 'authz', { decision: 'allow', reason: 'RBAC: allowed by ClusterRoleBinding "system:basic-user"' });
     return undefined;
   }
@@ -62,4 +62,26 @@ function rbacObjects(ctx: ServerContext): RbacObjects {
     return listed.ok ? (listed.items as T[]) : [];
   };
   return { roles: all<Role>('roles'), roleBindings: all<RoleBinding>('rolebindings'), clusterRoles: all<ClusterRole>('clusterroles'), clusterRoleBindings: all<ClusterRoleBinding>('clusterrolebindings') };
+}
+
+/**
+ * selfSubjectRulesReview answers `kubectl auth can-i --list`: the rules RBAC grants the requesting
+ * user in spec.namespace, split into resource and non-resource rules; nothing is stored.
+ */
+export function selfSubjectRulesReview(ctx: ServerContext, req: ApiRequest): ApiResult {
+  const namespace = (req.body as { spec?: { namespace?: string } } | undefined)?.spec?.namespace ?? '';
+  const component = componentAllowed(req.user);
+  const rules = component ? [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }] : rulesFor(rbacObjects(ctx), req.user, namespace);
+  const object = {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectRulesReview',
+    metadata: { creationTimestamp: null },
+    spec: { namespace },
+    status: {
+      resourceRules: rules.filter((r) => r.resources?.length).map((r) => ({ verbs: r.verbs, ...(r.apiGroups ? { apiGroups: r.apiGroups } : {}), resources: r.resources, ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}) })),
+      nonResourceRules: rules.filter((r) => r.nonResourceURLs?.length).map((r) => ({ verbs: r.verbs, nonResourceURLs: r.nonResourceURLs })),
+      incomplete: false,
+    },
+  };
+  return { ok: true, object: object as never };
 }

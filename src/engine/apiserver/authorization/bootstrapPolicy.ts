@@ -53,7 +53,23 @@ export function bootstrapRbac(): Array<ClusterRole | ClusterRoleBinding> {
     clusterRole('admin', ADMIN),
     clusterRole('edit', EDIT),
     clusterRole('view', VIEW),
+    // What every authenticated user may do (policy.go: basic-user, discovery, public-info-viewer).
+    clusterRole('system:basic-user', [
+      group('authorization.k8s.io', ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'], ['create']),
+      group('authentication.k8s.io', ['selfsubjectreviews'], ['create']),
+    ]),
+    clusterRole('system:discovery', [{ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], verbs: ['get'] }]),
+    clusterRole('system:public-info-viewer', [{ nonResourceURLs: ['/healthz', '/livez', '/readyz', '/version', '/version/'], verbs: ['get'] }]),
     binding('cluster-admin', 'cluster-admin', { kind: 'Group', name: 'system:masters' }),
+    binding('system:basic-user', 'system:basic-user', { kind: 'Group', name: 'system:authenticated' }),
+    binding('system:discovery', 'system:discovery', { kind: 'Group', name: 'system:authenticated' }),
+    {
+      ...binding('system:public-info-viewer', 'system:public-info-viewer', { kind: 'Group', name: 'system:authenticated' }),
+      subjects: [
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:authenticated' },
+        { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:unauthenticated' },
+      ],
+    },
     { ...binding('kubeadm:cluster-admins', 'cluster-admin', { kind: 'Group', name: 'kubeadm:cluster-admins' }), metadata: { name: 'kubeadm:cluster-admins' } },
   ];
 }

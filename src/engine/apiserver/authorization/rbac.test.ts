@@ -71,7 +71,7 @@ describe('RBAC through kubectl', () => {
     expect(list.stdout).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s/);
     expect([cannotDelete.stdout, cannotDelete.exit]).toEqual(['no\n', 1]);
     expect(log.stdout).toBe('yes\n');
-    expect(clusterRoles.stdout.split('\n').slice(1).map((l) => l.split(/\s+/)[0]).filter(Boolean)).toEqual(['admin', 'cluster-admin', 'edit', 'view']);
+    expect(clusterRoles.stdout.split('\n').slice(1).map((l) => l.split(/\s+/)[0]).filter(Boolean)).toEqual(['admin', 'cluster-admin', 'edit', 'system:basic-user', 'system:discovery', 'system:public-info-viewer', 'view']);
     // printClusterRole: NAME, CREATED AT (RFC 3339); printRoleBinding: NAME, ROLE (Kind/name), AGE.
     expect(clusterRoles.stdout).toMatch(/^NAME\s+CREATED AT\nadmin\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n/);
     const [bindings] = runCommands(cluster, ['kubectl get rolebindings -o wide']);

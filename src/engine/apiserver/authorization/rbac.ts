@@ -82,3 +82,22 @@ export function forbiddenMessage(user: UserInfo, a: Attributes): string {
   const scope = a.namespace ? ` in the namespace "${a.namespace}"` : ' at the cluster scope';
   return `User "${user.username}" cannot ${a.verb} resource "${resource}" in API group "${a.group}"${scope}`;
 }
+
+/**
+ * rulesFor is the rule resolver's RulesFor: every rule bound to the user cluster-wide, then those
+ * bound in `namespace` (what a SelfSubjectRulesReview returns), in visit order.
+ */
+export function rulesFor(objects: RbacObjects, user: UserInfo, namespace: string): PolicyRule[] {
+  const clusterRole = (name: string) => objects.clusterRoles.find((r) => r.metadata?.name === name);
+  const rules: PolicyRule[] = [];
+  for (const binding of objects.clusterRoleBindings) {
+    if (binding.roleRef.kind !== 'ClusterRole' || !(binding.subjects ?? []).some((s) => appliesTo(s, user, ''))) continue;
+    rules.push(...(clusterRole(binding.roleRef.name)?.rules ?? []));
+  }
+  for (const binding of objects.roleBindings) {
+    if (binding.metadata?.namespace !== namespace || !(binding.subjects ?? []).some((s) => appliesTo(s, user, namespace))) continue;
+    const role = binding.roleRef.kind === 'ClusterRole' ? clusterRole(binding.roleRef.name) : objects.roles.find((r) => r.metadata?.namespace === namespace && r.metadata?.name === binding.roleRef.name);
+    rules.push(...(role?.rules ?? []));
+  }
+  return rules;
+}

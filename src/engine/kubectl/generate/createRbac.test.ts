@@ -53,3 +53,30 @@ describe('kubectl create role|clusterrole|rolebinding|clusterrolebinding|service
     expect(r[12].stdout).toBe('serviceaccount/builder created\n');
   });
 });
+
+describe('kubectl auth can-i --list (SelfSubjectRulesReview, cani.go printStatus)', () => {
+  it('lists the rules RBAC gives the user: broken down, compacted per resource, sorted as kubectl sorts them', () => {
+    const cluster = Cluster.boot(clusterSpec({ seed: 6, nodes: nodesFromCount(1), etcdMembers: 1 }), DEFAULT_COMPONENTS);
+    const [, , jane, admin] = runCommands(cluster, [
+      'kubectl create role pod-reader --verb=get,list --resource=pods',
+      'kubectl create rolebinding jane-reads --role=pod-reader --user=jane',
+      'kubectl auth can-i --list --as=jane',
+      'kubectl auth can-i --list',
+    ]);
+    const lines = jane.stdout.split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'Resources                                       Non-Resource URLs   Resource Names   Verbs',
+      'selfsubjectreviews.authentication.k8s.io        []                  []               [create]',
+      'selfsubjectaccessreviews.authorization.k8s.io   []                  []               [create]',
+      'selfsubjectrulesreviews.authorization.k8s.io    []                  []               [create]',
+      'pods                                            []                  []               [get list]',
+      '                                                [/api/*]            []               [get]',
+    ]);
+    // system:discovery and system:public-info-viewer both grant /healthz: kubectl does not merge non-resource rules.
+    expect(lines.filter((l) => l.includes('[/healthz]'))).toHaveLength(2);
+    expect(admin.stdout.split('\n').slice(1, 3)).toEqual([
+      '*.*                                             []                  []               [*]',
+      '                                                [*]                 []               [*]',
+    ]);
+  });
+});
