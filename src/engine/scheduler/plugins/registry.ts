@@ -32,9 +32,10 @@ export interface PluginHandle {
 /**
  * defaultProfile builds the default-scheduler profile with the plugins k8sim implements, in the
  * upstream multi-point order (SchedulingGates, VolumeRestrictions, NodeVolumeLimits,
- * VolumeBinding and VolumeZone are not simulated; InterPodAffinity only filters, PodTopologySpread
+ * VolumeBinding and VolumeZone are not simulated; InterPodAffinity scores only the incoming pod's preferred terms, PodTopologySpread
  * applies a pod's own constraints, not the system defaults).
- * Score weights: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, NodeResourcesFit 1, BalancedAllocation 1,
+ * Score weights: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1,
+ * BalancedAllocation 1,
  * ImageLocality 1.
  */
 export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_FIT_ARGS): Profile {
@@ -54,12 +55,13 @@ export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_
     preFilter: [nodeAffinity, nodePorts, podTopologySpread, interPodAffinity],
     filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, podTopologySpread, interPodAffinity],
     postFilter: [new DefaultPreemption()],
-    preScore: [taintToleration, nodeAffinity, podTopologySpread, balanced],
+    preScore: [taintToleration, nodeAffinity, podTopologySpread, interPodAffinity, balanced],
     score: [
       { plugin: taintToleration, weight: 3 },
       { plugin: nodeAffinity, weight: 2 },
       { plugin: fit, weight: 1 },
       { plugin: podTopologySpread, weight: 2 },
+      { plugin: interPodAffinity, weight: 2 },
       { plugin: balanced, weight: 1 },
       { plugin: imageLocality, weight: 1 },
     ],

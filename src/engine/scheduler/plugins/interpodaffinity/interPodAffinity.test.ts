@@ -88,3 +88,33 @@ spec:
     }
   });
 });
+
+describe('InterPodAffinity (preferred terms of the incoming pod, scoring.go)', () => {
+  it('a preferred affinity pulls a pod next to its peer, a preferred anti-affinity pushes it away', () => {
+    const prefers = (name: string, kind: 'podAffinity' | 'podAntiAffinity') => `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}}
+spec:
+  affinity:
+    ${kind}:
+      preferredDuringSchedulingIgnoredDuringExecution:
+        - weight: 100
+          podAffinityTerm:
+            labelSelector: {matchLabels: {app: db}}
+            topologyKey: kubernetes.io/hostname
+  containers: [{name: c, image: "nginx:1.27"}]
+`;
+    for (const seed of [1, 2, 3]) {
+      const cluster = Cluster.boot(clusterSpec({ seed, nodes: nodesFromCount(3), etcdMembers: 1 }), DEFAULT_COMPONENTS);
+      const r = runCommands(cluster, [
+        'kubectl run db --image=postgres:17 --labels=app=db',
+        { run: 'kubectl apply -f -', stdin: prefers('near', 'podAffinity'), advanceMs: 5_000 },
+        { run: 'kubectl apply -f -', stdin: prefers('far', 'podAntiAffinity') },
+        { run: 'kubectl get pods db near far -o jsonpath={.items[*].spec.nodeName}', advanceMs: 5_000 },
+      ]);
+      const [db, near, far] = r[3].stdout.split(' ');
+      expect(near).toBe(db);
+      expect(far).not.toBe(db);
+    }
+  });
+});

@@ -2,13 +2,13 @@
 // the required rules. PreFilter counts, per topology pair (topologyKey=value of a node label),
 // the existing pods matching the incoming pod's affinity and anti-affinity terms and the existing
 // pods whose anti-affinity matches the incoming pod; Filter then checks a node's pairs. Preferred
-// (scored) terms are not modelled.
-import type { Pod, PodAffinityTerm } from 'kubernetes-types/core/v1';
+// terms of the incoming pod are scored (scoring.go); existing pods' preferred terms are not.
+import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1';
 import { fromLabelSelector, matches, type Selector } from '../../../api/labels';
-import type { CycleState, FilterPlugin, PreFilterPlugin } from '../../framework/interface';
+import type { CycleState, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
-import { newStatus, type Status } from '../../framework/types';
+import { MAX_NODE_SCORE, newStatus, type Status } from '../../framework/types';
 import { NAMES } from '../names';
 
 export const ERR_AFFINITY = "node(s) didn't match pod affinity rules";
@@ -48,7 +48,7 @@ const termMatches = (term: Term, pod: Pod) => term.namespaces.has(pod.metadata?.
 const pair = (key: string, value: string) => `${key}=${value}`;
 const bump = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
 
-export class InterPodAffinity implements PreFilterPlugin, FilterPlugin {
+export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = NAMES.InterPodAffinity;
 
   /** A pod added, changed or gone, or a node added or relabelled, may change the counts. */
@@ -90,6 +90,37 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin {
     return null;
   }
 
+  preScore(state: CycleState, podInfo: PodInfo): Status | null {
+    const terms = [...preferredOf(podInfo.pod, 'podAffinity', 1), ...preferredOf(podInfo.pod, 'podAntiAffinity', -1)];
+    if (terms.length === 0) return newStatus('Skip', this.name, '');
+    state.noScoreMemo = true;
+    state.write(SCORE_KEY, { terms, scores: scorePreferred(terms, this.handle.nodeInfos()) });
+    return null;
+  }
+
+  /** score sums the node's topology pairs' weights. */
+  score(state: CycleState, _podInfo: PodInfo, node: NodeInfo): number {
+    const s = state.read<{ terms: WeightedTerm[]; scores: Map<string, number> }>(SCORE_KEY);
+    if (!s) return 0;
+    const labels = node.node?.metadata.labels ?? {};
+    let score = 0;
+    const seen = new Set<string>();
+    for (const t of s.terms) {
+      const value = labels[t.topologyKey];
+      if (value === undefined || seen.has(pair(t.topologyKey, value))) continue;
+      seen.add(pair(t.topologyKey, value));
+      score += s.scores.get(pair(t.topologyKey, value)) ?? 0;
+    }
+    return score;
+  }
+
+  /** normalizeScore maps the range [min, max] onto [0, 100] (0 everywhere when all are equal). */
+  normalizeScore(_state: CycleState, _pod: PodInfo, scores: number[]): void {
+    const min = Math.min(...scores);
+    const max = Math.max(...scores);
+    for (let i = 0; i < scores.length; i++) scores[i] = max - min > 0 ? Math.trunc((MAX_NODE_SCORE * (scores[i] - min)) / (max - min)) : 0;
+  }
+
   filter(state: CycleState, podInfo: PodInfo, node: NodeInfo): Status | null {
     const s = state.read<PreFilterState>(STATE_KEY);
     if (!s) return null;
@@ -104,6 +135,39 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin {
     }
     return null;
   }
+}
+
+const SCORE_KEY = 'PreScoreInterPodAffinity';
+
+interface WeightedTerm extends Term {
+  weight: number;
+}
+
+function preferredOf(pod: Pod, kind: 'podAffinity' | 'podAntiAffinity', sign: 1 | -1): WeightedTerm[] {
+  const terms: WeightedPodAffinityTerm[] = pod.spec?.affinity?.[kind]?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  return terms
+    .filter((t) => t.weight !== 0)
+    .map((t) => ({
+      weight: sign * t.weight,
+      topologyKey: t.podAffinityTerm.topologyKey,
+      selector: t.podAffinityTerm.labelSelector ? fromLabelSelector(t.podAffinityTerm.labelSelector) : [{ key: '', operator: 'in' as const, values: ['\u0000never'] }],
+      namespaces: new Set(t.podAffinityTerm.namespaces?.length ? t.podAffinityTerm.namespaces : [pod.metadata?.namespace ?? 'default']),
+    }));
+}
+
+/** scorePreferred: per topology pair, the weights of the incoming pod's preferred terms that existing pods match (anti-affinity negative). */
+function scorePreferred(terms: WeightedTerm[], nodes: readonly NodeInfo[]): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const node of nodes) {
+    const labels = node.node?.metadata.labels ?? {};
+    for (const existing of node.pods.values()) {
+      for (const t of terms) {
+        const value = labels[t.topologyKey];
+        if (value !== undefined && termMatches(t, existing.pod)) scores.set(pair(t.topologyKey, value), (scores.get(pair(t.topologyKey, value)) ?? 0) + t.weight);
+      }
+    }
+  }
+  return scores;
 }
 
 /**
