@@ -1,8 +1,10 @@
 // Mirrors kubernetes pkg/scheduler/scheduler.go and cmd/kube-scheduler/app/server.go (v1.32):
 // the kube-scheduler process with its informers, cache, queue and scheduling loop.
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
 import { SharedInformerFactory } from '../client/cache/informerFactory';
+import { NAMESPACE_INDEX } from '../client/cache/indexer';
 import { candidateIdentity, DEFAULT_LEASE_TIMING, LeaderElector, STATIC_POD_RESTART_MS } from '../client/leaderelection/leaderElector';
 import { controlPlaneReplicas, DEFAULT_CONTROL_PLANE_HOST } from '../controlPlane';
 import type { Timer } from '../sim/simulator';
@@ -68,6 +70,8 @@ export class Scheduler implements Component, SchedulerState {
   readonly nominated = new Map<string, { nodeName: string; podInfo: PodInfo }>();
   private factory: SharedInformerFactory | undefined;
   private podInformer: SharedIndexInformer<Pod> | undefined;
+  /** informers for DefaultSelector (PodTopologySpread's system default spreading). */
+  private informers: { services: SharedIndexInformer<Service>; replicaSets: SharedIndexInformer<ReplicaSet>; statefulSets: SharedIndexInformer<StatefulSet> } | undefined;
   private running = false;
   private leading = false;
   private starts = 0;
@@ -84,7 +88,24 @@ export class Scheduler implements Component, SchedulerState {
     this.rng = ctx.sim.rng.fork(SCHEDULER_COMPONENT);
     this.client = clientFor(ctx, USERS.scheduler, SCHEDULER_COMPONENT).withRateLimit(ctx.clientRateLimits.kubeScheduler.qps, ctx.clientRateLimits.kubeScheduler.burst);
     this.cycleCost = options.cycleCost ?? DEFAULT_CYCLE_COST;
-    this.framework = new Framework(defaultProfile({ client: this.client, numNodes: () => this.cache.numNodes, nodeInfos: () => this.cache.nodeInfos(), podsWithRequiredAntiAffinity: () => this.cache.counters.podsWithRequiredAntiAffinity }, options.fitArgs));
+    this.framework = new Framework(
+      defaultProfile(
+        {
+          client: this.client,
+          numNodes: () => this.cache.numNodes,
+          nodeInfos: () => this.cache.nodeInfos(),
+          nodeInfo: (name) => this.cache.nodeInfo(name),
+          podsWithRequiredAntiAffinity: () => this.cache.counters.podsWithRequiredAntiAffinity,
+          selectors: () => this.cache.selectors,
+          listers: {
+            services: (namespace) => (this.informers?.services.indexer.byIndex(NAMESPACE_INDEX, namespace) ?? []) as Stored<Service>[],
+            replicaSet: (namespace, name) => this.informers?.replicaSets.indexer.get(`${namespace}/${name}`) as Stored<ReplicaSet> | undefined,
+            statefulSet: (namespace, name) => this.informers?.statefulSets.indexer.get(`${namespace}/${name}`) as Stored<StatefulSet> | undefined,
+          },
+        },
+        options.fitArgs,
+      ),
+    );
     this.queue = new SchedulingQueue(this.sim, this.framework, SCHEDULER_COMPONENT);
     // The scheduler's events name this instance `<scheduler name>-<hostname>`.
     this.recorder = new EventRecorder(this.sim, this.client, { component: this.framework.schedulerName }, ctx.epochMs, this.rng.fork('events'), { reportingInstance: `${this.framework.schedulerName}-${this.host}` });
@@ -114,6 +135,7 @@ export class Scheduler implements Component, SchedulerState {
     this.factory = factory;
     this.podInformer = factory.forResource<Pod>('pods', { fieldSelector: POD_FIELD_SELECTOR });
     const nodeInformer = factory.forResource<Node>('nodes');
+    this.informers = { services: factory.forResource<Service>('services'), replicaSets: factory.forResource<ReplicaSet>('replicasets'), statefulSets: factory.forResource<StatefulSet>('statefulsets') };
     addAllEventHandlers({ cache: this.cache, queue: this.queue, schedulerName: this.framework.schedulerName, nominated: this.nominated }, this.podInformer, nodeInformer);
     factory.start();
     const rng = this.sim.rng.fork(`${this.name}#${this.starts++}`);

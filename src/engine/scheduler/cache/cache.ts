@@ -4,6 +4,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/object';
 import { NodeInfo, type ImageStateSummary } from '../framework/nodeInfo';
 import { newPodInfo, type PodInfo } from '../framework/podInfo';
+import { SelectorCounts } from './selectorCounts';
 
 interface PodState {
   podInfo: PodInfo;
@@ -20,9 +21,11 @@ interface PodState {
  * as durationToExpireAssumedPod is 0 since v1.29).
  */
 export class SchedulerCache {
-  /** counters: cluster-wide tallies the NodeInfos keep (pods with required anti-affinity). */
-  readonly counters = { podsWithRequiredAntiAffinity: 0 };
   private readonly nodes = new Map<string, NodeInfo>();
+  /** selectors: per-node counts of pods matching the selectors PodTopologySpread asked about. */
+  readonly selectors = new SelectorCounts({ all: () => this.nodes.values(), get: (name) => this.nodes.get(name) });
+  /** counters: cluster-wide tallies the NodeInfos keep (pods with required anti-affinity, selector counts). */
+  readonly counters = { podsWithRequiredAntiAffinity: 0, selectors: this.selectors };
   /** nodeList: nodes with a Node object, in the order they were added (single-zone nodeTree). */
   private nodeList: NodeInfo[] = [];
   private readonly podStates = new Map<string, PodState>();
@@ -91,6 +94,7 @@ export class SchedulerCache {
     const info = this.nodeInfoFor(node.metadata.name);
     if (!info.node) this.nodeList.push(info);
     else this.untrackImages(info);
+    if (!info.node || !sameLabels(info.node.metadata.labels, node.metadata.labels)) this.selectors.nodesChanged();
     info.setNode(node);
     this.trackImages(info, node);
   }
@@ -104,6 +108,7 @@ export class SchedulerCache {
     if (!info) return;
     this.untrackImages(info);
     info.node = undefined;
+    this.selectors.nodesChanged();
     this.nodeList = this.nodeList.filter((n) => n !== info);
     if (info.pods.size === 0) this.nodes.delete(name);
   }
@@ -143,4 +148,11 @@ export class SchedulerCache {
     }
     info.imageStates = new Map();
   }
+}
+
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a ?? {});
+  if (keys.length !== Object.keys(b ?? {}).length) return false;
+  return keys.every((k) => a![k] === b?.[k]);
 }

@@ -18,8 +18,14 @@ export class CycleState {
    * used or stored this cycle.
    */
   noFilterMemo = false;
-  /** noScoreMemo: the same for raw scores (PodTopologySpread counts across nodes). */
+  /** noScoreMemo: the same for raw scores (inter-pod affinity over existing pods). */
   noScoreMemo = false;
+  /**
+   * freshScorePlugins: plugins whose raw score depends on the cycle (PodTopologySpread: counts
+   * across nodes and a weight from the number of feasible nodes). They are rescored every cycle;
+   * the other plugins' memoized scores stay usable.
+   */
+  readonly freshScorePlugins = new Set<string>();
 
   write(key: string, value: unknown): void {
     this.data.set(key, value);

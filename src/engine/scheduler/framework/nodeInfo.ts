@@ -15,6 +15,12 @@ export interface ImageStateSummary {
 
 const WILDCARD_IP = '0.0.0.0';
 
+/** NodeInfoCounters are the cache-wide tallies every NodeInfo updates as pods come and go. */
+export interface NodeInfoCounters {
+  podsWithRequiredAntiAffinity: number;
+  selectors?: { onPod(node: NodeInfo, pod: PodInfo, sign: 1 | -1): void };
+}
+
 export class NodeInfo {
   node: Stored<Node> | undefined;
   readonly pods = new Map<string, PodInfo>();
@@ -37,7 +43,7 @@ export class NodeInfo {
   /** counters are shared by every NodeInfo of one scheduler cache (cluster-wide tallies). */
   constructor(
     readonly name: string,
-    private readonly counters: { podsWithRequiredAntiAffinity: number } = { podsWithRequiredAntiAffinity: 0 },
+    private readonly counters: NodeInfoCounters = { podsWithRequiredAntiAffinity: 0 },
   ) {}
 
   setNode(node: Stored<Node>): void {
@@ -77,6 +83,7 @@ export class NodeInfo {
       this.podsWithRequiredAntiAffinity += sign;
       this.counters.podsWithRequiredAntiAffinity += sign;
     }
+    this.counters.selectors?.onPod(this, podInfo, sign);
     addResource(this.requested, podInfo.requests, sign);
     this.nonZeroMilliCPU += sign * podInfo.nonZeroMilliCPU;
     this.nonZeroMemory += sign * podInfo.nonZeroMemory;

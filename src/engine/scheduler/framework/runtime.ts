@@ -142,12 +142,23 @@ export class Framework {
   private rawScores(state: CycleState, pod: PodInfo, node: NodeInfo, active: readonly boolean[], epoch: number): number[] {
     if (state.noScoreMemo) return this.profile.score.map((s, p) => (active[p] ? s.plugin.score(state, pod, node) : NaN));
     const memo = node.scoreMemo;
-    if (memo && memo.signature === pod.signature && memo.generation === node.generation && memo.epoch === epoch) return memo.raw;
     const scorePlugins = this.profile.score;
+    if (memo && memo.signature === pod.signature && memo.generation === node.generation && memo.epoch === epoch) {
+      if (state.freshScorePlugins.size > 0) this.rescoreFresh(state, pod, node, active, memo.raw);
+      return memo.raw;
+    }
     const raw = memo?.raw ?? new Array<number>(scorePlugins.length);
     for (let p = 0; p < scorePlugins.length; p++) raw[p] = active[p] ? scorePlugins[p].plugin.score(state, pod, node) : NaN;
     node.scoreMemo = { signature: pod.signature, generation: node.generation, epoch, raw };
     return raw;
+  }
+
+  /** rescoreFresh overwrites the memoized raw scores of the cycle-dependent plugins. */
+  private rescoreFresh(state: CycleState, pod: PodInfo, node: NodeInfo, active: readonly boolean[], raw: number[]): void {
+    const scorePlugins = this.profile.score;
+    for (let p = 0; p < scorePlugins.length; p++) {
+      if (active[p] && state.freshScorePlugins.has(scorePlugins[p].plugin.name)) raw[p] = scorePlugins[p].plugin.score(state, pod, node);
+    }
   }
 
   /** scratch returns buffer `slot` resized to `length` (allocation-free in steady state). */

@@ -8,6 +8,8 @@ import { ImageLocality } from './imagelocality/imageLocality';
 import { InterPodAffinity } from './interpodaffinity/interPodAffinity';
 import { PodTopologySpread } from './podtopologyspread/podTopologySpread';
 import type { NodeInfo } from '../framework/nodeInfo';
+import { SelectorCounts } from '../cache/selectorCounts';
+import type { SpreadListers } from './helper/spread';
 import { NodeAffinity } from './nodeaffinity/nodeAffinity';
 import { NodeName } from './nodename/nodeName';
 import { NodePorts } from './nodeports/nodePorts';
@@ -27,13 +29,16 @@ export interface PluginHandle {
   /** nodeInfos and the cluster's count of pods with required anti-affinity (InterPodAffinity). */
   nodeInfos?(): readonly NodeInfo[];
   podsWithRequiredAntiAffinity?(): number;
+  /** nodeInfo, selector tallies and listers: PodTopologySpread's counts and DefaultSelector. */
+  nodeInfo?(name: string): NodeInfo | undefined;
+  selectors?(): SelectorCounts;
+  listers?: SpreadListers;
 }
 
 /**
  * defaultProfile builds the default-scheduler profile with the plugins k8sim implements, in the
  * upstream multi-point order (SchedulingGates, VolumeRestrictions, NodeVolumeLimits,
- * VolumeBinding and VolumeZone are not simulated; InterPodAffinity scores only the incoming pod's preferred terms, PodTopologySpread
- * applies a pod's own constraints, not the system defaults).
+ * VolumeBinding and VolumeZone are not simulated; InterPodAffinity scores only the incoming pod's preferred terms).
  * Score weights: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1,
  * BalancedAllocation 1,
  * ImageLocality 1.
@@ -47,7 +52,13 @@ export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_
   const fit = new Fit(fitArgs);
   const balanced = new BalancedAllocation();
   const imageLocality = new ImageLocality(() => handle.numNodes());
-  const podTopologySpread = new PodTopologySpread({ nodeInfos: () => handle.nodeInfos?.() ?? [] });
+  const ownTallies = handle.selectors ? undefined : standaloneTallies(handle);
+  const podTopologySpread = new PodTopologySpread({
+    nodeInfos: () => handle.nodeInfos?.() ?? [],
+    nodeInfo: (name) => handle.nodeInfo?.(name) ?? handle.nodeInfos?.().find((n) => n.name === name),
+    selectors: () => handle.selectors?.() ?? ownTallies!(),
+    listers: handle.listers,
+  });
   const interPodAffinity = new InterPodAffinity({ nodeInfos: () => handle.nodeInfos?.() ?? [], podsWithRequiredAntiAffinity: () => handle.podsWithRequiredAntiAffinity?.() ?? 0 });
   return {
     schedulerName: DEFAULT_SCHEDULER_NAME,
@@ -71,5 +82,16 @@ export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_
     bind: [new DefaultBinder(handle.client)],
     postBind: [],
     percentageOfNodesToScore: 0,
+  };
+}
+
+/**
+ * standaloneTallies serves a profile built without a scheduler cache (unit tests of the
+ * algorithm): NodeInfos there do not report pod changes, so each call counts afresh.
+ */
+function standaloneTallies(handle: PluginHandle): () => SelectorCounts {
+  return () => {
+    const nodes = handle.nodeInfos?.() ?? [];
+    return new SelectorCounts({ all: () => nodes, get: (name) => nodes.find((n) => n.name === name) });
   };
 }

@@ -1,5 +1,6 @@
 // Mirrors kubernetes pkg/scheduler/testing/wrappers.go (MakePod, MakeNode), reduced: builders of
 // complete Pod and Node objects for scheduler tests (no API defaulting is assumed).
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { Container, Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
 import { deepFreeze, type Stored } from '../../api/object';
 
@@ -9,11 +10,23 @@ export type RequestTable = Record<string, number>;
 let uidCounter = 0;
 
 /** makePod builds a frozen pod; `containers` are request tables (a missing key = not requested). */
-export function makePod(name: string, containers: RequestTable[], extra: { nodeName?: string; namespace?: string; tolerations?: Toleration[]; nodeSelector?: Record<string, string>; priority?: number; image?: string } = {}): Stored<Pod> {
+export function makePod(
+  name: string,
+  containers: RequestTable[],
+  extra: { nodeName?: string; namespace?: string; tolerations?: Toleration[]; nodeSelector?: Record<string, string>; priority?: number; image?: string; labels?: Record<string, string>; ownerReferences?: OwnerReference[]; terminating?: boolean } = {},
+): Stored<Pod> {
   const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name, namespace: extra.namespace ?? 'default', uid: `uid-${name}-${++uidCounter}`, resourceVersion: '1' },
+    metadata: {
+      name,
+      namespace: extra.namespace ?? 'default',
+      uid: `uid-${name}-${++uidCounter}`,
+      resourceVersion: '1',
+      labels: extra.labels,
+      ownerReferences: extra.ownerReferences,
+      deletionTimestamp: extra.terminating ? '2026-01-01T00:00:00Z' : undefined,
+    },
     spec: {
       containers: containers.map((requests, i) => container(`c${i}`, requests, extra.image ?? 'registry.k8s.io/pause:3.10')),
       nodeName: extra.nodeName,

@@ -67,3 +67,27 @@ describe('PodTopologySpread (a pod\'s own constraints)', () => {
     );
   });
 });
+
+describe('PodTopologySpread system defaults in the running scheduler', () => {
+  it('scores a Deployment\'s pods by their ReplicaSet\'s selector and skips a bare pod', () => {
+    const cluster = Cluster.boot(clusterSpec({ seed: 4, nodes: [node('node-1', {}), node('node-2', {}), node('node-3', {})], etcdMembers: 1 }), DEFAULT_COMPONENTS);
+    const rows: Array<{ pod: string; spread: Array<number | null> }> = [];
+    cluster.sim.trace.subscribe((e) => {
+      if (e.kind !== 'scheduler.cycle' || !e.scorePlugins) return;
+      const column = (e.scorePlugins as string[]).indexOf('PodTopologySpread');
+      rows.push({ pod: String((e.ref as { name: string }).name), spread: (e.scores as Array<{ scores: Array<number | null> }>).map((r) => r.scores[column]) });
+    });
+    const r = runCommands(cluster, [
+      'kubectl create deployment web --image=nginx:1.27 --replicas=6',
+      { run: 'kubectl run bare --image=nginx:1.27', advanceMs: 20_000 },
+      { run: "kubectl get pods -l app=web -o jsonpath='{range .items[*]}{.spec.nodeName}{\" \"}{end}'", advanceMs: 20_000 },
+    ]);
+    expect(Object.values(placement(r[2].stdout)).sort()).toEqual([2, 2, 2]);
+    const web = rows.filter((row) => row.pod.startsWith('web-'));
+    expect(web).toHaveLength(6);
+    for (const row of web) expect(row.spread.every((s) => typeof s === 'number')).toBe(true);
+    // Once a node holds a web pod, it no longer has the best spread score.
+    expect(web.some((row) => new Set(row.spread).size > 1)).toBe(true);
+    expect(rows.find((row) => row.pod === 'bare')?.spread.every((s) => s === null)).toBe(true);
+  });
+});
