@@ -46,6 +46,7 @@ export class Cluster {
   readonly etcd: EtcdCluster;
   readonly apiserver: ApiServer;
   readonly components: Component[] = [];
+  private byName: Map<string, Component> | undefined;
   readonly ctx: ComponentContext;
   /** ready settles once the apiserver has bootstrapped and every component has started. */
   readonly ready = new Future<void>();
@@ -91,8 +92,10 @@ export class Cluster {
     return new ApiClient(this.apiserver, USERS.admin, component);
   }
 
+  /** component finds a component by name (metrics-server looks up 5,000 kubelets every scrape). */
   component<T extends Component>(name: string): T | undefined {
-    return this.components.find((c) => c.name === name) as T | undefined;
+    if (this.byName?.size !== this.components.length) this.byName = new Map(this.components.map((c) => [c.name, c]));
+    return this.byName.get(name) as T | undefined;
   }
 
   /** exec runs a command line (kubectl, etcdctl, sim) in the cluster's terminal. */
@@ -110,7 +113,7 @@ export class Cluster {
       etcd: this.etcd,
       etcdMembers: () => this.etcd.memberViews(),
       etcdControl: this.etcd,
-      nodeAgent: (name) => this.components.find((c): c is Component & NodeAgent => c.name === `kubelet/${name}`),
+      nodeAgent: (name) => this.component<Component & NodeAgent>(`kubelet/${name}`),
       component: (name) => this.component(name),
       nodeNames: () => this.spec.nodes.map((n) => n.name),
       controlPlane: () => this.controlPlaneProcesses(),
