@@ -1,4 +1,4 @@
-// The node-failure and service-traffic scenarios: deterministic, and showing what a learner must see.
+// The node-failure, service-traffic and service-routing-ipvs scenarios: deterministic, and showing what a learner must see.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMPONENTS } from '../engine/components';
@@ -52,5 +52,21 @@ describe('service-traffic scenario', () => {
 
   it('is byte-identical run to run, trace included', () => {
     expect(run('service-traffic.yaml', true).map((r) => JSON.stringify(r))).toEqual(run('service-traffic.yaml', true).map((r) => JSON.stringify(r)));
+  });
+});
+
+describe('service-routing-ipvs scenario', () => {
+  const out = results(run('service-routing-ipvs.yaml'));
+  const curls = out.filter((r) => r.run === 'sim curl web --from node-1').map((r) => /real server (\d) of (\d)/.exec(r.stdout)?.slice(1).join('/'));
+  const proxies = out.filter((r) => r.run === 'sim proxy node-1').map((r) => r.stdout);
+
+  it('programs one rr virtual server whose real servers follow the endpoints', () => {
+    expect(proxies[0]).toMatch(/^TCP {2}10\.\d+\.\d+\.\d+:80 rr\n(\s+-> 10\.244\.\d+\.\d+:80\s+Masq\s+1\s+0\s+0\n){3}/m);
+    expect(proxies[0]).not.toContain('KUBE-SVC');
+    expect(proxies[1].match(/-> 10\.244\./g)).toHaveLength(1);
+  });
+
+  it('hands connections to the real servers in turn, the fourth back to the first', () => {
+    expect(curls).toEqual(['1/3', '2/3', '3/3', '1/3']);
   });
 });
