@@ -2,6 +2,7 @@ import type { Event as CoreEvent, ObjectReference } from 'kubernetes-types/core/
 import type { KubeObject, Stored } from '../../api/object';
 import type { Rng } from '../../sim/rng';
 import type { Simulator } from '../../sim/simulator';
+import { Future } from '../../sim/future';
 import { toRFC3339, toRFC3339Micro } from '../../sim/time';
 import type { ApiClient } from '../client';
 
@@ -17,18 +18,31 @@ export interface EventSource {
 /** EventCorrelator's spam filter: 25 events burst per source+object, then one per 5 minutes. */
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
+/** maxLruCacheEntries (events_cache.go): the correlator remembers this many events and objects. */
+export const MAX_LRU_CACHE_ENTRIES = 4096;
+
+/** remember sets key as the most recently used entry of an LRU map bounded to MAX_LRU_CACHE_ENTRIES. */
+function remember<V>(lru: Map<string, V>, key: string, value: V): void {
+  lru.delete(key);
+  lru.set(key, value);
+  if (lru.size > MAX_LRU_CACHE_ENTRIES) lru.delete(lru.keys().next().value!);
+}
 
 interface SeenEvent {
   name: string;
   namespace: string;
   count: number;
+  firstTimestamp: string;
+  /** last: the latest write of this event; the next patch waits for it, as recordToSink writes one at a time. */
+  last: Future<void>;
 }
 
 /**
  * EventRecorder mirrors client-go tools/record (EventBroadcaster + EventCorrelator): it turns
  * recorder.Eventf calls into core/v1 Event objects named `<object>.<hex unix nanos>`, counts
  * repeats of the same event by patching `count`/`lastTimestamp` instead of creating a new one,
- * and drops a source's events about one object beyond the spam filter's budget. With
+ * and drops a source's events about one object beyond the spam filter's budget; both remember
+ * the 4,096 most recently seen keys, as the correlator's LRU caches do. With
  * `newEventsAPI` it writes events.k8s.io/v1-style events (eventTime, action, no count) as the
  * scheduler does.
  */
@@ -63,13 +77,30 @@ export class EventRecorder {
     const key = `${objectKey}/${type}/${reason}/${message}`;
     const seen = this.newEventsAPI ? undefined : this.seen.get(key);
     if (seen) {
-      seen.count++;
-      this.client.patch('events', seen.namespace, seen.name, 'strategic', { count: seen.count, lastTimestamp: now });
+      remember(this.seen, key, seen);
+      const count = ++seen.count;
+      const previous = seen.last;
+      const done = new Future<void>();
+      seen.last = done;
+      previous.then(() => this.patchCount(seen, count, now, () => this.build(seen.name, namespace, ref, type, reason, message, now, options.action)).then(() => done.resolve()));
       return;
     }
     const name = `${ref.name}.${this.nanoHex()}`;
-    this.client.create('events', this.build(name, namespace, ref, type, reason, message, now, options.action));
-    if (!this.newEventsAPI) this.seen.set(key, { name, namespace, count: 1 });
+    const created = this.client.create('events', this.build(name, namespace, ref, type, reason, message, now, options.action));
+    if (!this.newEventsAPI) remember(this.seen, key, { name, namespace, count: 1, firstTimestamp: now, last: created.map((): void => undefined) });
+  }
+
+  /**
+   * patchCount raises the stored event's count; when that event is gone (expired, deleted, or its
+   * create failed) it creates it again with the count so far, as recordEvent does on NotFound.
+   */
+  private patchCount(seen: SeenEvent, count: number, now: string, rebuild: () => CoreEvent): Future<void> {
+    const done = new Future<void>();
+    this.client.patch('events', seen.namespace, seen.name, 'strategic', { count, lastTimestamp: now }).then((result) => {
+      if (result.ok || result.status.code !== 404) return done.resolve();
+      this.client.create('events', { ...rebuild(), count, firstTimestamp: seen.firstTimestamp, lastTimestamp: now }).then(() => done.resolve());
+    });
+    return done;
   }
 
   private build(name: string, namespace: string, ref: ObjectReference, type: EventType, reason: string, message: string, now: string, action?: string): CoreEvent {
@@ -101,7 +132,7 @@ export class EventRecorder {
     const bucket = this.buckets.get(objectKey) ?? { tokens: SPAM_BURST, lastMs: nowMs };
     bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (nowMs - bucket.lastMs) / SPAM_REFILL_MS);
     bucket.lastMs = nowMs;
-    this.buckets.set(objectKey, bucket);
+    remember(this.buckets, objectKey, bucket);
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
     return true;
@@ -126,3 +157,4 @@ export function referenceTo(obj: Stored<KubeObject>, fieldPath?: string): Object
   if (!ref.namespace) delete (ref as { namespace?: string }).namespace;
   return ref;
 }
+
