@@ -1,3 +1,5 @@
+import type { ExecRequest } from '../kubelet/containerExec';
+import type { ExecResult } from '../runtime/exec/shell';
 import type { ApiClient } from '../client/client';
 import type { LoadState } from '../metrics/loadState';
 import type { RegistryState } from '../registry/registryState';
@@ -12,6 +14,7 @@ export interface NodeAgent {
   stop(): void;
   start(): void;
   getContainerLogs?(namespace: string, pod: string, container: string, options: { previous?: boolean; tail?: number; timestamps?: boolean }): string | { error: string };
+  execInContainer?(namespace: string, pod: string, request: ExecRequest): ExecResult | { error: string };
 }
 
 /**

@@ -36,9 +36,15 @@ import { PodWorkers } from './podWorkers';
 import { ProberManager, UNHEALTHY } from './prober/proberManager';
 import { StatusManager } from './status/statusManager';
 import { Backoff } from './util/backoff';
+import { makeEnvironmentVariables, serviceEnvVarMap } from './envvars/envVars';
+import type { SharedServiceLister } from './envvars/serviceLister';
+import { execInPod, type ExecRequest } from './containerExec';
+import type { ExecResult } from '../runtime/exec/shell';
 
 export interface KubeletOptions {
   config?: KubeletConfiguration;
+  /** services: the Services the kubelet's informer holds (the cluster's kubelets share one). */
+  services?: SharedServiceLister;
   /** registryState: images added or overridden by the scenario (the `sim image` command). */
   registryState?: () => RegistryState;
 }
@@ -69,6 +75,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   readonly runtimeCtx: RuntimeManagerContext;
   readonly load: LoadModel;
   private readonly config: KubeletConfiguration;
+  private readonly services: SharedServiceLister | undefined;
+  private readonly envRng: Rng;
   private readonly client: ApiClient;
   private readonly recorder: EventRecorder;
   private readonly rng: Rng;
@@ -93,6 +101,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     this.epochMs = ctx.epochMs;
     this.config = options.config ?? DEFAULT_KUBELET_CONFIG;
     this.rng = ctx.sim.rng.fork(this.name);
+    this.services = options.services;
+    this.envRng = this.rng.fork('envvars');
     this.identity = nodeIdentity(index, this.rng.fork('identity'));
     this.hostIP = this.identity.internalIP;
     this.client = clientFor(ctx, USERS.node(spec.name), this.name).withRateLimit(ctx.clientRateLimits.kubelet.qps, ctx.clientRateLimits.kubelet.burst);
@@ -106,6 +116,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
       sim: this.sim, prober, runtime: this.runtime, imageManager, crashLoopBackOff: new Backoff(this.config.containerBackOffInitialMs, this.config.containerBackOffMaxMs),
       recordPodEvent: (pod, type, reason, message) => this.recorder.event(pod, type, reason, message),
       recordContainerEvent: (pod, container, isInit, type, reason, message) => this.recorder.event(pod, type, reason, message, { fieldPath: containerFieldPath(container, isInit) }),
+      containerEnv: (pod, container, sandboxId) => this.containerEnv(pod, container, sandboxId),
     };
     this.load = new LoadModel(ctx.load, apiserverPodView(ctx));
     this.statusManager = new StatusManager(this.sim, this.client, this.epochMs);
@@ -129,6 +140,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     if (this.running) return;
     this.running = true;
     this.startedAtMs = this.sim.nowMs;
+    this.services?.start();
     this.recorder.event(this.nodeRef(), 'Normal', EVENTS.StartingKubelet, 'Starting kubelet.');
     this.recorder.event(this.nodeRef(), 'Warning', EVENTS.InvalidDiskCapacity, 'invalid capacity 0 on image filesystem');
     spawn(this.run());
@@ -221,6 +233,28 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
       if (this.wakeups.get(uid) === dueMs) this.wakeups.delete(uid);
       if (this.running) this.podWorkers.syncPods([uid]);
     });
+  }
+
+  /** containerEnv: the container's variables (makeEnvironmentVariables) with the Services seen now. */
+  private containerEnv(pod: Stored<Pod>, container: Container, sandboxId: string): Array<{ name: string; value: string }> {
+    const podIP = this.runtime.podSandboxes(pod.metadata.uid ?? '').find((s) => s.id === sandboxId)?.ip ?? '';
+    const serviceEnv = serviceEnvVarMap(this.services?.list() ?? [], pod.metadata.namespace ?? 'default', pod.spec?.enableServiceLinks ?? true);
+    return makeEnvironmentVariables(pod, container, serviceEnv, { podIP, hostIP: this.hostIP }, (items) => {
+      // Go walks a map in random order; the kubelet's seeded stream stands for it.
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = this.envRng.int(i + 1);
+        [items[i], items[j]] = [items[j], items[i]];
+      }
+      return items;
+    });
+  }
+
+  /** execInContainer is this node's exec endpoint (`kubectl exec`), or the error the upgrade fails with. */
+  execInContainer(namespace: string, podName: string, request: ExecRequest): ExecResult | { error: string } {
+    if (!this.running) return { error: `error dialing backend: dial tcp ${this.hostIP}:${this.config.port}: connect: connection refused` };
+    const pod = this.podInformer?.indexer.get(`${namespace}/${podName}`) as Stored<Pod> | undefined;
+    if (!pod) return { error: `unable to upgrade connection: pod does not exist` };
+    return execInPod(this.runtime, pod, request, this.sim.nowMs, this.epochMs);
   }
 
   /**

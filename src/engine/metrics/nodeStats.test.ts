@@ -10,7 +10,7 @@ const MIB = 2 ** 20;
 const behavior = (cpuMillicores: number, memoryBytes: number, extra: Partial<ProcessBehavior> = {}): ProcessBehavior => ({ mode: 'serve', exitCode: 0, runMs: 0, readyAfterMs: 0, ports: [], memoryBytes, cpuMillicores, logs: [], ...extra });
 const container = (id: string, pod: string, name: string, startedAtMs: number, b: ProcessBehavior): ContainerRecord => ({
   id, sandboxId: 's', podUid: pod, podName: pod, podNamespace: 'default', name, attempt: 0, image: 'nginx', imageRef: 'nginx@sha256:x', hash: 'h',
-  state: 'CONTAINER_RUNNING', createdAtMs: startedAtMs, startedAtMs, argv: [], behavior: b,
+  state: 'CONTAINER_RUNNING', createdAtMs: startedAtMs, startedAtMs, env: [], argv: [], behavior: b,
 });
 const pod = (name: string): Pod => ({ metadata: { name, namespace: 'default', labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx' }] }, status: { conditions: [{ type: 'Ready', status: 'True' }] } });
 

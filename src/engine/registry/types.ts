@@ -17,6 +17,8 @@ export interface ImageConfig {
   exposedPorts: ContainerPort[];
   stopSignal?: string;
   user?: string;
+  /** env is ENV: KEY=VALUE strings the process starts with (after containerd's default PATH). */
+  env?: string[];
 }
 
 /** LogStream is where a log line goes; `kubectl logs` shows both. */

@@ -1,6 +1,7 @@
 // A simulated containerd 1.7 with the CRI plugin, one per node: the runtime and image services the
 // kubelet calls (RunPodSandbox, CreateContainer, StartContainer, StopContainer, PullImage…),
 // with processes that run, print and exit on the sim clock whether or not the kubelet is alive.
+import { processEnv } from './processEnv';
 import { EMPTY_REGISTRY_STATE, type RegistryState } from '../registry/registryState';
 import { resolveImage, type ResolveResult } from '../registry/resolve';
 import { planContainerRun } from '../registry/runPlan';
@@ -130,7 +131,7 @@ export class ContainerRuntime {
       const container: ContainerRecord = {
         id: newID(this.options.rng), sandboxId, podUid: sandbox.podUid, podName: sandbox.name, podNamespace: sandbox.namespace, name: config.name,
         attempt: config.attempt, image: image.resolved.normalized, imageRef: image.repoDigests[0], hash: config.hash, state: 'CONTAINER_CREATED',
-        createdAtMs: this.sim.nowMs, argv: plan.argv, behavior: plan.behavior, memoryLimitBytes: config.memoryLimitBytes,
+        createdAtMs: this.sim.nowMs, argv: plan.argv, env: processEnv(sandbox.name, image.resolved.config.env ?? [], config.envs ?? []), behavior: plan.behavior, memoryLimitBytes: config.memoryLimitBytes,
       };
       this.containers.set(container.id, container);
       this.podIndex(container.podUid).containers.add(container.id);

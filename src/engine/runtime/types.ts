@@ -41,6 +41,8 @@ export interface ContainerRecord {
   /** reason: Completed, Error, OOMKilled (ContainerStatus.reason). */
   reason?: string;
   argv: string[];
+  /** env: the process environment as containerd builds it (PATH, HOSTNAME, image ENV, the kubelet's). */
+  env: string[];
   behavior: ProcessBehavior;
   /** memoryLimitBytes bounds an `oom` process (the container's memory limit). */
   memoryLimitBytes?: number;
@@ -54,7 +56,10 @@ export interface ContainerConfig {
   hash: string;
   command?: string[];
   args?: string[];
+  /** env: the container spec's variables (their names gate images such as mysql). */
   env?: Array<{ name: string }>;
+  /** envs: the values the kubelet computed (makeEnvironmentVariables), in its order (CRI Envs). */
+  envs?: Array<{ name: string; value: string }>;
   memoryLimitBytes?: number;
 }
 

@@ -10,6 +10,7 @@ import { newContext, type KubectlContext } from './context';
 import { deleteCommand } from './delete';
 import { apiResources, apiVersions, clusterInfo, version } from './discovery';
 import { events } from './events';
+import { exec } from './exec';
 import { describe } from './describe';
 import { runGenerated } from './generated';
 import { get } from './get';
@@ -42,6 +43,7 @@ const RUNS: Record<string, Run> = {
   'api-versions': apiVersions,
   events,
   patch,
+  exec,
 };
 
 /**

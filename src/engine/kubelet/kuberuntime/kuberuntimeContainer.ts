@@ -31,6 +31,8 @@ export interface RuntimeManagerContext {
   prober: ProberManager;
   recordPodEvent(pod: Stored<Pod>, type: EventType, reason: string, message: string): void;
   recordContainerEvent(pod: Stored<Pod>, container: Container, isInit: boolean, type: EventType, reason: string, message: string): void;
+  /** containerEnv: makeEnvironmentVariables for a container about to be created in the sandbox. */
+  containerEnv?(pod: Stored<Pod>, container: Container, sandboxId: string): Array<{ name: string; value: string }>;
 }
 
 /** formatPod is format.Pod: `name_namespace(uid)`, as back-off messages print a pod. */
@@ -75,7 +77,7 @@ export function* startContainer(ctx: RuntimeManagerContext, pod: Stored<Pod>, sa
   const limit = container.resources?.limits?.memory;
   const created = yield* wait(ctx.runtime.createContainer(sandboxId, {
     name: container.name, attempt: current ? current.attempt + 1 : 0, imageRef: image.imageRef, hash: containerHash(container),
-    command: container.command, args: container.args, env: container.env, memoryLimitBytes: limit === undefined ? undefined : value(limit),
+    command: container.command, args: container.args, env: container.env, envs: ctx.containerEnv?.(pod, container, sandboxId), memoryLimitBytes: limit === undefined ? undefined : value(limit),
   }));
   if (!created.ok) {
     record('Warning', EVENTS.FailedToCreateContainer, `Error: ${created.message}`);

@@ -8,7 +8,7 @@ const serve = (port: number, readyAfterMs: number, extra: Partial<ProcessBehavio
   ({ mode: 'serve', exitCode: 0, runMs: 0, readyAfterMs, ports: [{ port, protocol: 'TCP' }], memoryBytes: 1, cpuMillicores: 0, logs: [], ...extra });
 
 function record(behavior: ProcessBehavior, argv: string[] = ['server'], image = 'docker.io/library/redis:7.4'): ContainerRecord {
-  return { id: 'c1', sandboxId: 's', podUid: 'u', podName: 'p', podNamespace: 'default', name: 'c', attempt: 0, image, imageRef: '', hash: '', state: 'CONTAINER_RUNNING', createdAtMs: 0, startedAtMs: 1_000, argv, behavior };
+  return { id: 'c1', sandboxId: 's', podUid: 'u', podName: 'p', podNamespace: 'default', name: 'c', attempt: 0, image, imageRef: '', hash: '', state: 'CONTAINER_RUNNING', createdAtMs: 0, startedAtMs: 1_000, argv, env: [], behavior };
 }
 
 describe('analyzeProbes', () => {

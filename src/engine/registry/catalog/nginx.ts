@@ -94,7 +94,10 @@ function nginxImages(minor: NginxMinor): ImageEntry[] {
   return minor.patches.flatMap((patch) => {
     const version = `${minor.minor}.${patch}`;
     const entrypoint = minorNumber >= 19 ? ['/docker-entrypoint.sh'] : [];
-    const cfg = config(entrypoint, ['nginx', '-g', 'daemon off;'], tcp(80), { stopSignal: 'SIGQUIT' });
+    // ENV of the official Dockerfiles (the njs version lines are left out).
+    const env = (pkg: string) => [`NGINX_VERSION=${version}`, ...(minorNumber >= 25 ? [`PKG_RELEASE=${pkg}`] : [])];
+    const cfg = config(entrypoint, ['nginx', '-g', 'daemon off;'], tcp(80), { stopSignal: 'SIGQUIT', env: env('1~bookworm') });
+    const alpineCfg = { ...cfg, env: env('1') };
     const debianTags = channelTags(version, minor, '');
     if (minorNumber >= 25 && (version === MAINLINE || version === STABLE || version.endsWith('.0'))) {
       debianTags.push(`${version}-bookworm`);
@@ -102,7 +105,7 @@ function nginxImages(minor: NginxMinor): ImageEntry[] {
     return [
       image(debianTags, minor.debianBytes - (lastPatch - patch) * 40_000, debianLayers, cfg,
         serve(tcp(80), 8 * MiB, nginxLogs(version, minorNumber, minor.debianGcc), 60)),
-      image(channelTags(version, minor, '-alpine'), minor.alpineBytes - (lastPatch - patch) * 20_000, debianLayers + 1, cfg,
+      image(channelTags(version, minor, '-alpine'), minor.alpineBytes - (lastPatch - patch) * 20_000, debianLayers + 1, alpineCfg,
         serve(tcp(80), 6 * MiB, nginxLogs(version, minorNumber, minor.alpineGcc), 60)),
     ];
   });

@@ -68,6 +68,22 @@ function authCommand(): CommandSpec {
   };
 }
 
+/** execCommand: exec/exec.go (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]. */
+function execCommand(): CommandSpec {
+  return {
+    name: 'exec',
+    kind: 'run',
+    flags: [
+      flag('container', 'string', '', { shorthand: 'c' }),
+      flag('filename', 'stringSlice', [], { shorthand: 'f' }),
+      flag('pod-running-timeout', 'duration', 60_000),
+      flag('quiet', 'bool', false, { shorthand: 'q' }),
+      flag('stdin', 'bool', false, { shorthand: 'i' }),
+      flag('tty', 'bool', false, { shorthand: 't' }),
+    ],
+  };
+}
+
 /** rootCommand builds the whole kubectl command tree. */
 export function rootCommand(): CommandSpec {
   const basic = basicCommands();
@@ -97,7 +113,7 @@ export function rootCommand(): CommandSpec {
       basic.describe,
       basic.logs,
       stub('attach'),
-      stub('exec'),
+      execCommand(),
       stub('port-forward'),
       stub('proxy'),
       stub('cp'),

@@ -1,0 +1,62 @@
+// The kubelet's exec endpoint (server.go getExec → GetExec → CRI Exec): the apiserver proxies
+// POST /api/v1/namespaces/NS/pods/POD/exec here; the kubelet finds the running container and
+// asks containerd to run the command in it (runtime/exec/shell.ts).
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../api/object';
+import { milliValue, value } from '../api/quantity';
+import type { ContainerRuntime } from '../runtime/containerRuntime';
+import { execInContainer, type ExecResult, type ImageFamily, type Network } from '../runtime/exec/shell';
+import { fileExistsAt, fileTimeline } from '../runtime/shellFs';
+import { KERNEL_VERSION } from './config';
+
+export interface ExecRequest {
+  container: string;
+  argv: string[];
+  stdin: string;
+  network?: Network;
+}
+
+/** imageFamily tells the image's userland from its reference (BusyBox, Alpine, Debian, none). */
+export function imageFamily(image: string): { family: ImageFamily; busybox128: boolean } {
+  const busybox128 = /\/busybox:1\.28(\.|$|-)/.test(image);
+  if (/\/(busybox|agnhost)[:@]/.test(image) || /e2e-test-images\/(busybox|agnhost)/.test(image)) return { family: 'busybox', busybox128 };
+  if (/alpine/.test(image)) return { family: 'alpine', busybox128: false };
+  if (/\/pause[:@]|distroless|hello-app/.test(image)) return { family: 'none', busybox128: false };
+  return { family: 'debian', busybox128: false };
+}
+
+/**
+ * execInPod: the container must be running (`container not found` otherwise, as the CRI answers
+ * for an absent container); the command sees the container's environment and files now.
+ */
+export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: ExecRequest, nowMs: number, epochMs: number): ExecResult | { error: string } {
+  const uid = pod.metadata.uid ?? '';
+  const record = runtime.listContainers().filter((c) => c.podUid === uid && c.name === request.container && c.state === 'CONTAINER_RUNNING').pop();
+  if (!record) return { error: `unable to upgrade connection: container not found ("${request.container}")` };
+  const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === request.container);
+  const podIP = runtime.podSandboxes(uid).find((s) => s.id === record.sandboxId)?.ip ?? '';
+  const runningMs = nowMs - (record.startedAtMs ?? nowMs);
+  const timeline = fileTimeline(record.argv);
+  const scriptFiles = new Set([...timeline.keys()].filter((path) => fileExistsAt(timeline, path, runningMs)));
+  const cpuLimit = spec?.resources?.limits?.cpu;
+  const memoryLimit = spec?.resources?.limits?.memory;
+  const { family, busybox128 } = imageFamily(record.image);
+  return execInContainer(request.argv, {
+    family,
+    busybox128,
+    env: record.env,
+    wallMs: epochMs + nowMs,
+    kernel: KERNEL_VERSION,
+    network: request.network,
+    stdin: request.stdin,
+    view: {
+      hostname: pod.spec?.hostname ?? pod.metadata.name,
+      namespace: pod.metadata.namespace ?? 'default',
+      podIP,
+      serviceAccount: pod.spec?.automountServiceAccountToken !== false,
+      memoryLimitBytes: memoryLimit === undefined ? undefined : value(memoryLimit),
+      cpuLimitMillis: cpuLimit === undefined ? undefined : milliValue(cpuLimit),
+      scriptFiles,
+    },
+  });
+}

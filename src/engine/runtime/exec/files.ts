@@ -1,0 +1,84 @@
+// The files an exec'd command can read: what the kubelet mounts into every container (hosts,
+// resolv.conf, hostname, the service account), the cgroup limits, and the files the container's
+// own script created (shellFs). Everything else reads as absent.
+import { KUBE_DNS_IP, searchList } from '../../proxy/dns';
+
+/** ContainerView is what the files are made from. */
+export interface ContainerView {
+  hostname: string;
+  namespace: string;
+  podIP: string;
+  /** automountServiceAccountToken (default true). */
+  serviceAccount: boolean;
+  memoryLimitBytes?: number;
+  /** cpuLimitMillis: the CPU limit, for cpu.max. */
+  cpuLimitMillis?: number;
+  /** scriptFiles: paths the container's script has created by now. */
+  scriptFiles: ReadonlySet<string>;
+}
+
+const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * managedHostsFile is the kubelet's /etc/hosts (kubelet_pods.go managedHostsFileContent): the
+ * header, the loopback and IPv6 lines, then the pod's own IP and hostname.
+ */
+export function managedHostsFile(podIP: string, hostname: string): string {
+  return [
+    '# Kubernetes-managed hosts file.',
+    '127.0.0.1\tlocalhost',
+    '::1\tlocalhost ip6-localhost ip6-loopback',
+    'fe00::0\tip6-localnet',
+    'fe00::0\tip6-mcastprefix',
+    'fe00::1\tip6-allnodes',
+    'fe00::2\tip6-allrouters',
+    `${podIP}\t${hostname}`,
+    '',
+  ].join('\n');
+}
+
+/** resolvConf is dnsPolicy ClusterFirst's resolv.conf: the cluster DNS, the search path, ndots:5. */
+export function resolvConf(namespace: string): string {
+  return `search ${searchList(namespace).join(' ')}\nnameserver ${KUBE_DNS_IP}\noptions ndots:5\n`;
+}
+
+/** readFile returns a file's content, `null` for a directory, undefined when absent. */
+export function readFile(view: ContainerView, path: string): string | null | undefined {
+  const normalized = path.replace(/\/+$/, '') || '/';
+  switch (normalized) {
+    case '/etc/hosts': return managedHostsFile(view.podIP, view.hostname);
+    case '/etc/resolv.conf': return resolvConf(view.namespace);
+    case '/etc/hostname': return `${view.hostname}\n`;
+    case '/sys/fs/cgroup/memory.max': return `${view.memoryLimitBytes ?? 'max'}\n`;
+    case '/sys/fs/cgroup/cpu.max': return view.cpuLimitMillis ? `${view.cpuLimitMillis * 100} 100000\n` : 'max 100000\n';
+  }
+  if (view.serviceAccount) {
+    if (normalized === `${SA_DIR}/namespace`) return view.namespace;
+    if (normalized === SA_DIR) return null;
+  }
+  if (view.scriptFiles.has(normalized)) return '';
+  if (DIRECTORIES.has(normalized)) return null;
+  return undefined;
+}
+
+/** listDirectory names a directory's entries (sorted, as ls prints them). */
+export function listDirectory(view: ContainerView, path: string): string[] | undefined {
+  const normalized = path.replace(/\/+$/, '') || '/';
+  if (normalized === SA_DIR && view.serviceAccount) return ['ca.crt', 'namespace', 'token'];
+  const listed = DIRECTORIES.get(normalized);
+  if (!listed) return undefined;
+  const extra = [...view.scriptFiles].filter((f) => f.slice(0, f.lastIndexOf('/')) === (normalized === '/' ? '' : normalized)).map((f) => f.slice(f.lastIndexOf('/') + 1));
+  return [...new Set([...listed, ...extra])].sort();
+}
+
+const DIRECTORIES = new Map<string, string[]>([
+  ['/', ['bin', 'dev', 'etc', 'home', 'lib', 'proc', 'root', 'run', 'sbin', 'sys', 'tmp', 'usr', 'var']],
+  ['/etc', ['hostname', 'hosts', 'passwd', 'resolv.conf']],
+  ['/tmp', []],
+  ['/var', ['run']],
+  ['/var/run', ['secrets']],
+  ['/var/run/secrets', ['kubernetes.io']],
+  ['/var/run/secrets/kubernetes.io', ['serviceaccount']],
+  ['/sys/fs/cgroup', ['cgroup.controllers', 'cpu.max', 'memory.current', 'memory.max']],
+]);
+
