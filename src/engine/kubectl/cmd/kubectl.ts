@@ -11,6 +11,7 @@ import { deleteCommand } from './delete';
 import { apiResources, apiVersions, clusterInfo, version } from './discovery';
 import { events } from './events';
 import { exec } from './exec';
+import { taint } from './taint';
 import { describe } from './describe';
 import { runGenerated } from './generated';
 import { get } from './get';
@@ -44,6 +45,7 @@ const RUNS: Record<string, Run> = {
   events,
   patch,
   exec,
+  taint,
 };
 
 /**

@@ -68,6 +68,26 @@ function authCommand(): CommandSpec {
   };
 }
 
+/** taintCommand: taint/taint.go NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... */
+function taintCommand(): CommandSpec {
+  return {
+    name: 'taint',
+    kind: 'run',
+    flags: [
+      flag('selector', 'string', '', { shorthand: 'l' }),
+      flag('overwrite', 'bool', false),
+      flag('all', 'bool', false),
+      flag('dry-run', 'string', 'none', { noOptDefVal: 'unchanged' }),
+      flag('validate', 'string', 'strict', { noOptDefVal: 'strict' }),
+      flag('field-manager', 'string', 'kubectl-taint'),
+      flag('output', 'string', '', { shorthand: 'o' }),
+      flag('show-managed-fields', 'bool', false),
+      flag('allow-missing-template-keys', 'bool', true),
+      flag('template', 'string', ''),
+    ],
+  };
+}
+
 /** execCommand: exec/exec.go (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]. */
 function execCommand(): CommandSpec {
   return {
@@ -109,7 +129,7 @@ export function rootCommand(): CommandSpec {
       basic.cordon,
       basic.uncordon,
       basic.drain,
-      stub('taint'),
+      taintCommand(),
       basic.describe,
       basic.logs,
       stub('attach'),
