@@ -12,6 +12,7 @@ import { apiResources, apiVersions, clusterInfo, version } from './discovery';
 import { events } from './events';
 import { exec } from './exec';
 import { taint } from './taint';
+import { wait } from './wait';
 import { describe } from './describe';
 import { runGenerated } from './generated';
 import { get } from './get';
@@ -46,6 +47,7 @@ const RUNS: Record<string, Run> = {
   patch,
   exec,
   taint,
+  wait,
 };
 
 /**

@@ -88,6 +88,26 @@ function taintCommand(): CommandSpec {
   };
 }
 
+/** waitCommand: wait/wait.go ([-f FILENAME] | TYPE/NAME | TYPE [(-l label | --all)]) [--for=...]. */
+function waitCommand(): CommandSpec {
+  return {
+    name: 'wait',
+    kind: 'run',
+    flags: [
+      flag('for', 'string', ''),
+      flag('timeout', 'duration', 30_000),
+      flag('selector', 'string', '', { shorthand: 'l' }),
+      flag('all', 'bool', false),
+      flag('all-namespaces', 'bool', false, { shorthand: 'A' }),
+      flag('field-selector', 'string', ''),
+      flag('filename', 'stringSlice', [], { shorthand: 'f' }),
+      flag('recursive', 'bool', false, { shorthand: 'R' }),
+      flag('local', 'bool', false),
+      flag('output', 'string', '', { shorthand: 'o' }),
+    ],
+  };
+}
+
 /** execCommand: exec/exec.go (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]. */
 function execCommand(): CommandSpec {
   return {
@@ -144,7 +164,7 @@ export function rootCommand(): CommandSpec {
       basic.apply,
       patchCommand(),
       stub('replace'),
-      stub('wait'),
+      waitCommand(),
       stub('kustomize'),
       labelCommand(),
       annotateCommand(),
