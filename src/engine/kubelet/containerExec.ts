@@ -5,6 +5,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
 import { milliValue, value } from '../api/quantity';
 import type { ContainerRuntime } from '../runtime/containerRuntime';
+import { httpBody } from '../runtime/exec/httpBodies';
 import { execInContainer, type ExecResult, type ImageFamily, type Network } from '../runtime/exec/shell';
 import { fileExistsAt, fileTimeline } from '../runtime/shellFs';
 import { KERNEL_VERSION } from './config';
@@ -41,6 +42,8 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
   const cpuLimit = spec?.resources?.limits?.cpu;
   const memoryLimit = spec?.resources?.limits?.memory;
   const { family, busybox128 } = imageFamily(record.image);
+  const hostname = pod.spec?.hostname ?? pod.metadata.name;
+  const listening = (port: number) => record.behavior.mode === 'serve' && record.behavior.ports.some((p) => p.port === port) && runningMs >= record.behavior.readyAfterMs;
   return execInContainer(request.argv, {
     family,
     busybox128,
@@ -48,9 +51,11 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
     wallMs: epochMs + nowMs,
     kernel: KERNEL_VERSION,
     network: request.network,
+    self: (port) => (listening(port) ? httpBody(record.image, hostname) : undefined),
+    tools: record.tools,
     stdin: request.stdin,
     view: {
-      hostname: pod.spec?.hostname ?? pod.metadata.name,
+      hostname,
       namespace: pod.metadata.namespace ?? 'default',
       podIP,
       serviceAccount: pod.spec?.automountServiceAccountToken !== false,

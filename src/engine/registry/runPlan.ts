@@ -52,6 +52,8 @@ function argvBehavior(image: ResolvedImage, argv: string[]): ProcessBehavior | u
     if (programAt < 0) continue;
     if (rest.every((word, i) => words[programAt + 1 + i] === word)) return command.behavior(words.slice(programAt));
   }
+  // A script of commands k8sim does not model (`sh -c 'node server.js'`) runs the image's own
+  // process, as an unknown command does.
   if (SHELLS.has(words[0]) && words[1] === '-c' && words[2] !== undefined) return shellScript(words[2]);
   return simpleCommand(words);
 }
@@ -69,7 +71,7 @@ function quoteWord(word: string): string {
 }
 
 /** shellScript models a `sh -c` script: statements run in order; loops run forever. */
-function shellScript(script: string): ProcessBehavior {
+function shellScript(script: string): ProcessBehavior | undefined {
   const loop = /while\s+(?:true|:)\s*;?\s*do\s+([\s\S]*?)\s*;?\s*done/.exec(script);
   if (loop) {
     const before = runStatements(splitStatements(script.slice(0, loop.index)));
@@ -77,7 +79,8 @@ function shellScript(script: string): ProcessBehavior {
     const behavior = { ...before.behavior, mode: 'serve' as const, readyAfterMs: 0 };
     return { ...behavior, repeatLogs: body.behavior.logs.map((l) => ({ ...l, atMs: 0 })), repeatEveryMs: Math.max(body.behavior.runMs, 1000) };
   }
-  return runStatements(splitStatements(script)).behavior;
+  const result = runStatements(splitStatements(script));
+  return result.recognized || /\b(touch|rm)\b|>/.test(script) ? result.behavior : undefined;
 }
 
 function splitStatements(script: string): string[] {

@@ -19,6 +19,8 @@ export interface ImageConfig {
   user?: string;
   /** env is ENV: KEY=VALUE strings the process starts with (after containerd's default PATH). */
   env?: string[];
+  /** tools: programs `kubectl exec` finds beyond the base OS's (curl in buildpack-based images). */
+  tools?: string[];
 }
 
 /** LogStream is where a log line goes; `kubectl logs` shows both. */

@@ -43,6 +43,8 @@ export interface ContainerRecord {
   argv: string[];
   /** env: the process environment as containerd builds it (PATH, HOSTNAME, image ENV, the kubelet's). */
   env: string[];
+  /** tools: the image's extra programs (ImageConfig.tools). */
+  tools?: readonly string[];
   behavior: ProcessBehavior;
   /** memoryLimitBytes bounds an `oom` process (the container's memory limit). */
   memoryLimitBytes?: number;

@@ -5,7 +5,7 @@ import { MiB, config, image, lines, serve, tcp } from './build';
 
 const bootcampLogs = lines(300, 'stdout', 'Kubernetes Bootcamp App Started At: {{ts:iso}} | Running On:  {{hostname}} ', '');
 
-/** The image's ENV (a node:6.3.1 base), as `kubectl exec ... -- env` shows it in the tutorial. */
+/** The image's ENV (a node:6.3.1 base), as `kubectl exec ... -- env` shows it in the tutorial; the base has curl. */
 const BOOTCAMP_ENV = ['NPM_CONFIG_LOGLEVEL=info', 'NODE_VERSION=6.3.1'];
 
 export const KUBERNETES_BOOTCAMP: RepositoryEntry = {
@@ -13,8 +13,8 @@ export const KUBERNETES_BOOTCAMP: RepositoryEntry = {
   aliases: [{ name: 'docker.io/jocatalin/kubernetes-bootcamp' }],
   description: 'Node.js app of the Kubernetes Basics tutorial; port 8080, v2 answers "v=2"',
   images: [
-    image(['v1'], 83_642_968, 13, config(['/bin/sh', '-c', 'node server.js'], [], tcp(8080), { env: BOOTCAMP_ENV }), serve(tcp(8080), 28 * MiB, bootcampLogs, 400)),
-    image(['v2'], 83_643_250, 13, config(['/bin/sh', '-c', 'node server.js'], [], tcp(8080), { env: BOOTCAMP_ENV }), serve(tcp(8080), 28 * MiB, bootcampLogs, 400)),
+    image(['v1'], 83_642_968, 13, config(['/bin/sh', '-c', 'node server.js'], [], tcp(8080), { env: BOOTCAMP_ENV, tools: ['curl'] }), serve(tcp(8080), 28 * MiB, bootcampLogs, 400)),
+    image(['v2'], 83_643_250, 13, config(['/bin/sh', '-c', 'node server.js'], [], tcp(8080), { env: BOOTCAMP_ENV, tools: ['curl'] }), serve(tcp(8080), 28 * MiB, bootcampLogs, 400)),
   ],
 };
 

@@ -26,6 +26,10 @@ export interface ExecEnv {
   kernel: string;
   workingDir?: string;
   network?: Network;
+  /** self answers a request to localhost:port: the container's own body once it listens, else undefined. */
+  self?: (port: number) => string | undefined;
+  /** tools: binaries the image adds to its family's (curl in the bootcamp image). */
+  tools?: readonly string[];
   stdin: string;
 }
 
@@ -49,8 +53,8 @@ const BINARIES: Record<ImageFamily, ReadonlySet<string>> = {
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** hasBinary: whether `name` (a path or a bare name) exists in the image. */
-export function hasBinary(family: ImageFamily, name: string): boolean {
-  return BINARIES[family].has(basename(name));
+export function hasBinary(family: ImageFamily, name: string, tools: readonly string[] = []): boolean {
+  return BINARIES[family].has(basename(name)) || tools.includes(basename(name));
 }
 
 interface Run {
@@ -67,7 +71,7 @@ interface Run {
 /** execInContainer runs argv as the runtime's exec would: argv[0] must exist in the image. */
 export function execInContainer(argv: readonly string[], e: ExecEnv): ExecResult {
   const run: Run = { e, vars: new Map(e.env.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])), out: [], err: [], durationMs: 0, shell: basename(argv[0] ?? ''), line: 1 };
-  if (!argv[0] || !hasBinary(e.family, argv[0])) {
+  if (!argv[0] || !hasBinary(e.family, argv[0], e.tools)) {
     return { stdout: '', stderr: '', exitCode: 126, durationMs: 0, startError: `exec: "${argv[0] ?? ''}": executable file not found in $PATH` };
   }
   const exitCode = command(run, [...argv]);
@@ -145,7 +149,7 @@ function simple(run: Run, words: string[]): number {
     return 0;
   }
   if (name === 'cd') return 0;
-  if (!hasBinary(run.e.family, name)) {
+  if (!hasBinary(run.e.family, name, run.e.tools)) {
     run.err.push(notFound(run, name));
     return 127;
   }
@@ -256,9 +260,50 @@ function command(run: Run, argv: string[]): number {
     }
     case 'wget':
       return wget(run, args);
+    case 'curl':
+      return curl(run, args);
   }
   run.err.push(notFound(run, name));
   return 127;
+}
+
+/** LOCAL: a request to the container itself (the pod's network namespace). */
+const LOCAL = /^(?:https?:\/\/)?(localhost|127\.0\.0\.1)(?::(\d+))?(?:\/.*)?$/;
+
+/** get fetches a URL: localhost from the container itself, anything else through the cluster network. */
+function get(run: Run, url: string): { ok: true; body: string; host: string; address: string } | { ok: false; refused: boolean; host: string; port: number; error?: string } {
+  const local = LOCAL.exec(url);
+  if (local) {
+    const port = Number(local[2] ?? 80);
+    const body = run.e.self?.(port);
+    return body === undefined ? { ok: false, refused: true, host: local[1], port } : { ok: true, body, host: local[1], address: `127.0.0.1:${port}` };
+  }
+  const result = run.e.network?.get(url);
+  const host = url.replace(/^https?:\/\//, '').replace(/[:/].*$/, '');
+  const port = Number(/^(?:https?:\/\/)?[^:/]+:(\d+)/.exec(url)?.[1] ?? 80);
+  if (!result) return { ok: false, refused: false, host, port };
+  if (result.ok) return result;
+  return { ok: false, refused: result.error.includes('Connection refused'), host, port, error: result.error };
+}
+
+/** curl: the body on stdout; curl's own error lines and exit codes (6 unresolved, 7 refused). */
+function curl(run: Run, args: string[]): number {
+  const url = args.filter((a) => !a.startsWith('-')).pop();
+  if (!url) {
+    run.err.push("curl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  const result = get(run, url);
+  if (result.ok) {
+    run.out.push(result.body);
+    return 0;
+  }
+  if (!result.refused) {
+    run.err.push(`curl: (6) Could not resolve host: ${result.host}\n`);
+    return 6;
+  }
+  run.err.push(`curl: (7) Failed to connect to ${result.host} port ${result.port}: Connection refused\n`);
+  return 7;
 }
 
 /** wget: BusyBox wget; `-qO-` / `-O -` print the body to stdout. */
@@ -269,7 +314,8 @@ function wget(run: Run, args: string[]): number {
     run.err.push('BusyBox wget: missing URL\n');
     return 1;
   }
-  const result = run.e.network?.get(url) ?? { ok: false as const, error: `wget: bad address '${url}'` };
+  const fetched = get(run, url);
+  const result = fetched.ok ? fetched : { ok: false as const, error: fetched.error ?? (fetched.refused ? `wget: can't connect to remote host (${fetched.host === 'localhost' ? '127.0.0.1' : fetched.host}): Connection refused` : `wget: bad address '${fetched.host}'`) };
   if (!result.ok) {
     run.err.push(`${result.error}\n`);
     return 1;
