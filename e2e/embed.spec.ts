@@ -26,12 +26,13 @@ test('the demo training page embeds three players that load, play and obey postM
   await page.waitForTimeout(700);
   expect(await simTimes(page)).toEqual(paused);
 
-  await page.getByRole('button', { name: 'Seek all to 0:30' }).click();
-  for (const f of frames(page)) await expect(f.getByTestId('sim-time')).toHaveText('0:30.0', { timeout: 30_000 });
-  // By 0:30 the etcd leader was killed (at 0:10) and a new one elected at a higher term.
+  await page.getByRole('button', { name: 'Seek all to 2:00' }).click();
+  for (const f of frames(page)) await expect(f.getByTestId('sim-time')).toHaveText('2:00.0', { timeout: 30_000 });
+  // By 2:00 the etcd leader was killed (at 0:10) and a new one elected at a higher term; the HPA exists (0:30).
   const terms = await frames(page)[2].locator('[data-testid^="raft-member"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-term'))));
   expect(Math.max(...terms)).toBeGreaterThanOrEqual(3);
   await expect(log).toContainText('raft k8sim-step {"type":"k8sim","event":"step","t":10000,"run":"sim etcd stop leader"}');
+  await expect(frames(page)[1].getByTestId('hpa-formula')).toContainText('desired = ceil(');
   await page.screenshot({ path: test.info().outputPath('demo-training-page.png'), fullPage: true });
 });
 
