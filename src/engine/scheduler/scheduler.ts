@@ -96,6 +96,7 @@ export class Scheduler implements Component, SchedulerState {
           nodeInfos: () => this.cache.nodeInfos(),
           nodeInfo: (name) => this.cache.nodeInfo(name),
           podsWithRequiredAntiAffinity: () => this.cache.counters.podsWithRequiredAntiAffinity,
+          podsWithAffinity: () => this.cache.counters.podsWithAffinity,
           selectors: () => this.cache.selectors,
           listers: {
             services: (namespace) => (this.informers?.services.indexer.byIndex(NAMESPACE_INDEX, namespace) ?? []) as Stored<Service>[],

@@ -25,7 +25,7 @@ export class SchedulerCache {
   /** selectors: per-node counts of pods matching the selectors PodTopologySpread asked about. */
   readonly selectors = new SelectorCounts({ all: () => this.nodes.values(), get: (name) => this.nodes.get(name) });
   /** counters: cluster-wide tallies the NodeInfos keep (pods with required anti-affinity, selector counts). */
-  readonly counters = { podsWithRequiredAntiAffinity: 0, selectors: this.selectors };
+  readonly counters = { podsWithRequiredAntiAffinity: 0, podsWithAffinity: 0, selectors: this.selectors };
   /** nodeList: nodes with a Node object, in the order they were added (single-zone nodeTree). */
   private nodeList: NodeInfo[] = [];
   private readonly podStates = new Map<string, PodState>();

@@ -18,6 +18,7 @@ const WILDCARD_IP = '0.0.0.0';
 /** NodeInfoCounters are the cache-wide tallies every NodeInfo updates as pods come and go. */
 export interface NodeInfoCounters {
   podsWithRequiredAntiAffinity: number;
+  podsWithAffinity?: number;
   selectors?: { onPod(node: NodeInfo, pod: PodInfo, sign: 1 | -1): void };
 }
 
@@ -36,6 +37,8 @@ export class NodeInfo {
   generation = 0;
   /** podsWithRequiredAntiAffinity: pods here with required anti-affinity terms (NodeInfo.PodsWithRequiredAntiAffinity). */
   podsWithRequiredAntiAffinity = 0;
+  /** podsWithAffinity: pods here that set podAffinity or podAntiAffinity (NodeInfo.PodsWithAffinity). */
+  podsWithAffinity = 0;
   /** filterMemo / scoreMemo: the last pod signature's verdict and raw scores here (see PodInfo.signature). */
   filterMemo: { signature: string; generation: number; status: Status | null } | undefined;
   scoreMemo: { signature: string; generation: number; epoch: number; raw: number[] } | undefined;
@@ -82,6 +85,11 @@ export class NodeInfo {
     if (podInfo.pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) {
       this.podsWithRequiredAntiAffinity += sign;
       this.counters.podsWithRequiredAntiAffinity += sign;
+    }
+    const affinity = podInfo.pod.spec?.affinity;
+    if (affinity?.podAffinity || affinity?.podAntiAffinity) {
+      this.podsWithAffinity += sign;
+      this.counters.podsWithAffinity = (this.counters.podsWithAffinity ?? 0) + sign;
     }
     this.counters.selectors?.onPod(this, podInfo, sign);
     addResource(this.requested, podInfo.requests, sign);

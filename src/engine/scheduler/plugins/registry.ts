@@ -29,6 +29,7 @@ export interface PluginHandle {
   /** nodeInfos and the cluster's count of pods with required anti-affinity (InterPodAffinity). */
   nodeInfos?(): readonly NodeInfo[];
   podsWithRequiredAntiAffinity?(): number;
+  podsWithAffinity?(): number;
   /** nodeInfo, selector tallies and listers: PodTopologySpread's counts and DefaultSelector. */
   nodeInfo?(name: string): NodeInfo | undefined;
   selectors?(): SelectorCounts;
@@ -38,7 +39,7 @@ export interface PluginHandle {
 /**
  * defaultProfile builds the default-scheduler profile with the plugins k8sim implements, in the
  * upstream multi-point order (SchedulingGates, VolumeRestrictions, NodeVolumeLimits,
- * VolumeBinding and VolumeZone are not simulated; InterPodAffinity scores only the incoming pod's preferred terms).
+ * VolumeBinding and VolumeZone are not simulated).
  * Score weights: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1,
  * BalancedAllocation 1,
  * ImageLocality 1.
@@ -59,7 +60,12 @@ export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_
     selectors: () => handle.selectors?.() ?? ownTallies!(),
     listers: handle.listers,
   });
-  const interPodAffinity = new InterPodAffinity({ nodeInfos: () => handle.nodeInfos?.() ?? [], podsWithRequiredAntiAffinity: () => handle.podsWithRequiredAntiAffinity?.() ?? 0 });
+  const interPodAffinity = new InterPodAffinity({
+    nodeInfos: () => handle.nodeInfos?.() ?? [],
+    podsWithRequiredAntiAffinity: () => handle.podsWithRequiredAntiAffinity?.() ?? 0,
+    // Without a cache to count them (algorithm unit tests), assume some pod may have affinity.
+    podsWithAffinity: () => handle.podsWithAffinity?.() ?? 1,
+  });
   return {
     schedulerName: DEFAULT_SCHEDULER_NAME,
     queueSort: new PrioritySort(),
