@@ -1,5 +1,6 @@
 // Mirrors staging/src/k8s.io/kubectl/pkg/cmd/auth/cani.go (v1.32): `kubectl auth can-i VERB
 // TYPE[/NAME] [NAME]` creates a SelfSubjectAccessReview and prints yes or no (exit 0 or 1).
+import { combineResourceGroup, compactedRules, type Rule } from '../describe/policyRules';
 import { RESOURCES, type ResourceInfo } from '../../api/resources';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import type { Task } from '../../sim/task';
@@ -43,14 +44,6 @@ export function* authCanI(ctx: KubectlContext): Task<number> {
   return allowed ? 0 : 1;
 }
 
-interface Rule {
-  verbs: string[];
-  apiGroups: string[];
-  resources: string[];
-  resourceNames: string[];
-  nonResourceURLs: string[];
-}
-
 /**
  * listAccess is `can-i --list` (printStatus): a SelfSubjectRulesReview, its rules broken down to
  * one resource/verb each (BreakdownRule), simple ones merged again per resource (CompactRules),
@@ -62,57 +55,10 @@ function* listAccess(ctx: KubectlContext): Task<number> {
   const result = yield* wait(ctx.client.create<typeof review & { status?: { resourceRules?: Partial<Rule>[]; nonResourceRules?: Partial<Rule>[] } }>('selfsubjectrulesreviews', review as never));
   if (!result.ok) return failStatus(ctx, result.status);
   const status = result.object.status ?? {};
-  const full = (r: Partial<Rule>): Rule => ({ verbs: r.verbs ?? [], apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], resourceNames: r.resourceNames ?? [], nonResourceURLs: r.nonResourceURLs ?? [] });
-  const broken = [...(status.resourceRules ?? []), ...(status.nonResourceRules ?? [])].map(full).flatMap(breakdown);
-  const rules = compact(broken).sort((a, b) => (goString(a) < goString(b) ? -1 : goString(a) > goString(b) ? 1 : 0));
+  const rules = compactedRules([...(status.resourceRules ?? []), ...(status.nonResourceRules ?? [])]);
   const list = (items: string[]) => `[${items.join(' ')}]`;
   const lines = [...(boolFlag(ctx.cmd, 'no-headers') ? [] : ['Resources\tNon-Resource URLs\tResource Names\tVerbs\n'])];
   for (const r of rules) lines.push(`${combineResourceGroup(r)}\t${list(r.nonResourceURLs)}\t${list(r.resourceNames)}\t${list(r.verbs)}\n`);
   ctx.io.out(formatTabbed(lines.join(''), TABLE_TABWRITER));
   return 0;
-}
-
-function breakdown(rule: Rule): Rule[] {
-  const out: Rule[] = [];
-  for (const group of rule.apiGroups) {
-    for (const resource of rule.resources) {
-      for (const verb of rule.verbs) {
-        const names = rule.resourceNames.length > 0 ? rule.resourceNames.map((n) => [n]) : [[]];
-        for (const resourceNames of names) out.push({ verbs: [verb], apiGroups: [group], resources: [resource], resourceNames, nonResourceURLs: [] });
-      }
-    }
-  }
-  for (const url of rule.nonResourceURLs) for (const verb of rule.verbs) out.push({ verbs: [verb], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [url] });
-  return out;
-}
-
-/** compact merges the verbs of simple rules (one group, one resource, at most one name), first-seen order. */
-function compact(rules: Rule[]): Rule[] {
-  const out: Rule[] = [];
-  const simple = new Map<string, Rule>();
-  for (const r of rules) {
-    if (r.apiGroups.length === 1 && r.resources.length === 1 && r.resourceNames.length <= 1 && r.nonResourceURLs.length === 0) {
-      const key = `${r.apiGroups[0]}|${r.resources[0]}|${r.resourceNames[0] ?? ''}`;
-      const existing = simple.get(key);
-      if (existing) existing.verbs.push(...r.verbs);
-      else simple.set(key, { ...r, verbs: [...r.verbs] });
-    } else out.push(r);
-  }
-  return [...out, ...simple.values()];
-}
-
-/** goString is rbacv1.PolicyRule's generated String(), the sort key. */
-function goString(r: Rule): string {
-  const v = (items: string[]) => `[${items.join(' ')}]`;
-  return `&PolicyRule{Verbs:${v(r.verbs)},APIGroups:${v(r.apiGroups)},Resources:${v(r.resources)},ResourceNames:${v(r.resourceNames)},NonResourceURLs:${v(r.nonResourceURLs)},}`;
-}
-
-/** combineResourceGroup is describe.CombineResourceGroup: `pods`, `deployments.apps`, `*.*`, `pods/log`. */
-function combineResourceGroup(r: Rule): string {
-  if (r.resources.length === 0) return '';
-  const [resource, sub] = r.resources[0].split('/', 2);
-  let out = resource;
-  if (r.apiGroups.length > 0 && r.apiGroups[0] !== '') out += `.${r.apiGroups[0]}`;
-  if (sub !== undefined) out += `/${sub}`;
-  return out;
 }

@@ -2,11 +2,12 @@ import type { KubeObject } from '../../api/object';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { resolveResourceArgs } from '../args/resourceArgs';
+import { lookupResourceType } from '../args/resources';
 import { describe as describeText, type DescribableResource, type DescribeLookup } from '../describe';
 import type { DescribeResource } from '../describe/lookup';
 import { failStatus, type KubectlContext } from './context';
 
-const DESCRIBABLE = new Set<string>(['pods', 'deployments', 'replicasets', 'nodes', 'services', 'namespaces', 'configmaps', 'horizontalpodautoscalers', 'leases', 'resourcequotas']);
+const DESCRIBABLE = new Set<string>(['pods', 'deployments', 'replicasets', 'nodes', 'services', 'namespaces', 'configmaps', 'horizontalpodautoscalers', 'leases', 'resourcequotas', 'roles', 'clusterroles', 'rolebindings', 'clusterrolebindings', 'serviceaccounts']);
 
 /** What describers read besides the object itself (events, a deployment's RSs, pods on a node…). */
 const RELATED: DescribeResource[] = ['events', 'pods', 'replicasets', 'deployments', 'services', 'nodes', 'endpointslices', 'leases', 'namespaces', 'configmaps', 'resourcequotas', 'limitranges', 'horizontalpodautoscalers'];
@@ -23,9 +24,9 @@ export function* describe(ctx: KubectlContext): Task<number> {
     ctx.io.err(`error: ${selection.message}\n`);
     return 1;
   }
-  const lookup = yield* snapshot(ctx);
-  if (!lookup.ok) return failStatus(ctx, lookup.status);
   const requests = selection.kind === 'names' ? selection.items.map((i) => ({ type: i.type, name: i.name as string | undefined })) : selection.types.map((type) => ({ type, name: undefined }));
+  const lookup = yield* snapshot(ctx, requests.map((r) => r.type.plural).filter((p) => DESCRIBABLE.has(p)) as DescribeResource[]);
+  if (!lookup.ok) return failStatus(ctx, lookup.status);
   let exit = 0;
   const outputs: string[] = [];
   for (const { type, name } of requests) {
@@ -41,18 +42,24 @@ export function* describe(ctx: KubectlContext): Task<number> {
       if (result.stderr.startsWith('Error')) exit = 1;
     }
   }
-  ctx.io.out(outputs.join(outputs.every((o) => o.endsWith('\n\n')) ? '' : '\n\n').replace(/\n*$/, '\n'));
+  if (outputs.length > 0) ctx.io.out(outputs.join(outputs.every((o) => o.endsWith('\n\n')) ? '' : '\n\n').replace(/\n*$/, '\n'));
   return exit;
 }
 
-/** snapshot lists everything the describers may look at, in parallel, as one consistent view. */
-function* snapshot(ctx: KubectlContext): Task<{ ok: true; value: DescribeLookup } | { ok: false; status: import('kubernetes-types/meta/v1').Status }> {
-  const lists = RELATED.map((resource) => ctx.client.list(resource));
+/**
+ * snapshot lists the described types and everything the describers may look at, in parallel, as
+ * one consistent view. Only a failure to read a described type is an error; a related list the
+ * user may not read (RBAC) is left empty, as describers skip what they cannot GET.
+ */
+function* snapshot(ctx: KubectlContext, described: DescribeResource[]): Task<{ ok: true; value: DescribeLookup } | { ok: false; status: import('kubernetes-types/meta/v1').Status }> {
+  const resources = [...new Set([...described, ...RELATED])];
+  // A described namespaced type is read in the request's namespace; related lists cluster-wide.
+  const lists = resources.map((resource) => ctx.client.list(resource, described.includes(resource) && lookupResourceType(resource)?.namespaced ? ctx.namespace : undefined));
   const objects = new Map<string, readonly KubeObject[]>();
-  for (let i = 0; i < RELATED.length; i++) {
+  for (let i = 0; i < resources.length; i++) {
     const result = yield* wait(lists[i]);
-    if (!result.ok) return { ok: false, status: result.status };
-    objects.set(RELATED[i], result.object.items);
+    if (!result.ok && described.includes(resources[i])) return { ok: false, status: result.status };
+    objects.set(resources[i], result.ok ? result.object.items : []);
   }
   return {
     ok: true,

@@ -9,6 +9,7 @@ import { describeHorizontalPodAutoscaler } from './describeHpa';
 import { describeNamespace, describeQuota } from './describeNamespace';
 import { describeNode } from './describeNode';
 import { describePod } from './describePod';
+import { describeRole, describeRoleBinding, describeServiceAccount } from './describeRbac';
 import { describeReplicaSet } from './describeReplicaSet';
 import { describeService } from './describeService';
 import { listSorted, type DescribeLookup, type DescribeOptions } from './lookup';
@@ -17,9 +18,11 @@ export type { DescribeLookup, DescribeOptions, DescribeResource } from './lookup
 export { lookupFromObjects } from './lookup';
 
 /** DescribableResource is a resource `describe` renders. */
-export type DescribableResource = 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas';
+export type DescribableResource =
+  | 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas'
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts';
 
-const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces']);
+const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings']);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLookup, options: DescribeOptions) => string> = {
@@ -33,6 +36,11 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   horizontalpodautoscalers: describeHorizontalPodAutoscaler,
   leases: describeGeneric,
   resourcequotas: (q) => describeQuota(q),
+  roles: describeRole,
+  clusterroles: describeRole,
+  rolebindings: describeRoleBinding,
+  clusterrolebindings: describeRoleBinding,
+  serviceaccounts: describeServiceAccount,
 };
 
 /** describeObject renders one object of `resource`. */
@@ -47,7 +55,8 @@ export interface DescribeResult {
 }
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
-const GROUPS: Partial<Record<DescribableResource, string>> = { deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io' };
+const RBAC = 'rbac.authorization.k8s.io';
+const GROUPS: Partial<Record<DescribableResource, string>> = { deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):

@@ -9,7 +9,8 @@ import type { KubeObject } from '../printers/table/types';
 /** DescribeResource is a plural resource describe may list. */
 export type DescribeResource =
   | 'events' | 'pods' | 'replicasets' | 'deployments' | 'services' | 'nodes' | 'endpointslices'
-  | 'leases' | 'namespaces' | 'configmaps' | 'resourcequotas' | 'limitranges' | 'horizontalpodautoscalers';
+  | 'leases' | 'namespaces' | 'configmaps' | 'resourcequotas' | 'limitranges' | 'horizontalpodautoscalers'
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts';
 
 /** DescribeLookup lists objects of a resource, in one namespace or (namespace undefined) all. */
 export interface DescribeLookup {
