@@ -14,7 +14,7 @@ const bothLanguages = (text: Localized) => typeof text === 'object' && !!text.en
 describe('scenario library', () => {
   it('has the scenarios issue #6 asks for', () => {
     const names = FILES.map((f) => f.replace(/\.yaml$/, ''));
-    for (const name of ['hello-minikube', 'pod-creation', 'explore-your-app', 'service-traffic', 'service-routing-ipvs', 'rolling-update', 'rollout-strategies', 'hpa-walkthrough', 'etcd-leader-failover', 'etcd-partition', 'node-failure', 'pending-pods', 'crashloop-imagepull', 'controller-manager-leader-election']) {
+    for (const name of ['hello-minikube', 'pod-creation', 'explore-your-app', 'service-traffic', 'service-routing-ipvs', 'rolling-update', 'rollout-strategies', 'hpa-walkthrough', 'etcd-leader-failover', 'etcd-partition', 'node-failure', 'pending-pods', 'priority-preemption', 'crashloop-imagepull', 'controller-manager-leader-election']) {
       expect(names).toContain(name);
     }
   });
