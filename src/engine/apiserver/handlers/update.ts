@@ -11,6 +11,7 @@ import { prepareForUpdate } from '../strategy/strategy';
 import { applyDefaults } from '../admission/defaults';
 import type { KubeObject as ValidatedObject } from '../validation';
 import { admitAndValidateUpdate } from './admit';
+import { namespaceUpdateWarnings } from '../admission/podsecurity/admit';
 
 /** BodyFor turns the stored object into the object the client wants stored (update: the body; patch: current+patch). */
 export type BodyFor = (current: Stored<KubeObject>) => KubeObject | Status;
@@ -32,7 +33,9 @@ export function* handleUpdate(ctx: ServerContext, info: ResourceInfo, req: ApiRe
 export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequest, bodyFor: BodyFor): Task<ApiResult> {
   const name = req.name!;
   const key = storageKey(info, req.namespace, name);
+  let before: Stored<KubeObject> | undefined;
   const tryUpdate = (current: Stored<KubeObject>): KubeObject | Status => {
+    before = current;
     const body = bodyFor(current);
     if (isStatus(body)) return body;
     const requestedRV = body.metadata?.resourceVersion;
@@ -55,6 +58,12 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
   }
   const result = yield* ctx.store.guaranteedUpdate(info, key, cacherFor(ctx, info.resource), name, tryUpdate, (next) => finalized(info, next));
   if (result.ok) traceStage(ctx, req, 'write', { rv: result.object.metadata.resourceVersion, code: 200, subresource: req.subresource });
+  if (result.ok && info.resource === 'namespaces' && before) {
+    // PodSecurity validates namespace updates: a new enforce level is checked against the pods there.
+    const pods = cacherFor(ctx, 'pods').list({ namespace: name });
+    const warnings = namespaceUpdateWarnings(name, before.metadata.labels, result.object.metadata.labels, pods.ok ? (pods.items as never) : []);
+    if (warnings.length > 0) return { ...result, warnings } satisfies ApiResult;
+  }
   return result;
 }
 

@@ -65,3 +65,26 @@ describe('PodSecurity admission through kubectl', () => {
     expect(r[4].stdout).toMatch(/^Error creating: pods "nginx-[a-z0-9]+-[a-z0-9]{5}" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false/);
   });
 });
+
+// staging/src/k8s.io/pod-security-admission/admission/admission.go EvaluatePodsInNamespace (v1.32).
+describe('PodSecurity on a namespace label change', () => {
+  it('warns about existing pods that break the new enforce level, grouped by reasons; no warning when enforce is unchanged or privileged', () => {
+    const cluster = Cluster.boot(clusterSpec({ seed: 21, nodes: nodesFromCount(1), etcdMembers: 1 }), DEFAULT_COMPONENTS);
+    const r = runCommands(cluster, [
+      'kubectl create namespace team',
+      'kubectl -n team create deployment web --image=nginx:1.27 --replicas=3',
+      { run: 'kubectl -n team run solo --image=busybox:1.36 -- sleep 3600', advanceMs: 3_000 },
+      { run: 'kubectl label ns team pod-security.kubernetes.io/enforce=baseline', advanceMs: 3_000 },
+      'kubectl label ns team pod-security.kubernetes.io/enforce=restricted --overwrite',
+      'kubectl label ns team pod-security.kubernetes.io/warn=restricted',
+      'kubectl label ns team pod-security.kubernetes.io/enforce=privileged --overwrite',
+    ]);
+    expect(r[3]).toMatchObject({ exit: 0, stdout: 'namespace/team labeled\n', stderr: '' });
+    expect(r[4].stderr).toBe(
+      'Warning: existing pods in namespace "team" violate the new PodSecurity enforce level "restricted:latest"\n' +
+        'Warning: solo (and 3 other pods): allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile\n',
+    );
+    expect(r[5].stderr).toBe('');
+    expect(r[6].stderr).toBe('');
+  });
+});
