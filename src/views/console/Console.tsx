@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { MESSAGES, type Locale } from '../../i18n/messages';
+import { format, MESSAGES, type Locale } from '../../i18n/messages';
 import { currentView, usePlayer } from '../../state/playerStore';
 import { completeLine } from './complete';
+import { commandFor, isExit, openShell, type ShellSession } from './interactiveShell';
 
 /**
  * Console is the terminal on the simulated cluster: kubectl, etcdctl and sim with real output,
  * history (↑/↓), Tab completion and Ctrl-C. Buttons elsewhere in the app type their command
- * here too, so learners see the CLI behind every click.
+ * here too, so learners see the CLI behind every click. `kubectl exec -it POD -- sh` opens a
+ * shell: lines run in the container until `exit` (see interactiveShell.ts).
  */
 export function Console({ locale }: { locale: Locale }) {
   const t = MESSAGES[locale];
@@ -17,6 +19,9 @@ export function Console({ locale }: { locale: Locale }) {
   const [line, setLine] = useState('');
   const [historyIndex, setHistoryIndex] = useState<number | undefined>(undefined);
   const [hint, setHint] = useState('');
+  const [session, setSession] = useState<ShellSession | undefined>(undefined);
+  /** shellLines: commands the shell typed for a line (shown as `prompt line`), with their prompt and line. */
+  const shellLines = useRef(new Map<string, { prompt: string; line: string }>());
   const logRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     logRef.current?.scrollTo({ top: logRef.current.scrollHeight });
@@ -28,10 +33,21 @@ export function Console({ locale }: { locale: Locale }) {
       event.preventDefault();
       const command = line.trim();
       if (!command) return;
-      run(command);
+      const opened = session ? undefined : openShell(command);
+      if (session && isExit(command)) setSession(undefined);
+      else if (session) {
+        const wrapped = commandFor(session, command);
+        shellLines.current.set(wrapped, { prompt: session.prompt, line: command });
+        run(wrapped);
+      } else if (opened) setSession(opened);
+      else run(command);
       setLine('');
       setHint('');
       setHistoryIndex(undefined);
+    } else if (event.key === 'd' && event.ctrlKey && session && line === '') {
+      // End of input leaves the shell, as in a real one.
+      event.preventDefault();
+      setSession(undefined);
     } else if (event.key === 'c' && event.ctrlKey) {
       event.preventDefault();
       interrupt();
@@ -55,21 +71,38 @@ export function Console({ locale }: { locale: Locale }) {
   return (
     <section aria-label={t.consoleLabel} className="flex h-full flex-col rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">
       <div ref={logRef} role="log" aria-live="polite" className="min-h-0 flex-1 overflow-auto">
-        {entries.map((entry) => (
-          <div key={entry.id} className="mb-2">
-            <div className="text-emerald-400">$ {entry.run}</div>
-            <pre className={`whitespace-pre-wrap ${entry.exit ? 'text-rose-300' : ''}`}>{entry.output}</pre>
-          </div>
-        ))}
+        {entries.map((entry) => {
+          const typed = shellLines.current.get(entry.run);
+          return (
+            <div key={entry.id} className="mb-2">
+              {typed ? (
+                <div className="text-sky-300" title={entry.run}>
+                  {typed.prompt}
+                  {typed.line}
+                </div>
+              ) : (
+                <div className="text-emerald-400">$ {entry.run}</div>
+              )}
+              <pre className={`whitespace-pre-wrap ${entry.exit ? 'text-rose-300' : ''}`}>{entry.output}</pre>
+            </div>
+          );
+        })}
       </div>
       {hint && <div className="text-slate-400">{hint}</div>}
+      {session && (
+        <div className="text-slate-400" data-testid="shell-hint">
+          {format(t.shellHint, { target: session.prefix.replace(/^kubectl\s+/, ''), shell: session.shell })}
+        </div>
+      )}
       <div className="flex items-center gap-2 border-t border-slate-700 pt-2">
-        <span className="text-emerald-400">$</span>
+        <span className={session ? 'text-sky-300' : 'text-emerald-400'} data-testid="console-prompt">
+          {session ? session.prompt.trim() : '$'}
+        </span>
         <input
           aria-label={t.consoleLabel}
           className="flex-1 bg-transparent outline-none"
           value={line}
-          placeholder={t.placeholder}
+          placeholder={session ? t.shellPlaceholder : t.placeholder}
           onChange={(e) => setLine(e.target.value)}
           onKeyDown={onKeyDown}
           spellCheck={false}

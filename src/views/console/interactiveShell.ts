@@ -1,0 +1,48 @@
+// `kubectl exec -it POD -- sh` in the app's terminal opens an interactive shell: each line typed
+// afterwards runs in the container as `kubectl exec POD -- sh -c '<line>'` (recorded like any
+// command, so a session replays), until `exit`. Real kubectl would hold one TTY stream open; the
+// simulated container answers each line the same way.
+import { tokenize } from '../../engine/kubectl/args/tokenize';
+
+export interface ShellSession {
+  /** prefix: the exec command without its `-it` and command (`kubectl exec -n team web -c app`). */
+  prefix: string;
+  shell: string;
+  prompt: string;
+}
+
+const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash']);
+const TTY_FLAGS = new Set(['-it', '-ti', '-i', '-t', '--stdin', '--tty', '--stdin=true', '--tty=true']);
+
+/** openShell recognizes `kubectl exec ... -it TARGET [-c C] -- SHELL` (interactive, no arguments after the shell). */
+export function openShell(line: string): ShellSession | undefined {
+  const tokens = tokenize(line);
+  if (tokens.error !== undefined) return undefined;
+  const argv = tokens.argv;
+  if (argv[0] !== 'kubectl' || !argv.includes('exec')) return undefined;
+  const dash = argv.indexOf('--');
+  if (dash < 0 || dash !== argv.length - 2 || !SHELLS.has(argv[dash + 1])) return undefined;
+  const before = argv.slice(0, dash);
+  const ttyFlags = before.filter((w) => TTY_FLAGS.has(w));
+  const interactive = ttyFlags.some((f) => f.includes('i') && f !== '--tty' && f !== '--tty=true');
+  if (!interactive) return undefined;
+  const shell = argv[dash + 1];
+  const prefix = before.filter((w) => !TTY_FLAGS.has(w)).map(quote).join(' ');
+  const name = shell.replace(/^.*\//, '');
+  return { prefix, shell, prompt: name === 'bash' ? 'root@container:/# ' : '/ # ' };
+}
+
+/** commandFor wraps one typed line for the session's shell. */
+export function commandFor(session: ShellSession, line: string): string {
+  return `${session.prefix} -- ${session.shell} -c ${quote(line)}`;
+}
+
+/** isExit: the line leaves the shell. */
+export function isExit(line: string): boolean {
+  return /^(exit|logout)(\s+\d+)?$/.test(line.trim());
+}
+
+function quote(word: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
