@@ -32,7 +32,7 @@ export interface ApiRequest {
   resource: string;
   /** group names an aggregated API (`metrics.k8s.io`), served by its APIService's backend. */
   group?: string;
-  subresource?: 'status' | 'scale' | 'binding' | 'eviction';
+  subresource?: 'status' | 'scale' | 'binding' | 'eviction' | 'ephemeralcontainers';
   namespace?: string;
   name?: string;
   body?: KubeObject;

@@ -43,7 +43,9 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
   const memoryLimit = spec?.resources?.limits?.memory;
   const { family, busybox128 } = imageFamily(record.image);
   const hostname = pod.spec?.hostname ?? pod.metadata.name;
-  const listening = (port: number) => record.behavior.mode === 'serve' && record.behavior.ports.some((p) => p.port === port) && runningMs >= record.behavior.readyAfterMs;
+  // localhost is the pod's network namespace: any running container of the pod may answer.
+  const server = (port: number) =>
+    runtime.podContainers(uid).find((c) => c.state === 'CONTAINER_RUNNING' && c.behavior.mode === 'serve' && c.behavior.ports.some((p) => p.port === port) && nowMs - (c.startedAtMs ?? nowMs) >= c.behavior.readyAfterMs);
   return execInContainer(request.argv, {
     family,
     busybox128,
@@ -51,7 +53,10 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
     wallMs: epochMs + nowMs,
     kernel: KERNEL_VERSION,
     network: request.network,
-    self: (port) => (listening(port) ? httpBody(record.image, hostname) : undefined),
+    self: (port) => {
+      const answering = server(port);
+      return answering ? httpBody(answering.image, hostname) : undefined;
+    },
     tools: record.tools,
     stdin: request.stdin,
     view: {

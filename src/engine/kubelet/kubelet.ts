@@ -111,11 +111,11 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     const puller = new ImagePuller(this.runtime, this.config.serializeImagePulls);
     const imageManager = new ImageManager(this.sim, this.runtime, puller, new Backoff(this.config.imageBackOffInitialMs, this.config.imageBackOffMaxMs));
     // A stopped kubelet runs no probes: its pending Unhealthy timers fire but report nothing.
-    const prober = new ProberManager(this.sim, (pod, container, isInit, message) => this.running && this.recorder.event(pod, 'Warning', UNHEALTHY, message, { fieldPath: containerFieldPath(container, isInit) }));
+    const prober = new ProberManager(this.sim, (pod, container, isInit, message) => this.running && this.recorder.event(pod, 'Warning', UNHEALTHY, message, { fieldPath: containerFieldPath(pod, container, isInit) }));
     this.runtimeCtx = {
       sim: this.sim, prober, runtime: this.runtime, imageManager, crashLoopBackOff: new Backoff(this.config.containerBackOffInitialMs, this.config.containerBackOffMaxMs),
       recordPodEvent: (pod, type, reason, message) => this.recorder.event(pod, type, reason, message),
-      recordContainerEvent: (pod, container, isInit, type, reason, message) => this.recorder.event(pod, type, reason, message, { fieldPath: containerFieldPath(container, isInit) }),
+      recordContainerEvent: (pod, container, isInit, type, reason, message) => this.recorder.event(pod, type, reason, message, { fieldPath: containerFieldPath(pod, container, isInit) }),
       containerEnv: (pod, container, sandboxId) => this.containerEnv(pod, container, sandboxId),
     };
     this.load = new LoadModel(ctx.load, apiserverPodView(ctx));
@@ -302,7 +302,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
 }
 
 /** containerFieldPath is the events' fieldPath: spec.containers{name} or spec.initContainers{name}. */
-function containerFieldPath(container: Container, isInit: boolean): string {
+function containerFieldPath(pod: Pod, container: Container, isInit: boolean): string {
+  if (pod.spec?.ephemeralContainers?.some((ec) => ec.name === container.name)) return `spec.ephemeralContainers{${container.name}}`;
   return isInit ? `spec.initContainers{${container.name}}` : `spec.containers{${container.name}}`;
 }
 

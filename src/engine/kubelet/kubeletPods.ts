@@ -29,6 +29,12 @@ export interface PodStatusInput {
   epochMs: number;
 }
 
+/** ephemeralStatuses: the ephemeral containers' statuses; they are never ready and never restart. */
+function ephemeralStatuses(input: PodStatusInput, common: Omit<Parameters<typeof convertToAPIContainerStatuses>[0], 'containers' | 'defaultWaitingReason' | 'isInit'>) {
+  const containers = (input.pod.spec?.ephemeralContainers ?? []) as Container[];
+  return convertToAPIContainerStatuses({ ...common, containers, defaultWaitingReason: 'ContainerCreating', isInit: false, isReady: () => false });
+}
+
 /**
  * generateAPIPodStatus: container statuses, phase, then the kubelet's conditions after the ones
  * other components own (DisruptionTarget...). Transition times and startTime are filled in by the
@@ -69,6 +75,7 @@ export function generateAPIPodStatus(input: PodStatusInput): PodStatus {
     ...(initContainers.length > 0 ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: statuses,
     qosClass: old.qosClass,
+    ...(spec.ephemeralContainers?.length ? { ephemeralContainerStatuses: ephemeralStatuses(input, common) } : {}),
   };
   return status;
 }

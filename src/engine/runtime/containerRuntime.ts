@@ -15,6 +15,9 @@ import { HostLocalIPAM } from './ipam';
 import { exitPlan, SIGKILL_EXIT_CODE, stopPlan } from './process';
 import type { ContainerConfig, ContainerRecord, PodSandbox, RuntimeResult, SandboxConfig } from './types';
 
+/** BARE_SHELL: a shell started without a script (it reads its commands from stdin). */
+const BARE_SHELL = /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash)( -i)?$/;
+
 export const CONTAINERD_VERSION = '1.7.24';
 /** SANDBOX_IMAGE is the pause image kubeadm 1.32 configures (pinned, present from boot). */
 export const SANDBOX_IMAGE = 'registry.k8s.io/pause:3.10';
@@ -127,7 +130,9 @@ export class ContainerRuntime {
       this.traceCri('CreateContainer', sandbox, startMs, { container: config.name, ok: Boolean(sandbox && image) });
       if (!sandbox || sandbox.state !== 'SANDBOX_READY') return { ok: false, message: `failed to create containerd container: sandbox ${sandboxId} not found or not ready` };
       if (!image) return { ok: false, message: `failed to create containerd container: failed to get image "${config.imageRef}": not found` };
-      const plan = planContainerRun(image.resolved, { command: config.command, args: config.args, env: config.env }, this.registryState());
+      const planned = planContainerRun(image.resolved, { command: config.command, args: config.args, env: config.env }, this.registryState());
+      // A shell with an open stdin and no script reads commands until stdin closes: it keeps running.
+      const plan = config.stdin && BARE_SHELL.test(planned.argv.join(' ')) ? { ...planned, behavior: { ...planned.behavior, mode: 'serve' as const, runMs: 0, readyAfterMs: 0, ports: [] } } : planned;
       const container: ContainerRecord = {
         id: newID(this.options.rng), sandboxId, podUid: sandbox.podUid, podName: sandbox.name, podNamespace: sandbox.namespace, name: config.name,
         attempt: config.attempt, image: image.resolved.normalized, imageRef: image.repoDigests[0], hash: config.hash, state: 'CONTAINER_CREATED',

@@ -62,6 +62,8 @@ export interface ContainerConfig {
   env?: Array<{ name: string }>;
   /** envs: the values the kubelet computed (makeEnvironmentVariables), in its order (CRI Envs). */
   envs?: Array<{ name: string; value: string }>;
+  /** stdin: the container keeps stdin open (kubectl run -i, debug -i): a bare shell waits on it. */
+  stdin?: boolean;
   memoryLimitBytes?: number;
 }
 

@@ -15,6 +15,7 @@ import { cacherFor, traceStage, type ServerContext } from '../context';
 import type { ApiRequest } from '../request';
 import { allocateServiceCreate, allocateServiceUpdate, releaseServiceAllocations } from '../registry/serviceAlloc';
 import { invalidErrorFor, validateObjectCreate, validateObjectUpdate, type KubeObject as ValidatedObject } from '../validation';
+import { validateEphemeralContainersUpdate } from '../validation/ephemeralContainers';
 
 /**
  * The stages of the request chain between decoding and storage, in the apiserver's order (the
@@ -55,7 +56,7 @@ export function admitAndValidateUpdate(ctx: ServerContext, info: ResourceInfo, r
     if (allocationError) return refused(ctx, req, 'validation', allocationError);
   }
   traceStage(ctx, req, 'validation');
-  const errors = validateObjectUpdate(next as ValidatedObject, old as ValidatedObject);
+  const errors = req.subresource === 'ephemeralcontainers' ? validateEphemeralContainersUpdate(next as Pod, old as Pod) : validateObjectUpdate(next as ValidatedObject, old as ValidatedObject);
   if (errors.length > 0) return refused(ctx, req, 'validation', invalidErrorFor(next as ValidatedObject, errors) as Status);
   traceStage(ctx, req, 'admission.validating');
   return undefined;

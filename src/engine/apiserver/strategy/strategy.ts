@@ -29,6 +29,13 @@ export function tracksGeneration(resource: string): boolean {
  * status-subresource rule (only status changes), and bumps generation when the spec changed.
  */
 export function prepareForUpdate(resource: string, subresource: string | undefined, obj: KubeObject, old: KubeObject): KubeObject {
+  if (subresource === 'ephemeralcontainers') {
+    // podEphemeralContainersStrategy.PrepareForUpdate: only spec.ephemeralContainers comes from the request.
+    const next = deepClone(old);
+    (next.spec as { ephemeralContainers?: unknown }).ephemeralContainers = (obj.spec as { ephemeralContainers?: unknown } | undefined)?.ephemeralContainers;
+    writableMeta(next).resourceVersion = obj.metadata?.resourceVersion;
+    return next;
+  }
   if (subresource === 'status') {
     // The status strategies (e.g. deploymentStatusStrategy.PrepareForUpdate) keep the stored
     // spec and labels; annotations may change with status (the deployment controller writes its

@@ -10,6 +10,7 @@ import { newContext, type KubectlContext } from './context';
 import { deleteCommand } from './delete';
 import { apiResources, apiVersions, clusterInfo, version } from './discovery';
 import { events } from './events';
+import { debug } from './debug';
 import { exec } from './exec';
 import { taint } from './taint';
 import { wait } from './wait';
@@ -46,6 +47,7 @@ const RUNS: Record<string, Run> = {
   events,
   patch,
   exec,
+  debug,
   taint,
   wait,
 };

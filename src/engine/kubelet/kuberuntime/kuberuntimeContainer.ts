@@ -77,7 +77,7 @@ export function* startContainer(ctx: RuntimeManagerContext, pod: Stored<Pod>, sa
   const limit = container.resources?.limits?.memory;
   const created = yield* wait(ctx.runtime.createContainer(sandboxId, {
     name: container.name, attempt: current ? current.attempt + 1 : 0, imageRef: image.imageRef, hash: containerHash(container),
-    command: container.command, args: container.args, env: container.env, envs: ctx.containerEnv?.(pod, container, sandboxId), memoryLimitBytes: limit === undefined ? undefined : value(limit),
+    command: container.command, args: container.args, env: container.env, envs: ctx.containerEnv?.(pod, container, sandboxId), stdin: container.stdin, memoryLimitBytes: limit === undefined ? undefined : value(limit),
   }));
   if (!created.ok) {
     record('Warning', EVENTS.FailedToCreateContainer, `Error: ${created.message}`);

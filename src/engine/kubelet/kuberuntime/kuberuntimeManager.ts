@@ -50,9 +50,12 @@ export function* syncPod(ctx: RuntimeManagerContext, pod: Stored<Pod>, status: R
   // Runtime records change in place when a container stops: take the pre-kill view of what exited.
   const exitedBeforeKill = new Map(actions.containersToKill.map((kill) => [kill.record.name, latestExited({ ...status, containers: status.containers.filter((c) => c !== kill.record) }, kill.record.name)]));
   for (const kill of actions.containersToKill) yield* killContainer(ctx, pod, kill.record, kill.message, kill.graceSeconds === undefined ? gracePeriodSeconds(pod) : Math.max(kill.graceSeconds, 2));
-  const toStart = actions.nextInitContainerToStart
-    ? [{ container: actions.nextInitContainerToStart, isInit: true }]
-    : [...actions.sidecarsToStart.map((container) => ({ container, isInit: true })), ...actions.containersToStart.map((container) => ({ container, isInit: false }))];
+  const toStart = [
+    ...actions.ephemeralContainersToStart.map((container) => ({ container, isInit: false })),
+    ...(actions.nextInitContainerToStart
+      ? [{ container: actions.nextInitContainerToStart, isInit: true }]
+      : [...actions.sidecarsToStart.map((container) => ({ container, isInit: true })), ...actions.containersToStart.map((container) => ({ container, isInit: false }))]),
+  ];
   for (const { container, isInit } of toStart) {
     const failure = yield* startContainer(ctx, pod, sandboxId!, container, isInit, latest(status, container.name), exitedBeforeKill.has(container.name) ? exitedBeforeKill.get(container.name) : latestExited(status, container.name));
     if (failure) {

@@ -31,6 +31,8 @@ export interface PodActions {
   sidecarsToStart: Container[];
   containersToStart: Container[];
   containersToKill: ContainerToKill[];
+  /** ephemeralContainersToStart: ephemeral containers never started (they are never restarted). */
+  ephemeralContainersToStart: Container[];
 }
 
 const hashes = new WeakMap<Container, string>();
@@ -61,7 +63,7 @@ export function latestExited(status: RuntimePodStatus, name: string): ContainerR
 export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?: ProbeKillCheck, isStarted?: StartedCheck): PodActions {
   const spec = pod.spec!;
   const sandbox = status.sandboxes[0];
-  const actions: PodActions = { killPod: false, createSandbox: false, sandboxAttempt: 0, sidecarsToStart: [], containersToStart: [], containersToKill: [] };
+  const actions: PodActions = { killPod: false, createSandbox: false, sandboxAttempt: 0, sidecarsToStart: [], containersToStart: [], containersToKill: [], ephemeralContainersToStart: [] };
   if (!sandbox || sandbox.state !== 'SANDBOX_READY') {
     if (sandbox && spec.restartPolicy === 'Never' && status.containers.length > 0) return { ...actions, killPod: true };
     const init = spec.initContainers ?? [];
@@ -74,8 +76,10 @@ export function computePodActions(pod: Pod, status: RuntimePodStatus, probeKill?
       containersToStart: init.length > 0 ? [] : spec.containers.filter((c) => shouldContainerBeRestarted(pod, c, latest(status, c.name), false)),
     };
   }
+  // Ephemeral containers may start even before initialization completes.
+  for (const ec of spec.ephemeralContainers ?? []) if (!latest(status, ec.name)) actions.ephemeralContainersToStart.push(ec as Container);
   const init = initContainerActions(pod, status, isStarted);
-  if (init.failed) return { ...actions, killPod: true };
+  if (init.failed) return { ...actions, killPod: true, ephemeralContainersToStart: [] };
   if (!init.done) return { ...actions, nextInitContainerToStart: init.next };
   sidecarActions(pod, status, actions, probeKill);
   for (const container of spec.containers) {

@@ -108,6 +108,41 @@ function waitCommand(): CommandSpec {
   };
 }
 
+/** debugCommand: debug/debug.go (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ]. */
+function debugCommand(): CommandSpec {
+  return {
+    name: 'debug',
+    kind: 'run',
+    flags: [
+      flag('arguments-only', 'bool', false),
+      flag('attach', 'bool', false),
+      flag('container', 'string', '', { shorthand: 'c' }),
+      flag('copy-to', 'string', ''),
+      flag('custom', 'string', ''),
+      flag('env', 'stringArray', []),
+      flag('filename', 'stringSlice', [], { shorthand: 'f' }),
+      flag('image', 'string', ''),
+      flag('image-pull-policy', 'string', ''),
+      flag('keep-annotations', 'bool', false),
+      flag('keep-init-containers', 'bool', true),
+      flag('keep-labels', 'bool', false),
+      flag('keep-liveness', 'bool', false),
+      flag('keep-readiness', 'bool', false),
+      flag('keep-startup', 'bool', false),
+      flag('profile', 'string', 'legacy'),
+      flag('quiet', 'bool', false, { shorthand: 'q' }),
+      flag('replace', 'bool', false),
+      flag('same-node', 'bool', false),
+      flag('set-image', 'stringArray', []),
+      flag('share-processes', 'bool', true),
+      flag('stdin', 'bool', false, { shorthand: 'i' }),
+      flag('target', 'string', ''),
+      flag('tty', 'bool', false, { shorthand: 't' }),
+      flag('pod-running-timeout', 'duration', 60_000),
+    ],
+  };
+}
+
 /** execCommand: exec/exec.go (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]. */
 function execCommand(): CommandSpec {
   return {
@@ -158,7 +193,7 @@ export function rootCommand(): CommandSpec {
       stub('proxy'),
       stub('cp'),
       authCommand(),
-      stub('debug'),
+      debugCommand(),
       eventsCommand(),
       stub('diff'),
       basic.apply,
