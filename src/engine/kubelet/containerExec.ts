@@ -15,6 +15,8 @@ export interface ExecRequest {
   argv: string[];
   stdin: string;
   network?: Network;
+  /** attach: stand for the container's own process (kubectl run -i/attach): an exited container still answers. */
+  attach?: boolean;
 }
 
 /** imageFamily tells the image's userland from its reference (BusyBox, Alpine, Debian, none). */
@@ -32,7 +34,7 @@ export function imageFamily(image: string): { family: ImageFamily; busybox128: b
  */
 export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: ExecRequest, nowMs: number, epochMs: number): ExecResult | { error: string } {
   const uid = pod.metadata.uid ?? '';
-  const record = runtime.listContainers().filter((c) => c.podUid === uid && c.name === request.container && c.state === 'CONTAINER_RUNNING').pop();
+  const record = runtime.listContainers().filter((c) => c.podUid === uid && c.name === request.container && (c.state === 'CONTAINER_RUNNING' || (request.attach && c.state === 'CONTAINER_EXITED'))).pop();
   if (!record) return { error: `unable to upgrade connection: container not found ("${request.container}")` };
   const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === request.container);
   const podIP = runtime.podSandboxes(uid).find((s) => s.id === record.sandboxId)?.ip ?? '';

@@ -8,6 +8,7 @@ import { wait, type Task } from '../../sim/task';
 import { boolFlag, listFlag, numberFlag, stringFlag } from '../args/commandSpec';
 import { fail, failStatus, type KubectlContext } from './context';
 import { fetchTargets } from './targets';
+import { network, podsByName } from './exec';
 import { waitFor } from './waitFor';
 
 const PROFILES = ['legacy', 'general', 'baseline', 'restricted', 'netadmin', 'sysadmin'];
@@ -104,7 +105,9 @@ function* debugPod(ctx: KubectlContext, pod: Stored<Pod>, r: DebugRequest): Task
   if (!ready) return fail(ctx, 'timed out waiting for the condition');
   if (r.tty && !r.quiet) io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
   const agent = pod.spec?.nodeName ? ctx.env.nodeAgent(pod.spec.nodeName) : undefined;
-  const session = agent?.execInContainer?.(namespace, pod.metadata.name, { container: name, argv: r.command.length > 0 ? r.command : ['sh'], stdin: io.stdin ?? '' });
+  const pods = yield* podsByName(ctx);
+  const net = pod.spec?.nodeName ? network(ctx, pod.spec.nodeName, namespace, pods) : undefined;
+  const session = agent?.execInContainer?.(namespace, pod.metadata.name, { container: name, argv: r.command.length > 0 ? r.command : ['sh'], stdin: io.stdin ?? '', network: net });
   if (!session) return fail(ctx, `unable to upgrade connection: container not found ("${name}")`);
   if ('error' in session) return fail(ctx, session.error);
   if (session.startError) return 0;

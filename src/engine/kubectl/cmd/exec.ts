@@ -105,13 +105,13 @@ function* authorize(ctx: KubectlContext, pod: Stored<Pod>): Task<number | undefi
 }
 
 /** podsByName lists the cluster's pods once, so wget can tell which server answered. */
-function* podsByName(ctx: KubectlContext): Task<Map<string, Stored<Pod>>> {
+export function* podsByName(ctx: KubectlContext): Task<Map<string, Stored<Pod>>> {
   const listed = yield* wait(ctx.env.client.list<Pod>('pods', undefined));
   return new Map(listed.ok ? listed.object.items.map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p] as const) : []);
 }
 
 /** network: the pod's view of cluster DNS and Services, through its node's kube-proxy rules. */
-function network(ctx: KubectlContext, nodeName: string, namespace: string, pods: ReadonlyMap<string, Stored<Pod>>): Network | undefined {
+export function network(ctx: KubectlContext, nodeName: string, namespace: string, pods: ReadonlyMap<string, Stored<Pod>>): Network | undefined {
   const proxy = ctx.env.component?.(`kube-proxy/${nodeName}`) as KubeProxy | undefined;
   if (!proxy?.hub) return undefined;
   return {

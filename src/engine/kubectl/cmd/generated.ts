@@ -7,6 +7,7 @@ import type { JsonObject } from '../printers/json';
 import { failStatus, type KubectlContext } from './context';
 import { createTwoWayMergePatch } from './mergePatch';
 import { printObjects } from './output';
+import { attachRun, wantsAttach } from './runAttach';
 import { fetchTargets, resourceWords } from './targets';
 
 /** Commands whose generator edits or reads an existing object (kubectl fetches it first). */
@@ -113,6 +114,7 @@ function* send(ctx: KubectlContext, path: string, result: Generated, source: Sto
       ctx.io.err(`error: ${context}${answer.status.message ?? ''}\n`);
       return 1;
     }
+    if (path === 'run' && !dryRun && wantsAttach(ctx) && answer.object.kind === 'Pod') return yield* attachRun(ctx, answer.object as never);
     printed.push(answer.object);
   }
   const mode = PATCHING.has(path) && (path === 'label' || path === 'annotate') ? 'unstructured' : 'typed';
