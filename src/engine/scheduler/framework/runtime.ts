@@ -124,8 +124,11 @@ export class Framework {
       perPlugin.push(this.scratch(p + 1, n));
       active.push(!(state.skipScorePlugins.size > 0 && state.skipScorePlugins.has(scorePlugins[p].plugin.name)));
     }
+    // Indices of the plugins rescored every cycle (computed once, not per node).
+    const fresh: number[] = [];
+    if (state.freshScorePlugins.size > 0) for (let p = 0; p < scorePlugins.length; p++) if (active[p] && state.freshScorePlugins.has(scorePlugins[p].plugin.name)) fresh.push(p);
     for (let i = 0; i < n; i++) {
-      const raw = this.rawScores(state, pod, nodes[i], active, epoch);
+      const raw = this.rawScores(state, pod, nodes[i], active, epoch, fresh);
       for (let p = 0; p < scorePlugins.length; p++) perPlugin[p][i] = active[p] ? raw[p] : NaN;
     }
     for (let p = 0; p < scorePlugins.length; p++) {
@@ -139,26 +142,18 @@ export class Framework {
   }
 
   /** rawScores returns the node's un-normalized score per plugin, from the memo when still valid. */
-  private rawScores(state: CycleState, pod: PodInfo, node: NodeInfo, active: readonly boolean[], epoch: number): number[] {
+  private rawScores(state: CycleState, pod: PodInfo, node: NodeInfo, active: readonly boolean[], epoch: number, fresh: readonly number[]): number[] {
     if (state.noScoreMemo) return this.profile.score.map((s, p) => (active[p] ? s.plugin.score(state, pod, node) : NaN));
     const memo = node.scoreMemo;
     const scorePlugins = this.profile.score;
     if (memo && memo.signature === pod.signature && memo.generation === node.generation && memo.epoch === epoch) {
-      if (state.freshScorePlugins.size > 0) this.rescoreFresh(state, pod, node, active, memo.raw);
+      for (const p of fresh) memo.raw[p] = scorePlugins[p].plugin.score(state, pod, node);
       return memo.raw;
     }
     const raw = memo?.raw ?? new Array<number>(scorePlugins.length);
     for (let p = 0; p < scorePlugins.length; p++) raw[p] = active[p] ? scorePlugins[p].plugin.score(state, pod, node) : NaN;
     node.scoreMemo = { signature: pod.signature, generation: node.generation, epoch, raw };
     return raw;
-  }
-
-  /** rescoreFresh overwrites the memoized raw scores of the cycle-dependent plugins. */
-  private rescoreFresh(state: CycleState, pod: PodInfo, node: NodeInfo, active: readonly boolean[], raw: number[]): void {
-    const scorePlugins = this.profile.score;
-    for (let p = 0; p < scorePlugins.length; p++) {
-      if (active[p] && state.freshScorePlugins.has(scorePlugins[p].plugin.name)) raw[p] = scorePlugins[p].plugin.score(state, pod, node);
-    }
   }
 
   /** scratch returns buffer `slot` resized to `length` (allocation-free in steady state). */

@@ -33,19 +33,26 @@ export interface ScoringHandle {
  * preScoreState (initPreScoreState + PreScore). `requireAllTopologies` holds for a pod's own
  * constraints; the system defaults let a node without a zone label still spread by hostname.
  */
-export function preScoreState(pod: PodInfo, constraints: Constraint[], requireAllTopologies: boolean, feasible: readonly NodeInfo[], required: ((node: Node) => boolean) | undefined, handle: ScoringHandle): ScoreState {
+export function preScoreState(pod: PodInfo, all: Constraint[], requireAllTopologies: boolean, feasible: readonly NodeInfo[], required: ((node: Node) => boolean) | undefined, handle: ScoringHandle): ScoreState {
+  // With the system defaults, a constraint whose key no feasible node has scores nothing anywhere
+  // (Score skips nodes without the label): drop it, so zoneless clusters do not pay for the zone
+  // default on every node. (A pod's own constraints instead ignore such nodes; they stay.)
+  const constraints = requireAllTopologies ? all : all.filter((c) => c.topologyKey === LABEL_HOSTNAME || feasible.some((n) => n.node?.metadata.labels?.[c.topologyKey] !== undefined));
   const ignored = new Set<string>();
   const values = constraints.map(() => new Set<string>());
-  for (const node of feasible) {
-    const labels = node.node?.metadata.labels ?? NO_LABELS;
-    if (requireAllTopologies && !hasAllKeys(labels, constraints)) {
-      ignored.add(node.name);
-      continue;
-    }
-    // A node without the key still forms the "" domain upstream (it never scores from it).
-    for (let i = 0; i < constraints.length; i++) {
-      const key = constraints[i].topologyKey;
-      if (key !== LABEL_HOSTNAME) values[i].add(labels[key] ?? '');
+  const domainKeyed = constraints.some((c) => c.topologyKey !== LABEL_HOSTNAME);
+  if (requireAllTopologies || domainKeyed) {
+    for (const node of feasible) {
+      const labels = node.node?.metadata.labels ?? NO_LABELS;
+      if (requireAllTopologies && !hasAllKeys(labels, constraints)) {
+        ignored.add(node.name);
+        continue;
+      }
+      // A node without the key still forms the "" domain upstream (it never scores from it).
+      for (let i = 0; i < constraints.length; i++) {
+        const key = constraints[i].topologyKey;
+        if (key !== LABEL_HOSTNAME) values[i].add(labels[key] ?? '');
+      }
     }
   }
   const weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : values[i].size) + 2));
