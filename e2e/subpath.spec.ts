@@ -1,8 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
-// Issue #6: the build works under any sub-path. The page is served as if dist/ were hosted at
-// /courses/k8s/ of a static host: requests there are answered with the preview server's root
-// files, and any request outside the sub-path is refused (it would be a 404 on that host).
+// Issue #6: the build works under any sub-path. The page is served as if dist/ (built by the
+// web server command) were copied to /courses/k8s/ of a plain static host: a request there is
+// answered with the file under dist/ (a directory with its index.html, else 404), and any
+// request outside the sub-path is refused, as it would be a 404 on that host.
 test('the app and an embed load from a sub-path of a static host', async ({ page, baseURL }) => {
   const outside: string[] = [];
   await page.route('**/*', async (route) => {
@@ -12,8 +15,10 @@ test('the app and an embed load from a sub-path of a static host', async ({ page
       outside.push(url.pathname);
       return route.abort();
     }
-    const response = await route.fetch({ url: `${baseURL}${url.pathname.replace('/courses/k8s', '')}${url.search}` });
-    await route.fulfill({ response });
+    let file = join('dist', decodeURIComponent(url.pathname.slice('/courses/k8s/'.length)));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return route.fulfill({ status: 404, body: 'Not Found' });
+    return route.fulfill({ path: file });
   });
 
   await page.goto('/courses/k8s/');
