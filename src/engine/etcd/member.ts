@@ -249,7 +249,9 @@ export class EtcdMember {
       future.resolve({ ok: false, error: ErrTransportClosing });
       return future;
     }
-    const req = { ...body, id: this.nextRequestId() } as EtcdRequest;
+    // Object.assign, not `{ ...body, id }`: in V8 11 a spread followed by a new key gives each
+    // request (kept in the Raft log) its own hidden class.
+    const req = Object.assign({}, body, { id: this.nextRequestId() }) as EtcdRequest;
     const startMs = this.sim.nowMs;
     const waiter: Waiter = { future, req, startMs, proposed: false };
     this.waiters.set(req.id, waiter);

@@ -10,13 +10,28 @@ export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1);
 
 /** toRFC3339 formats a sim instant as metav1.Time does: seconds precision, UTC, `Z` suffix. */
 export function toRFC3339(simMs: number, epochMs = DEFAULT_EPOCH_MS): string {
-  return new Date(epochMs + simMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Objects written within one second share one string (a large cluster stamps thousands).
+  const second = Math.floor((epochMs + simMs) / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastSecondText = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastSecondText;
 }
+let lastSecond = NaN;
+let lastSecondText = '';
 
 /** toRFC3339Micro formats as metav1.MicroTime does (Lease renewTime, Event eventTime). */
 export function toRFC3339Micro(simMs: number, epochMs = DEFAULT_EPOCH_MS): string {
-  return new Date(epochMs + simMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  const ms = epochMs + simMs;
+  if (ms !== lastMicroMs) {
+    lastMicroMs = ms;
+    lastMicroText = new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  }
+  return lastMicroText;
 }
+let lastMicroMs = NaN;
+let lastMicroText = '';
 
 /** fromRFC3339 turns an object timestamp back into sim ms (NaN when unparsable). */
 export function fromRFC3339(text: string, epochMs = DEFAULT_EPOCH_MS): number {

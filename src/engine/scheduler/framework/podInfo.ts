@@ -1,7 +1,7 @@
 // Mirrors kubernetes pkg/scheduler/framework/types.go (PodInfo, NewPodInfo), v1.32: everything the
 // plugins need about a pod, computed once per pod object rather than once per node.
 import type { Pod, Toleration } from 'kubernetes-types/core/v1';
-import type { Stored } from '../../api/object';
+import type { Stored, Writable } from '../../api/object';
 import { NON_ZERO_DEFAULTS, podRequests } from './podRequests';
 import type { Resource } from './types';
 
@@ -42,7 +42,7 @@ export function newPodInfo(pod: Stored<Pod>): PodInfo {
   if (info) return info;
   const spec = pod.spec!;
   const nonZero = podRequests(spec, NON_ZERO_DEFAULTS);
-  const base = {
+  const base: Writable<PodInfo> = {
     pod,
     key: `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`,
     uid: pod.metadata.uid ?? '',
@@ -52,8 +52,10 @@ export function newPodInfo(pod: Stored<Pod>): PodInfo {
     nonZeroMemory: nonZero.memory,
     hostPorts: hostPortsOf(pod),
     tolerations: spec.tolerations ?? [],
+    signature: '',
   };
-  info = { ...base, signature: schedulingSignature(base) };
+  base.signature = schedulingSignature(base);
+  info = base;
   cache.set(pod, info);
   return info;
 }

@@ -42,11 +42,11 @@ function mountServiceAccountToken(pod: Pod, random5: () => string): void {
   const spec = pod.spec!;
   const existing = (spec.volumes ?? []).find((v) => v.name.startsWith(`${SERVICE_ACCOUNT_VOLUME_NAME}-`));
   const volumeName = existing?.name ?? `${SERVICE_ACCOUNT_VOLUME_NAME}-${random5()}`;
-  const mount: VolumeMount = { name: volumeName, readOnly: true, mountPath: DEFAULT_API_TOKEN_MOUNT_PATH };
   let needsVolume = false;
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     if ((c.volumeMounts ?? []).some((m) => m.mountPath === DEFAULT_API_TOKEN_MOUNT_PATH)) continue;
-    c.volumeMounts = [...(c.volumeMounts ?? []), { ...mount }];
+    const mount: VolumeMount = { name: volumeName, readOnly: true, mountPath: DEFAULT_API_TOKEN_MOUNT_PATH };
+    c.volumeMounts = [...(c.volumeMounts ?? []), mount];
     needsVolume = true;
   }
   if (!existing && needsVolume) spec.volumes = [...(spec.volumes ?? []), { name: volumeName, projected: tokenVolumeSource() }];
