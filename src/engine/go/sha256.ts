@@ -72,7 +72,7 @@ function rotr(x: number, n: number): number {
 
 /** hex is encoding/hex.EncodeToString. */
 export function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
+  const out: string[] = [];
+  for (const b of bytes) out.push(b.toString(16).padStart(2, '0'));
+  return out.join('');
 }

@@ -18,7 +18,11 @@ import type { StatusManager } from './status/statusManager';
 
 /** LastSynced: the inputs of a pod's last generated status; `timeSensitive` when readiness was still pending. */
 export interface LastSynced {
-  pod: Stored<Pod>;
+  /**
+   * The pod version synced: its resourceVersion (holding the object would keep every pod's
+   * previous version alive after the apiserver compacted it), or the object itself when it has none.
+   */
+  podVersion: string | Stored<Pod>;
   runtimeVersion: number;
   reasons: ReadonlyMap<string, SyncFailure> | undefined;
   timeSensitive: boolean;
@@ -71,14 +75,15 @@ export function* kubeletSyncPod(k: KubeletSyncState, pod: Stored<Pod>): Task<Syn
   const runtimeVersion = k.runtimeCtx.runtime.podVersion(uid);
   const reasons = k.reasonCache.get(uid);
   const last = k.lastSynced.get(uid);
-  const unchanged = last && last.pod === pod && last.runtimeVersion === runtimeVersion && last.reasons === reasons && !last.timeSensitive;
+  const podVersion = pod.metadata.resourceVersion ?? pod;
+  const unchanged = last && last.podVersion === podVersion && last.runtimeVersion === runtimeVersion && last.reasons === reasons && !last.timeSensitive;
   if (!unchanged) {
     const pending = { readiness: false };
     const status = generateStatus(k, pod, runtimeStatus, false, pending);
     k.statusManager.setPodStatus(pod, status);
     advance(k, pod, classifyPodStatus(status));
     if (status.phase === 'Succeeded' || status.phase === 'Failed') return { terminal: true };
-    k.lastSynced.set(uid, { pod, runtimeVersion, reasons, timeSensitive: pending.readiness });
+    k.lastSynced.set(uid, { podVersion, runtimeVersion, reasons, timeSensitive: pending.readiness });
   }
   const result = yield* syncPod(k.runtimeCtx, pod, runtimeStatus);
   updateReasonCache(k, uid, result);

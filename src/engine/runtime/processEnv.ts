@@ -18,6 +18,20 @@ export function processEnv(hostname: string, imageEnv: readonly string[], kubele
   };
   replaceOrAppend(`HOSTNAME=${hostname}`);
   for (const entry of imageEnv) replaceOrAppend(entry);
-  for (const { name, value } of kubeletEnv) replaceOrAppend(`${name}=${value}`);
+  for (const { name, value } of kubeletEnv) replaceOrAppend(intern(`${name}=${value}`));
   return env;
+}
+
+/**
+ * Most of the kubelet's variables (KUBERNETES_SERVICE_HOST, the Service links) are the same in
+ * every container of a cluster: one shared string each instead of a copy per container. Bounded,
+ * as a browser tab may run many clusters.
+ */
+const interned = new Map<string, string>();
+function intern(text: string): string {
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size >= 4096) interned.clear();
+  interned.set(text, text);
+  return text;
 }

@@ -128,6 +128,9 @@ export class StatusManager {
       }
       entry.syncedVersion = version;
       entry.syncedResourceVersion = Number(result.object.metadata.resourceVersion);
+      // Keep the stored (frozen) copy when it says the same: one status object per pod instead of two.
+      const stored = (result.object as Pod).status;
+      if (entry.version === version && stored && deepEqual(stored, entry.status)) entry.status = stored;
     }
     if (this.running && entry.deleting && entry.finished && !entry.deleteSent && entry.syncedVersion === entry.version) {
       entry.deleteSent = true;
