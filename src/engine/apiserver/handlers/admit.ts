@@ -16,6 +16,7 @@ import type { ApiRequest } from '../request';
 import { allocateServiceCreate, allocateServiceUpdate, releaseServiceAllocations } from '../registry/serviceAlloc';
 import { invalidErrorFor, validateObjectCreate, validateObjectUpdate, type KubeObject as ValidatedObject } from '../validation';
 import { validateEphemeralContainersUpdate } from '../validation/ephemeralContainers';
+import { validatePodStatusUpdate } from '../validation/podStatus';
 
 /**
  * The stages of the request chain between decoding and storage, in the apiserver's order (the
@@ -56,7 +57,10 @@ export function admitAndValidateUpdate(ctx: ServerContext, info: ResourceInfo, r
     if (allocationError) return refused(ctx, req, 'validation', allocationError);
   }
   traceStage(ctx, req, 'validation');
-  const errors = req.subresource === 'ephemeralcontainers' ? validateEphemeralContainersUpdate(next as Pod, old as Pod) : validateObjectUpdate(next as ValidatedObject, old as ValidatedObject);
+  const errors =
+    req.subresource === 'ephemeralcontainers' ? validateEphemeralContainersUpdate(next as Pod, old as Pod)
+    : req.subresource === 'status' && info.resource === 'pods' ? validatePodStatusUpdate(next as Pod, old as Pod)
+    : validateObjectUpdate(next as ValidatedObject, old as ValidatedObject);
   if (errors.length > 0) return refused(ctx, req, 'validation', invalidErrorFor(next as ValidatedObject, errors) as Status);
   traceStage(ctx, req, 'admission.validating');
   return undefined;

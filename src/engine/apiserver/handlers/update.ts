@@ -40,8 +40,9 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
     if (isStatus(body)) return body;
     const requestedRV = body.metadata?.resourceVersion;
     if (requestedRV && requestedRV !== current.metadata.resourceVersion) return conflict(info, name, OBJECT_MODIFIED);
-    // Decoding defaults the body; a status update takes only status from it, so it skips that.
-    const working = req.subresource === 'status' ? deepClone(body) : (applyDefaults(body as ValidatedObject) as KubeObject);
+    // Decoding defaults the body; a status update takes only metadata and status from it, so it
+    // skips that and copies only those two.
+    const working = req.subresource === 'status' ? Object.assign({}, body, { metadata: deepClone(body.metadata), status: deepClone(body.status) }) : (applyDefaults(body as ValidatedObject) as KubeObject);
     keepServerOwnedMeta(working, current);
     const next = prepareForUpdate(info.resource, req.subresource, working, current);
     const refused = admitAndValidateUpdate(ctx, info, req, next, current);

@@ -40,7 +40,9 @@ export function prepareForUpdate(resource: string, subresource: string | undefin
     // The status strategies (e.g. deploymentStatusStrategy.PrepareForUpdate) keep the stored
     // spec and labels; annotations may change with status (the deployment controller writes its
     // revision annotation this way), except on pods, whose status writers are kubelets.
-    const next = deepClone(old);
+    // Only metadata and status change here: the stored spec (frozen) is shared, not copied, which
+    // matters when every pod's status is written several times.
+    const next: KubeObject = Object.assign({}, old, { metadata: deepClone(old.metadata) });
     next.status = obj.status;
     const meta = writableMeta(next);
     meta.resourceVersion = obj.metadata?.resourceVersion;
