@@ -92,7 +92,7 @@ function findNodesThatFitPod(input: SchedulePodInput, state: CycleState, pod: Po
   const start = input.nextStartNodeIndex % nodes.length;
   for (let i = 0; i < nodes.length && feasible.length < numNodesToFind; i++) {
     const node = nodes[(start + i) % nodes.length];
-    const status = filterWithNominatedPods(framework, state, pod, node, input.nominatedPods?.(node.name) ?? []);
+    const status = filterWithNominatedPods(framework, state, pod, node, input.nominatedPods?.(node.name) ?? NONE_NOMINATED);
     if (status === null) feasible.push(node);
     else {
       diagnosis.nodeToStatus.set(node.name, status);
@@ -108,7 +108,10 @@ function findNodesThatFitPod(input: SchedulePodInput, state: CycleState, pod: Po
  * at least this pod's priority count as already there (their room is reserved); the pod must fit
  * both with and without them.
  */
+const NONE_NOMINATED: readonly PodInfo[] = [];
+
 function filterWithNominatedPods(framework: Framework, state: CycleState, pod: PodInfo, node: NodeInfo, nominated: readonly PodInfo[]): Status | null {
+  if (nominated.length === 0) return framework.runFilterPlugins(state, pod, node);
   const ahead = nominated.filter((p) => p.key !== pod.key && p.priority >= pod.priority && !node.pods.has(p.key));
   if (ahead.length === 0) return framework.runFilterPlugins(state, pod, node);
   for (const p of ahead) node.addPod(p);

@@ -85,7 +85,7 @@ function countDomains(tally: SelectorTally, c: Constraint, all: Constraint[], re
 
 /** score: Σ over the constraints whose key the node has of count × weight + (maxSkew − 1), rounded. */
 export function scoreNode(s: ScoreState, node: NodeInfo): number {
-  if (s.ignored.has(node.name)) return 0;
+  if (s.ignored.size > 0 && s.ignored.has(node.name)) return 0;
   const labels = node.node?.metadata.labels ?? NO_LABELS;
   let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {
