@@ -7,6 +7,7 @@ import { cacherFor, traceStage, type ServerContext } from '../context';
 import { badRequest, conflict, notFound, OBJECT_MODIFIED } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
 import { isStatus } from '../storage/store';
+import { storedForm } from '../storage/codec';
 import { prepareForUpdate } from '../strategy/strategy';
 import { applyDefaults } from '../admission/defaults';
 import type { KubeObject as ValidatedObject } from '../validation';
@@ -49,7 +50,7 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
     if (refused) return refused;
     delete writableMeta(next).resourceVersion;
     const shared = shareUnchanged(next, withoutRV(current));
-    return shared === withoutRVCache.get(current) ? current : shared;
+    return shared === withoutRV(current) ? current : shared;
   };
   if (req.options?.dryRun) {
     const current = cacherFor(ctx, info.resource).get(key);
@@ -101,9 +102,12 @@ function keepServerOwnedMeta(working: KubeObject, current: Stored<KubeObject>): 
 
 const withoutRVCache = new WeakMap<object, KubeObject>();
 
-/** withoutRV is the stored form of `current` (no resourceVersion), cached so identity shows "no change". */
+/**
+ * withoutRV is the stored form of `current` (no resourceVersion): the etcd value it was decoded
+ * from, else a copy cached so identity shows "no change".
+ */
 function withoutRV(current: Stored<KubeObject>): KubeObject {
-  let stripped = withoutRVCache.get(current);
+  let stripped = storedForm(current) ?? withoutRVCache.get(current);
   if (!stripped) {
     const metadata: Writable<ObjectMeta> = { ...current.metadata };
     delete metadata.resourceVersion;

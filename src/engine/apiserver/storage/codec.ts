@@ -8,6 +8,8 @@ import { deepFreeze, type KubeObject, type Stored } from '../../api/object';
  * one frozen object per version.
  */
 const decoded = new WeakMap<KeyValue, Stored<KubeObject>>();
+/** The stored value each decoded object came from (see storedForm). */
+const encodedOf = new WeakMap<object, KubeObject>();
 
 /** encode strips resourceVersion; the value is frozen and shares everything else with `obj`. */
 export function encode(obj: KubeObject): KubeObject {
@@ -22,8 +24,17 @@ export function decode(kv: KeyValue): Stored<KubeObject> {
   if (!obj) {
     obj = stampResourceVersion(kv.value as KubeObject, kv.modRevision);
     decoded.set(kv, obj);
+    encodedOf.set(obj, kv.value as KubeObject);
   }
   return obj;
+}
+
+/**
+ * storedForm is the value in etcd that `obj` was decoded from: the object without its
+ * resourceVersion, shared rather than copied (an update compares against it).
+ */
+export function storedForm(obj: Stored<KubeObject>): KubeObject | undefined {
+  return encodedOf.get(obj);
 }
 
 /** decodeDeleted is the last state of a deleted object, stamped with the delete's revision. */
