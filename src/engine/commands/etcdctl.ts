@@ -2,6 +2,7 @@ import type { EtcdctlCommand, EtcdctlGlobals, EtcdctlOutput, GetCommand, KeyValu
 import { parseEtcdctlArgs, printEndpointHealth, printEndpointStatus, printGet, printMemberList, printPut, retryWarnLine } from '../etcdctl';
 import type { KeyValue, ResponseHeader } from '../etcd/types';
 import { Future } from '../sim/future';
+import { storedValue } from '../etcd/revisionStamp';
 import { wait, type Task } from '../sim/task';
 import type { CommandIO } from './process';
 import type { EtcdMemberView, ShellEnv } from './shellEnv';
@@ -143,7 +144,7 @@ function ctlKv(kv: KeyValue, keysOnly: boolean): CtlKeyValue {
 
 /** valueText is how a stored value reads as bytes: strings as written, objects as JSON. */
 function valueText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : JSON.stringify(storedValue(value));
 }
 
 function emit(io: CommandIO, output: EtcdctlOutput): number {

@@ -1,6 +1,7 @@
 import type { EtcdMemberView } from '../commands/shellEnv';
 import type { EtcdMember } from './member';
 import { None } from './raft/raftpb';
+import { storedValue } from './revisionStamp';
 
 /** ETCD_VERSION is the etcd server version the simulation reports (etcd 3.4 behaviour). */
 export const ETCD_VERSION = '3.4.23';
@@ -14,7 +15,7 @@ export const ETCD_VERSION = '3.4.23';
  */
 export function memberView(member: EtcdMember): EtcdMemberView {
   let bytes = 0;
-  for (const kv of member.store.range('/')) bytes += kv.key.length + JSON.stringify(kv.value).length;
+  for (const kv of member.store.range('/')) bytes += kv.key.length + JSON.stringify(storedValue(kv.value)).length;
   const dbSizeInUseBytes = roundToPage(bytes * 1.3 + 8192);
   const { config } = member;
   const raft = member.raft;

@@ -1,3 +1,4 @@
+import { stampRevision } from './revisionStamp';
 import type { EtcdWatchEvent, KeyValue, TxnOp } from './types';
 
 /**
@@ -52,7 +53,7 @@ export class MvccStore {
     const revision = ++this.revision;
     const kv: KeyValue = {
       key,
-      value: op.value,
+      value: stampRevision(op.value, revision),
       createRevision: prevKv ? prevKv.createRevision : revision,
       modRevision: revision,
       version: prevKv ? prevKv.version + 1 : 1,

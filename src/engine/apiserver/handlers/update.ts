@@ -7,7 +7,6 @@ import { cacherFor, traceStage, type ServerContext } from '../context';
 import { badRequest, conflict, notFound, OBJECT_MODIFIED } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
 import { isStatus } from '../storage/store';
-import { storedForm } from '../storage/codec';
 import { prepareForUpdate } from '../strategy/strategy';
 import { applyDefaults } from '../admission/defaults';
 import type { KubeObject as ValidatedObject } from '../validation';
@@ -49,8 +48,9 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
     const refused = admitAndValidateUpdate(ctx, info, req, next, current);
     if (refused) return refused;
     delete writableMeta(next).resourceVersion;
-    const shared = shareUnchanged(next, withoutRV(current));
-    return shared === withoutRV(current) ? current : shared;
+    const stored = withoutRV(current);
+    const shared = shareUnchanged(next, stored);
+    return shared === stored ? current : shared;
   };
   if (req.options?.dryRun) {
     const current = cacherFor(ctx, info.resource).get(key);
@@ -100,19 +100,12 @@ function keepServerOwnedMeta(working: KubeObject, current: Stored<KubeObject>): 
   working.kind = current.kind;
 }
 
-const withoutRVCache = new WeakMap<object, KubeObject>();
-
 /**
- * withoutRV is the stored form of `current` (no resourceVersion): the etcd value it was decoded
- * from, else a copy cached so identity shows "no change".
+ * withoutRV is `current` as stored (no resourceVersion), a shallow copy made per update: the new
+ * version shares every unchanged subtree with it, and identity shows "no change".
  */
 function withoutRV(current: Stored<KubeObject>): KubeObject {
-  let stripped = storedForm(current) ?? withoutRVCache.get(current);
-  if (!stripped) {
-    const metadata: Writable<ObjectMeta> = { ...current.metadata };
-    delete metadata.resourceVersion;
-    stripped = { ...current, metadata };
-    withoutRVCache.set(current, stripped);
-  }
-  return stripped;
+  const metadata: Writable<ObjectMeta> = { ...current.metadata };
+  delete metadata.resourceVersion;
+  return Object.assign({}, current, { metadata });
 }

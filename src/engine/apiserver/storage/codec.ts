@@ -1,59 +1,100 @@
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { KeyValue } from '../../etcd/types';
+import { setRevisionStamper } from '../../etcd/revisionStamp';
 import { deepFreeze, type KubeObject, type Stored } from '../../api/object';
 
 /**
  * The apiserver's storage codec. etcd holds objects without metadata.resourceVersion (as
- * k8s.io/apiserver storage/etcd3 does); decoding stamps the key's mod revision into it. Decoded
- * objects are cached per KeyValue, so the write response, the watch cache and every informer share
- * one frozen object per version.
+ * k8s.io/apiserver storage/etcd3 does) and an object read back carries its key's mod revision
+ * there. The revision is stamped once, when etcd applies the put (see etcd/revisionStamp), so the
+ * write response, the watch cache and every informer share the one frozen object etcd keeps per
+ * version; etcdctl and the db size see it without the stamp.
  */
-const decoded = new WeakMap<KeyValue, Stored<KubeObject>>();
-/** The stored value each decoded object came from (see storedForm). */
-const encodedOf = new WeakMap<object, KubeObject>();
 
-/** encode strips resourceVersion; the value is frozen and shares everything else with `obj`. */
+/** Encoded values not applied yet: their top level and metadata stay open for the stamp. */
+const pending = new WeakSet<object>();
+/** Values that carry a stamped resourceVersion. */
+const stamped = new WeakSet<object>();
+/** decode's copies for values stored some other way (none from this apiserver). */
+const decoded = new WeakMap<KeyValue, Stored<KubeObject>>();
+
+setRevisionStamper({
+  stamp(value, revision) {
+    const obj = value as KubeObject;
+    if (pending.has(obj)) {
+      pending.delete(obj);
+      obj.metadata = Object.freeze(withResourceVersion(obj.metadata ?? {}, revision));
+      stamped.add(Object.freeze(obj));
+      return obj;
+    }
+    if (!stamped.has(obj)) return undefined;
+    // The same value applied at another revision (a request applied twice): stamp a copy.
+    if (obj.metadata?.resourceVersion === String(revision)) return obj;
+    const copy = Object.freeze(Object.assign({}, obj, { metadata: Object.freeze(withResourceVersion(obj.metadata ?? {}, revision)) }));
+    stamped.add(copy);
+    return copy;
+  },
+  unstamp(value) {
+    if (!stamped.has(value)) return undefined;
+    const obj = value as KubeObject;
+    return Object.assign({}, obj, { metadata: withoutResourceVersion(obj.metadata ?? {}) });
+  },
+});
+
+/**
+ * encode strips resourceVersion and returns the value to write: everything below the top level
+ * and metadata is frozen and shared with `obj`; those two are frozen when etcd stamps them.
+ */
 export function encode(obj: KubeObject): KubeObject {
-  const metadata = { ...obj.metadata };
-  delete metadata.resourceVersion;
-  return deepFreeze({ ...obj, metadata });
+  const metadata = withoutResourceVersion(obj.metadata ?? {});
+  for (const key of Object.keys(metadata)) deepFreeze((metadata as Record<string, unknown>)[key]);
+  const value: KubeObject = Object.assign({}, obj, { metadata });
+  for (const key of Object.keys(value)) if (key !== 'metadata') deepFreeze((value as Record<string, unknown>)[key]);
+  pending.add(value);
+  return value;
 }
 
 /** decode returns the object at `kv` with resourceVersion = its mod revision. */
 export function decode(kv: KeyValue): Stored<KubeObject> {
+  const value = kv.value as KubeObject;
+  if (stamped.has(value) && value.metadata?.resourceVersion === String(kv.modRevision)) return value as Stored<KubeObject>;
   let obj = decoded.get(kv);
   if (!obj) {
-    obj = stampResourceVersion(kv.value as KubeObject, kv.modRevision);
+    obj = stampedCopy(value, kv.modRevision);
     decoded.set(kv, obj);
-    encodedOf.set(obj, kv.value as KubeObject);
   }
   return obj;
 }
 
-/**
- * storedForm is the value in etcd that `obj` was decoded from: the object without its
- * resourceVersion, shared rather than copied (an update compares against it).
- */
-export function storedForm(obj: Stored<KubeObject>): KubeObject | undefined {
-  return encodedOf.get(obj);
-}
-
 /** decodeDeleted is the last state of a deleted object, stamped with the delete's revision. */
 export function decodeDeleted(prevKv: KeyValue, deleteRevision: number): Stored<KubeObject> {
-  return stampResourceVersion(prevKv.value as KubeObject, deleteRevision);
+  return stampedCopy(prevKv.value as KubeObject, deleteRevision);
 }
 
-function stampResourceVersion(value: KubeObject, revision: number): Stored<KubeObject> {
-  const meta = value.metadata ?? {};
-  // Keep ObjectMeta's field order: resourceVersion sits after uid (k8s.io/apimachinery ObjectMeta).
+function stampedCopy(value: KubeObject, revision: number): Stored<KubeObject> {
+  return Object.freeze(Object.assign({}, value, { metadata: Object.freeze(withResourceVersion(value.metadata ?? {}, revision)) })) as unknown as Stored<KubeObject>;
+}
+
+/** Keys that follow resourceVersion in ObjectMeta's field order (k8s.io/apimachinery ObjectMeta). */
+const AFTER_RESOURCE_VERSION = new Set(['generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields']);
+
+function withResourceVersion(meta: ObjectMeta, revision: number): ObjectMeta {
   const metadata: Record<string, unknown> = {};
   let placed = false;
   for (const key of Object.keys(meta)) {
-    if (!placed && (key === 'generation' || key === 'creationTimestamp' || key === 'deletionTimestamp' || key === 'deletionGracePeriodSeconds' || key === 'labels' || key === 'annotations' || key === 'ownerReferences' || key === 'finalizers' || key === 'managedFields')) {
+    if (key === 'resourceVersion') continue;
+    if (!placed && AFTER_RESOURCE_VERSION.has(key)) {
       metadata.resourceVersion = String(revision);
       placed = true;
     }
     metadata[key] = (meta as Record<string, unknown>)[key];
   }
   if (!placed) metadata.resourceVersion = String(revision);
-  return Object.freeze({ ...value, metadata: Object.freeze(metadata) }) as unknown as Stored<KubeObject>;
+  return metadata;
+}
+
+function withoutResourceVersion(meta: ObjectMeta): ObjectMeta {
+  const metadata: Record<string, unknown> = {};
+  for (const key of Object.keys(meta)) if (key !== 'resourceVersion') metadata[key] = (meta as Record<string, unknown>)[key];
+  return metadata;
 }
