@@ -67,7 +67,8 @@ export class EventRecorder {
 
   event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string, options: { fieldPath?: string; action?: string } = {}): void {
     const ref = referenceTo(obj, options.fieldPath);
-    const objectKey = `${this.source.component}/${this.source.host ?? ''}/${ref.kind}/${ref.namespace}/${ref.name}/${ref.uid}`;
+    // Upstream's keys start with the event source; a recorder here has one source, so they need not.
+    const objectKey = `${ref.kind}/${ref.namespace}/${ref.name}/${ref.uid}`;
     if (!this.allow(objectKey)) return;
     const namespace = ref.namespace || 'default';
     if (this.sim.trace.enabled) {
