@@ -12,6 +12,8 @@ export interface PodsRunningResult {
   simMs: number;
   wallMs: number;
   peakHeapBytes: number;
+  /** liveHeapBytes: the heap after a full GC at the end (what the cluster retains), when `--expose-gc`. */
+  liveHeapBytes?: number;
   events: number;
   writes: number;
   etcdMembers: number;
@@ -62,13 +64,18 @@ function run(nodes: number, replicas: number, etcdMembers: number, clientRateLim
     }
   }
   peakHeapBytes = Math.max(peakHeapBytes, heap());
+  const wallMs = Math.round(performance.now() - started);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const liveHeapBytes = gc ? heap() : undefined;
   return {
     nodes,
     replicas,
     running,
     simMs: cluster.sim.nowMs,
-    wallMs: Math.round(performance.now() - started),
+    wallMs,
     peakHeapBytes,
+    liveHeapBytes,
     events: cluster.sim.eventsRun,
     writes: cluster.etcd.currentRevision() - startRevision,
     etcdMembers,

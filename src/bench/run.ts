@@ -40,6 +40,7 @@ console.log(`  running pods        ${result.running}/${result.replicas}${result.
 console.log(`  sim time            ${(result.simMs / 1000).toFixed(1)} s`);
 console.log(`  wall time           ${(result.wallMs / 1000).toFixed(2)} s`);
 console.log(`  peak heap           ${mib(result.peakHeapBytes)}`);
+if (result.liveHeapBytes !== undefined) console.log(`  heap after GC       ${mib(result.liveHeapBytes)} (retained by the cluster at the end; the peak also holds garbage not yet collected)`);
 console.log(`  engine events       ${result.events}`);
 console.log(`  etcd writes         ${result.writes}`);
 console.log(`  raft cost           ${(result.raftWallMs / 1000).toFixed(2)} s of wall (${((100 * result.raftWallMs) / result.wallMs).toFixed(1)}%): ticks, messages, proposals, Ready loop; MVCC and apiserver work excluded`);

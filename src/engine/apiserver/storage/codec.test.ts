@@ -32,8 +32,8 @@ describe('storage codec: one stamped object per version', () => {
     const after = cacher.get('/registry/configmaps/default/demo')!;
     expect(after).not.toBe(before);
     expect(Number(after.metadata.resourceVersion)).toBeGreaterThan(Number(before.metadata.resourceVersion));
-    expect(before.data).toEqual({ a: '1' });
-    expect(after.data).toEqual({ a: '2' });
+    expect((before as { data?: unknown }).data).toEqual({ a: '1' });
+    expect((after as { data?: unknown }).data).toEqual({ a: '2' });
     expect(after.metadata.uid).toBe(before.metadata.uid);
   });
 });
