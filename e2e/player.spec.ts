@@ -79,10 +79,21 @@ test('create, scale, set image, pause, seek back, share and reload: the learner 
   await expect(page.getByRole('log')).toContainText(/web\s+4\/4\s+4\s+4/);
 
   // Pause, seek back before the deployment existed, then play forward again.
+  // A frame the worker sent before it got the pause may still arrive: wait for the clock to
+  // settle, then it must stay where it stopped.
   await page.getByRole('button', { name: 'Pause' }).click();
-  const pausedAt = await page.getByTestId('sim-time').textContent();
+  const simTime = page.getByTestId('sim-time');
+  let pausedAt = '';
+  await expect
+    .poll(async () => {
+      const before = await simTime.textContent();
+      await page.waitForTimeout(250);
+      pausedAt = (await simTime.textContent()) ?? '';
+      return before === pausedAt;
+    }, { timeout: 10_000 })
+    .toBe(true);
   await page.waitForTimeout(300);
-  await expect(page.getByTestId('sim-time')).toHaveText(pausedAt!);
+  await expect(simTime).toHaveText(pausedAt);
   await page.getByTestId('scrubber').fill('500');
   await expect(page.getByTestId('sim-time')).toContainText('0:00.5');
   await expect(page.getByTestId('pod-chip')).toHaveCount(0);
