@@ -5,6 +5,7 @@ import type { Future } from '../../sim/future';
 import type { NodeInfo } from './nodeInfo';
 import type { PodInfo } from './podInfo';
 import type { Status } from './types';
+import type { ScoreList } from './types';
 
 /** CycleState is per-cycle scratch space plugins share between their extension points. */
 export class CycleState {
@@ -92,7 +93,7 @@ export interface PreScorePlugin extends Plugin {
 export interface ScorePlugin extends Plugin {
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
   /** normalizeScore rewrites `scores` (one per node, same order as the nodes) into [0, 100]. */
-  normalizeScore?(state: CycleState, pod: PodInfo, scores: number[]): void;
+  normalizeScore?(state: CycleState, pod: PodInfo, scores: ScoreList): void;
 }
 
 export interface ReservePlugin extends Plugin {

@@ -32,14 +32,14 @@ export interface NodeScores {
   plugins: string[];
   weights: number[];
   /** perPlugin[p][i]: normalized (unweighted) score of plugin p for node i; NaN when skipped. */
-  perPlugin: number[][];
-  totals: number[];
+  perPlugin: Float64Array[];
+  totals: Float64Array;
 }
 
 /** Framework runs a Profile's plugins; it holds no per-pod state (that lives in CycleState). */
 export class Framework {
   private readonly interested = new Map<string, Set<string>>();
-  private readonly buffers: number[][] = [];
+  private readonly buffers: Float64Array[] = [];
   private readonly scorePluginNames: string[];
   private readonly scoreWeights: number[];
 
@@ -118,7 +118,7 @@ export class Framework {
     const n = nodes.length;
     const totals = this.scratch(0, n);
     totals.fill(0);
-    const perPlugin: number[][] = [];
+    const perPlugin: Float64Array[] = [];
     const active: boolean[] = [];
     for (let p = 0; p < scorePlugins.length; p++) {
       perPlugin.push(this.scratch(p + 1, n));
@@ -156,13 +156,16 @@ export class Framework {
     return raw;
   }
 
-  /** scratch returns buffer `slot` resized to `length` (allocation-free in steady state). */
-  private scratch(slot: number, length: number): number[] {
+  /**
+   * scratch returns a view of `length` numbers on buffer `slot` (typed arrays: the per-node loops
+   * read and write them 500 times per pod at 5,000 nodes; allocation-free in steady state).
+   */
+  private scratch(slot: number, length: number): Float64Array {
     let buffer = this.buffers[slot];
-    if (!buffer) this.buffers[slot] = buffer = [];
-    if (buffer.length !== length) buffer.length = length;
-    return buffer;
+    if (!buffer || buffer.length < length) this.buffers[slot] = buffer = new Float64Array(Math.max(length, 2 * (buffer?.length ?? 0)));
+    return buffer.subarray(0, length);
   }
+
 
   runReservePluginsReserve(state: CycleState, pod: PodInfo, nodeName: string): Status | null {
     for (const plugin of this.profile.reserve) {

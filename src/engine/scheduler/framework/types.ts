@@ -3,6 +3,9 @@
 
 /** MAX_NODE_SCORE / MIN_NODE_SCORE bound every normalized plugin score (framework.MaxNodeScore). */
 export const MAX_NODE_SCORE = 100;
+
+/** ScoreList is one plugin's scores, one per node (the framework passes Float64Array buffers). */
+export type ScoreList = number[] | Float64Array;
 export const MIN_NODE_SCORE = 0;
 
 /**

@@ -1,5 +1,6 @@
 // Mirrors kubernetes pkg/scheduler/framework/plugins/helper/normalize_score.go (v1.32).
 import { MAX_NODE_SCORE } from '../../framework/types';
+import type { ScoreList } from '../../framework/types';
 
 /**
  * defaultNormalizeScore scales raw scores so the largest becomes `maxPriority` (integer division);
@@ -9,7 +10,7 @@ import { MAX_NODE_SCORE } from '../../framework/types';
  * @example
  * defaultNormalizeScore([2, 1, 0], true); // [0, 50, 100]
  */
-export function defaultNormalizeScore(scores: number[], reverse: boolean, maxPriority = MAX_NODE_SCORE): void {
+export function defaultNormalizeScore(scores: ScoreList, reverse: boolean, maxPriority = MAX_NODE_SCORE): void {
   let maxCount = 0;
   for (const score of scores) if (score > maxCount) maxCount = score;
   if (maxCount === 0) {

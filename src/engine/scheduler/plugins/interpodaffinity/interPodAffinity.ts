@@ -11,6 +11,7 @@ import { newStatus, type Status } from '../../framework/types';
 import { NAMES } from '../names';
 import { normalizeScores, scoreNode, topologyScores, type TopologyScores } from './scoring';
 import { pair, requiredTerms, termMatches, type Term } from './terms';
+import type { ScoreList } from '../../framework/types';
 
 export const ERR_AFFINITY = "node(s) didn't match pod affinity rules";
 export const ERR_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
@@ -87,7 +88,7 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     return scores ? scoreNode(scores, node) : 0;
   }
 
-  normalizeScore(_state: CycleState, _pod: PodInfo, scores: number[]): void {
+  normalizeScore(_state: CycleState, _pod: PodInfo, scores: ScoreList): void {
     normalizeScores(scores);
   }
 

@@ -7,6 +7,7 @@ import type { PodInfo } from '../../framework/podInfo';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import { MAX_NODE_SCORE } from '../../framework/types';
 import { hasPodAffinity, pair, preferredTerms, requiredTerms, termMatches, type Term, type WeightedTerm } from './terms';
+import type { ScoreList } from '../../framework/types';
 
 /** HARD_POD_AFFINITY_WEIGHT: InterPodAffinityArgs.hardPodAffinityWeight default. */
 export const HARD_POD_AFFINITY_WEIGHT = 1;
@@ -77,7 +78,7 @@ export function scoreNode(scores: TopologyScores, node: NodeInfo): number {
 }
 
 /** normalizeScores maps the range [min, max] onto [0, 100] (0 everywhere when all are equal). */
-export function normalizeScores(scores: number[]): void {
+export function normalizeScores(scores: ScoreList): void {
   let min = Infinity;
   let max = -Infinity;
   for (const s of scores) {

@@ -7,6 +7,7 @@ import { newStatus, type Status } from '../../framework/types';
 import { compileNodeSelector, compilePreferredTerms, type NodeMatcher } from '../helper/nodeSelector';
 import { defaultNormalizeScore } from '../helper/normalizeScore';
 import { NAMES } from '../names';
+import type { ScoreList } from '../../framework/types';
 
 /** ERR_REASON_POD is the reason when nodeSelector or required node affinity does not match. */
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";
@@ -48,7 +49,7 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     return total;
   }
 
-  normalizeScore(_state: CycleState, _pod: PodInfo, scores: number[]): void {
+  normalizeScore(_state: CycleState, _pod: PodInfo, scores: ScoreList): void {
     defaultNormalizeScore(scores, false);
   }
 

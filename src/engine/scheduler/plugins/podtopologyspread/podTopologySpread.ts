@@ -15,6 +15,7 @@ import { NAMES } from '../names';
 import { affinityOf } from '../nodeaffinity/nodeAffinity';
 import { getConstraints, type Constraint } from './common';
 import { normalizeScores, preScoreState, scoreNode, type ScoreState, type ScoringHandle } from './scoring';
+import type { ScoreList } from '../../framework/types';
 
 export const ERR_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 export const ERR_MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
@@ -117,7 +118,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     return s ? scoreNode(s, node) : 0;
   }
 
-  normalizeScore(state: CycleState, _pod: PodInfo, scores: number[]): void {
+  normalizeScore(state: CycleState, _pod: PodInfo, scores: ScoreList): void {
     const s = state.read<ScoreState>(SCORE_KEY);
     if (s) normalizeScores(s, scores);
   }

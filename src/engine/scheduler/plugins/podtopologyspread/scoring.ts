@@ -9,6 +9,7 @@ import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { MAX_NODE_SCORE } from '../../framework/types';
 import { LABEL_HOSTNAME, type Constraint } from './common';
+import type { ScoreList } from '../../framework/types';
 
 const NO_LABELS: Record<string, string> = {};
 
@@ -99,7 +100,7 @@ export function scoreNode(s: ScoreState, node: NodeInfo): number {
 }
 
 /** normalizeScores: ignored nodes 0; otherwise MAX × (max + min − s) / max, so the emptiest domain scores highest. */
-export function normalizeScores(s: ScoreState, scores: number[]): void {
+export function normalizeScores(s: ScoreState, scores: ScoreList): void {
   let min = Infinity;
   let max = 0;
   const ignored = s.ignored.size === 0 ? undefined : s.feasible.map((node) => s.ignored.has(node.name));

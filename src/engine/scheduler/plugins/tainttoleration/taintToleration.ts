@@ -7,6 +7,7 @@ import { newStatus, type Status } from '../../framework/types';
 import { defaultNormalizeScore } from '../helper/normalizeScore';
 import { doNotScheduleTaintsFilter, findMatchingUntoleratedTaint, tolerationsTolerateTaint } from '../helper/taints';
 import { NAMES } from '../names';
+import type { ScoreList } from '../../framework/types';
 
 const NO_TAINTS: readonly Taint[] = [];
 const preferNoScheduleTolerations = new WeakMap<PodInfo, Toleration[]>();
@@ -44,7 +45,7 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     return intolerable;
   }
 
-  normalizeScore(_state: CycleState, _pod: PodInfo, scores: number[]): void {
+  normalizeScore(_state: CycleState, _pod: PodInfo, scores: ScoreList): void {
     defaultNormalizeScore(scores, true);
   }
 
