@@ -28,6 +28,15 @@ function remember<V>(lru: Map<string, V>, key: string, value: V): void {
   if (lru.size > MAX_LRU_CACHE_ENTRIES) lru.delete(lru.keys().next().value!);
 }
 
+/** SETTLED stands for every finished write (thousands of remembered events need no Future each). */
+const SETTLED: Future<void> = Future.resolved<void>(undefined);
+
+/** settle marks `write` done and, when it is still the event's latest, forgets it. */
+function settle(seen: SeenEvent, write: Future<void>): void {
+  write.resolve();
+  if (seen.last === write) seen.last = SETTLED;
+}
+
 interface SeenEvent {
   name: string;
   namespace: string;
@@ -83,12 +92,16 @@ export class EventRecorder {
       const previous = seen.last;
       const done = new Future<void>();
       seen.last = done;
-      previous.then(() => this.patchCount(seen, count, now, () => this.build(seen.name, namespace, ref, type, reason, message, now, options.action)).then(() => done.resolve()));
+      previous.then(() => this.patchCount(seen, count, now, () => this.build(seen.name, namespace, ref, type, reason, message, now, options.action)).then(() => settle(seen, done)));
       return;
     }
     const name = `${ref.name}.${this.nanoHex()}`;
     const created = this.client.create('events', this.build(name, namespace, ref, type, reason, message, now, options.action));
-    if (!this.newEventsAPI) remember(this.seen, key, { name, namespace, count: 1, firstTimestamp: now, last: created.map((): void => undefined) });
+    if (this.newEventsAPI) return;
+    const entry: SeenEvent = { name, namespace, count: 1, firstTimestamp: now, last: new Future<void>() };
+    const first = entry.last;
+    remember(this.seen, key, entry);
+    created.then(() => settle(entry, first));
   }
 
   /**
