@@ -42,6 +42,19 @@ export function setOwn(obj: Record<string, unknown>, key: string, value: unknown
   else obj[key] = value;
 }
 
+/**
+ * copyWith is `{ ...obj, ...fields }`, built with Object.assign: in V8 11 a spread copy that is
+ * later frozen (as stored objects are) gets a hidden class of its own. A "__proto__" key (from
+ * untrusted YAML) stays an own property, as with spread.
+ */
+export function copyWith<T extends object>(obj: T, fields: Partial<T>): T {
+  if (!Object.prototype.hasOwnProperty.call(obj, '__proto__')) return Object.assign({}, obj, fields);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(obj)) setOwn(out, key, (obj as Record<string, unknown>)[key]);
+  for (const key of Object.keys(fields)) setOwn(out, key, (fields as Record<string, unknown>)[key]);
+  return out as T;
+}
+
 /** deepClone copies a JSON-shaped value (plain objects, arrays, primitives) into mutable form. */
 export function deepClone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

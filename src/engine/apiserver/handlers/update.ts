@@ -1,6 +1,6 @@
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
-import { deepClone, shareUnchanged, writableMeta, type KubeObject, type Stored, type Writable } from '../../api/object';
+import { copyWith, deepClone, shareUnchanged, writableMeta, type KubeObject, type Stored, type Writable } from '../../api/object';
 import { storageKey, type ResourceInfo } from '../../api/resources';
 import type { Task } from '../../sim/task';
 import { cacherFor, traceStage, type ServerContext } from '../context';
@@ -42,7 +42,7 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
     if (requestedRV && requestedRV !== current.metadata.resourceVersion) return conflict(info, name, OBJECT_MODIFIED);
     // Decoding defaults the body; a status update takes only metadata and status from it, so it
     // skips that and copies only those two.
-    const working = req.subresource === 'status' ? Object.assign({}, body, { metadata: deepClone(body.metadata), status: deepClone(body.status) }) : (applyDefaults(body as ValidatedObject) as KubeObject);
+    const working = req.subresource === 'status' ? copyWith(body, { metadata: deepClone(body.metadata), status: deepClone(body.status) }) : (applyDefaults(body as ValidatedObject) as KubeObject);
     keepServerOwnedMeta(working, current);
     const next = prepareForUpdate(info.resource, req.subresource, working, current);
     const refused = admitAndValidateUpdate(ctx, info, req, next, current);
@@ -107,5 +107,5 @@ function keepServerOwnedMeta(working: KubeObject, current: Stored<KubeObject>): 
 function withoutRV(current: Stored<KubeObject>): KubeObject {
   const metadata: Writable<ObjectMeta> = { ...current.metadata };
   delete metadata.resourceVersion;
-  return Object.assign({}, current, { metadata });
+  return copyWith<KubeObject>(current, { metadata });
 }

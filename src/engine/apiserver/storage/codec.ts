@@ -1,7 +1,7 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { KeyValue } from '../../etcd/types';
 import { setRevisionStamper } from '../../etcd/revisionStamp';
-import { deepFreeze, type KubeObject, type Stored } from '../../api/object';
+import { copyWith, deepFreeze, setOwn, type KubeObject, type Stored } from '../../api/object';
 
 /**
  * The apiserver's storage codec. etcd holds objects without metadata.resourceVersion (as
@@ -30,14 +30,14 @@ setRevisionStamper({
     if (!stamped.has(obj)) return undefined;
     // The same value applied at another revision (a request applied twice): stamp a copy.
     if (obj.metadata?.resourceVersion === String(revision)) return obj;
-    const copy = Object.freeze(Object.assign({}, obj, { metadata: Object.freeze(withResourceVersion(obj.metadata ?? {}, revision)) }));
+    const copy = Object.freeze(copyWith(obj, { metadata: Object.freeze(withResourceVersion(obj.metadata ?? {}, revision)) }));
     stamped.add(copy);
     return copy;
   },
   unstamp(value) {
     if (!stamped.has(value)) return undefined;
     const obj = value as KubeObject;
-    return Object.assign({}, obj, { metadata: withoutResourceVersion(obj.metadata ?? {}) });
+    return copyWith(obj, { metadata: withoutResourceVersion(obj.metadata ?? {}) });
   },
 });
 
@@ -48,7 +48,7 @@ setRevisionStamper({
 export function encode(obj: KubeObject): KubeObject {
   const metadata = withoutResourceVersion(obj.metadata ?? {});
   for (const key of Object.keys(metadata)) deepFreeze((metadata as Record<string, unknown>)[key]);
-  const value: KubeObject = Object.assign({}, obj, { metadata });
+  const value: KubeObject = copyWith(obj, { metadata });
   for (const key of Object.keys(value)) if (key !== 'metadata') deepFreeze((value as Record<string, unknown>)[key]);
   pending.add(value);
   return value;
@@ -72,7 +72,7 @@ export function decodeDeleted(prevKv: KeyValue, deleteRevision: number): Stored<
 }
 
 function stampedCopy(value: KubeObject, revision: number): Stored<KubeObject> {
-  return Object.freeze(Object.assign({}, value, { metadata: Object.freeze(withResourceVersion(value.metadata ?? {}, revision)) })) as unknown as Stored<KubeObject>;
+  return Object.freeze(copyWith(value, { metadata: Object.freeze(withResourceVersion(value.metadata ?? {}, revision)) })) as unknown as Stored<KubeObject>;
 }
 
 /** Keys that follow resourceVersion in ObjectMeta's field order (k8s.io/apimachinery ObjectMeta). */
@@ -87,7 +87,7 @@ function withResourceVersion(meta: ObjectMeta, revision: number): ObjectMeta {
       metadata.resourceVersion = String(revision);
       placed = true;
     }
-    metadata[key] = (meta as Record<string, unknown>)[key];
+    setOwn(metadata, key, (meta as Record<string, unknown>)[key]);
   }
   if (!placed) metadata.resourceVersion = String(revision);
   return metadata;
@@ -95,6 +95,6 @@ function withResourceVersion(meta: ObjectMeta, revision: number): ObjectMeta {
 
 function withoutResourceVersion(meta: ObjectMeta): ObjectMeta {
   const metadata: Record<string, unknown> = {};
-  for (const key of Object.keys(meta)) if (key !== 'resourceVersion') metadata[key] = (meta as Record<string, unknown>)[key];
+  for (const key of Object.keys(meta)) if (key !== 'resourceVersion') setOwn(metadata, key, (meta as Record<string, unknown>)[key]);
   return metadata;
 }

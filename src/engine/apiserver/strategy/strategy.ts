@@ -1,4 +1,4 @@
-import { deepClone, writableMeta, type KubeObject } from '../../api/object';
+import { copyWith, deepClone, writableMeta, type KubeObject } from '../../api/object';
 
 /**
  * Per-resource rules of the apiserver's registry strategies (pkg/registry/<group>/<resource>/
@@ -42,7 +42,7 @@ export function prepareForUpdate(resource: string, subresource: string | undefin
     // revision annotation this way), except on pods, whose status writers are kubelets.
     // Only metadata and status change here: the stored spec (frozen) is shared, not copied, which
     // matters when every pod's status is written several times.
-    const next: KubeObject = Object.assign({}, old, { metadata: deepClone(old.metadata) });
+    const next: KubeObject = copyWith(old, { metadata: deepClone(old.metadata) });
     next.status = obj.status;
     const meta = writableMeta(next);
     meta.resourceVersion = obj.metadata?.resourceVersion;
