@@ -1,5 +1,6 @@
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { Cluster } from '../engine/cluster';
+import type { ProposalExplanation } from '../engine/controllers/podautoscaler/hpaTrace';
 import type { TraceEvent } from '../engine/sim/trace';
 
 /** HpaPoint is one HPA sync: the metric, the formula and what normalization made of it. */
@@ -17,6 +18,8 @@ export interface HpaPoint {
   limitReason?: string;
   rescale: boolean;
   formula?: string;
+  /** the numbers behind `formula`, for the chart to word in the learner's language. */
+  explanation?: ProposalExplanation;
   error?: string;
 }
 
@@ -50,7 +53,7 @@ export class HpaTracker {
     const e = event as TraceEvent & Record<string, unknown>;
     const p = this.pending.get(key) ?? {};
     if (event.kind === 'hpa.metric') {
-      Object.assign(p, { currentValue: e.currentValue, targetValue: e.targetValue, unit: e.unit, proposedReplicas: e.proposedReplicas, formula: e.formula, error: e.error });
+      Object.assign(p, { currentValue: e.currentValue, targetValue: e.targetValue, unit: e.unit, proposedReplicas: e.proposedReplicas, formula: e.formula, explanation: e.explanation, error: e.error });
     } else if (event.kind === 'hpa.normalize') {
       Object.assign(p, { stabilizedReplicas: e.stabilizedReplicas, limitReason: e.limitReason });
     } else if (event.kind === 'hpa.decision') {

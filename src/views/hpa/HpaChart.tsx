@@ -1,7 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import { MESSAGES, type Locale } from '../../i18n/messages';
 import type { HpaView } from '../../player/hpa';
-import { formulaText } from './formula';
+import { formulaText, proposalText } from './formula';
 
 const W = 720;
 const H = 300;
@@ -76,10 +76,10 @@ export function HpaChart({ hpas, displayMs, locale }: { hpas: HpaView[]; display
       </div>
       {last && (
         <div className="rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800" data-testid="hpa-formula">
-          <div>{formulaText(last)}</div>
-          {last.formula && (
+          <div>{formulaText(last, t.hpaDesired)}</div>
+          {(last.explanation || last.formula) && (
             <div className="text-slate-500">
-              {t.controllerComputed}: {last.formula}
+              {t.controllerComputed}: {last.explanation ? proposalText(last.explanation, t) : last.formula}
             </div>
           )}
           <div>
