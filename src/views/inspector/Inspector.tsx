@@ -42,7 +42,7 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
   } else {
     const member = view.etcd.find((m) => m.name === selected.name);
     if (member) {
-      rows.push(['role', member.running ? (member.isLeader ? 'leader' : 'follower') : 'stopped'], ['raftTerm', String(member.term)], ['raftIndex', String(member.index)]);
+      rows.push([t.memberRole, member.running ? (member.isLeader ? t.leader : t.follower) : t.memberStopped], ['raftTerm', String(member.term)], ['raftIndex', String(member.index)]);
       actions.push('etcdctl endpoint status -w table', member.running ? `sim etcd stop ${member.name}` : `sim etcd start ${member.name}`, 'sim etcd stop leader', `sim etcd partition ${member.name}`, 'sim etcd heal', 'etcdctl member list -w table');
     } else if (selected.name === 'kube-apiserver') actions.push('kubectl get pods -A -o wide', 'etcdctl get /registry --prefix --keys-only');
     else if (selected.name === 'kubectl') actions.push('kubectl get deployments', 'kubectl get pods -o wide', 'kubectl get events');
