@@ -103,13 +103,13 @@ function findNodesThatFitPod(input: SchedulePodInput, state: CycleState, pod: Po
   return { feasible, nextStartNodeIndex: (start + processed) % nodes.length };
 }
 
+const NONE_NOMINATED: readonly PodInfo[] = [];
+
 /**
  * filterWithNominatedPods is RunFilterPluginsWithNominatedPods: pods nominated to the node with
  * at least this pod's priority count as already there (their room is reserved); the pod must fit
  * both with and without them.
  */
-const NONE_NOMINATED: readonly PodInfo[] = [];
-
 function filterWithNominatedPods(framework: Framework, state: CycleState, pod: PodInfo, node: NodeInfo, nominated: readonly PodInfo[]): Status | null {
   if (nominated.length === 0) return framework.runFilterPlugins(state, pod, node);
   const ahead = nominated.filter((p) => p.key !== pod.key && p.priority >= pod.priority && !node.pods.has(p.key));

@@ -1,11 +1,11 @@
 import type { Status } from 'kubernetes-types/meta/v1';
-import type { ObjectMeta } from 'kubernetes-types/meta/v1';
-import { copyWith, deepClone, shareUnchanged, writableMeta, type KubeObject, type Stored, type Writable } from '../../api/object';
+import { copyWith, deepClone, shareUnchanged, writableMeta, type KubeObject, type Stored } from '../../api/object';
 import { storageKey, type ResourceInfo } from '../../api/resources';
 import type { Task } from '../../sim/task';
 import { cacherFor, traceStage, type ServerContext } from '../context';
 import { badRequest, conflict, notFound, OBJECT_MODIFIED } from '../errors';
 import type { ApiRequest, ApiResult } from '../request';
+import { unstamped } from '../storage/codec';
 import { isStatus } from '../storage/store';
 import { prepareForUpdate } from '../strategy/strategy';
 import { applyDefaults } from '../admission/defaults';
@@ -48,7 +48,8 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
     const refused = admitAndValidateUpdate(ctx, info, req, next, current);
     if (refused) return refused;
     delete writableMeta(next).resourceVersion;
-    const stored = withoutRV(current);
+    // A per-update copy: the new version shares every unchanged subtree with it, and identity shows "no change".
+    const stored = unstamped(current);
     const shared = shareUnchanged(next, stored);
     return shared === stored ? current : shared;
   };
@@ -98,14 +99,4 @@ function keepServerOwnedMeta(working: KubeObject, current: Stored<KubeObject>): 
   if (old.generation !== undefined) meta.generation = old.generation;
   working.apiVersion = current.apiVersion;
   working.kind = current.kind;
-}
-
-/**
- * withoutRV is `current` as stored (no resourceVersion), a shallow copy made per update: the new
- * version shares every unchanged subtree with it, and identity shows "no change".
- */
-function withoutRV(current: Stored<KubeObject>): KubeObject {
-  const metadata: Writable<ObjectMeta> = { ...current.metadata };
-  delete metadata.resourceVersion;
-  return copyWith<KubeObject>(current, { metadata });
 }

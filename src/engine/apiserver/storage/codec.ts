@@ -30,16 +30,19 @@ setRevisionStamper({
     if (!stamped.has(obj)) return undefined;
     // The same value applied at another revision (a request applied twice): stamp a copy.
     if (obj.metadata?.resourceVersion === String(revision)) return obj;
-    const copy = Object.freeze(copyWith(obj, { metadata: Object.freeze(withResourceVersion(obj.metadata ?? {}, revision)) }));
+    const copy = stampedCopy(obj, revision);
     stamped.add(copy);
     return copy;
   },
   unstamp(value) {
-    if (!stamped.has(value)) return undefined;
-    const obj = value as KubeObject;
-    return copyWith(obj, { metadata: withoutResourceVersion(obj.metadata ?? {}) });
+    return stamped.has(value) ? unstamped(value as KubeObject) : undefined;
   },
 });
+
+/** unstamped is a shallow copy of `obj` without metadata.resourceVersion: the object as stored. */
+export function unstamped(obj: KubeObject): KubeObject {
+  return copyWith(obj, { metadata: withoutResourceVersion(obj.metadata ?? {}) });
+}
 
 /**
  * encode strips resourceVersion and returns the value to write: everything below the top level

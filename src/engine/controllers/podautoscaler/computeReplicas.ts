@@ -9,7 +9,7 @@ import type { Task } from '../../sim/task';
 import { traceDecision, refOf } from '../trace';
 import type { HPACondition } from './conditions';
 import type { HorizontalController, Scale } from './horizontal';
-import { describeProposal, explainProposal } from './hpaTrace';
+import { explainProposal, proposalEnglish } from './hpaTrace';
 import {
   computeStatusForContainerResourceMetric, computeStatusForExternalMetric, computeStatusForObjectMetric, computeStatusForPodsMetric,
   computeStatusForResourceMetric, type MetricOutcome,
@@ -85,10 +85,10 @@ function* computeReplicasForMetric(a: HorizontalController, hpa: HorizontalPodAu
     }
   }
   if (outcome.ok) {
+    const explanation = explainProposal(outcome.detail, specReplicas, outcome.replicas, a.config.tolerance);
     traceDecision(a.sim, a.component, 'hpa.metric', refOf(hpa), {
       metric: outcome.metricName, metricType: spec.type, current: outcome.current, target: outcome.target, ...plottable(outcome.current, outcome.target), currentReplicas: specReplicas,
-      proposedReplicas: outcome.replicas, ...outcome.detail, formula: describeProposal(outcome.detail, specReplicas, outcome.replicas, a.config.tolerance),
-      explanation: explainProposal(outcome.detail, specReplicas, outcome.replicas, a.config.tolerance),
+      proposedReplicas: outcome.replicas, ...outcome.detail, formula: proposalEnglish(explanation), explanation,
     });
   } else traceDecision(a.sim, a.component, 'hpa.metric', refOf(hpa), { metricType: spec.type, error: outcome.error, reason: outcome.condition.reason });
   return outcome;

@@ -42,7 +42,11 @@ export function explainProposal(detail: ProposalDetail, currentReplicas: number,
  * stayed (`|1 − 0.95| ≤ 0.1: keep 3`), or that filling in unready/missing pods changed the ratio.
  */
 export function describeProposal(detail: ProposalDetail, currentReplicas: number, proposed: number, tolerance: number): string {
-  const x = explainProposal(detail, currentReplicas, proposed, tolerance);
+  return proposalEnglish(explainProposal(detail, currentReplicas, proposed, tolerance));
+}
+
+/** proposalEnglish is the trace's `formula` text for an explanation. */
+export function proposalEnglish(x: ProposalExplanation): string {
   switch (x.kind) {
     case 'ceil':
       return `ceil(${x.ratio} × ${x.pods} pods) = ${x.proposed}${x.refilledFrom !== undefined ? ` (ratio ${x.refilledFrom} → ${x.ratio} with missing/unready pods filled in)` : ''}`;

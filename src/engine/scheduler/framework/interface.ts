@@ -4,8 +4,7 @@
 import type { Future } from '../../sim/future';
 import type { NodeInfo } from './nodeInfo';
 import type { PodInfo } from './podInfo';
-import type { Status } from './types';
-import type { ScoreList } from './types';
+import type { ScoreList, Status } from './types';
 
 /** CycleState is per-cycle scratch space plugins share between their extension points. */
 export class CycleState {

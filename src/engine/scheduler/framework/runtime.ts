@@ -166,7 +166,6 @@ export class Framework {
     return buffer.subarray(0, length);
   }
 
-
   runReservePluginsReserve(state: CycleState, pod: PodInfo, nodeName: string): Status | null {
     for (const plugin of this.profile.reserve) {
       const status = plugin.reserve(state, pod, nodeName);

@@ -1,6 +1,5 @@
 // Mirrors kubernetes pkg/scheduler/framework/plugins/helper/normalize_score.go (v1.32).
-import { MAX_NODE_SCORE } from '../../framework/types';
-import type { ScoreList } from '../../framework/types';
+import { MAX_NODE_SCORE, type ScoreList } from '../../framework/types';
 
 /**
  * defaultNormalizeScore scales raw scores so the largest becomes `maxPriority` (integer division);

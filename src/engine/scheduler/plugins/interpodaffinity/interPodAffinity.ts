@@ -7,11 +7,10 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { CycleState, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
-import { newStatus, type Status } from '../../framework/types';
+import { newStatus, type Status, type ScoreList } from '../../framework/types';
 import { NAMES } from '../names';
 import { normalizeScores, scoreNode, topologyScores, type TopologyScores } from './scoring';
 import { pair, requiredTerms, termMatches, type Term } from './terms';
-import type { ScoreList } from '../../framework/types';
 
 export const ERR_AFFINITY = "node(s) didn't match pod affinity rules";
 export const ERR_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";

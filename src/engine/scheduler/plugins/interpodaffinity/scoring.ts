@@ -5,9 +5,8 @@
 // matches. A node scores the sum over its own pairs; NormalizeScore maps min..max onto 0..100.
 import type { PodInfo } from '../../framework/podInfo';
 import type { NodeInfo } from '../../framework/nodeInfo';
-import { MAX_NODE_SCORE } from '../../framework/types';
+import { MAX_NODE_SCORE, type ScoreList } from '../../framework/types';
 import { hasPodAffinity, pair, preferredTerms, requiredTerms, termMatches, type Term, type WeightedTerm } from './terms';
-import type { ScoreList } from '../../framework/types';
 
 /** HARD_POD_AFFINITY_WEIGHT: InterPodAffinityArgs.hardPodAffinityWeight default. */
 export const HARD_POD_AFFINITY_WEIGHT = 1;

@@ -3,11 +3,10 @@ import type { Node } from 'kubernetes-types/core/v1';
 import type { CycleState, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
-import { newStatus, type Status } from '../../framework/types';
+import { newStatus, type Status, type ScoreList } from '../../framework/types';
 import { compileNodeSelector, compilePreferredTerms, type NodeMatcher } from '../helper/nodeSelector';
 import { defaultNormalizeScore } from '../helper/normalizeScore';
 import { NAMES } from '../names';
-import type { ScoreList } from '../../framework/types';
 
 /** ERR_REASON_POD is the reason when nodeSelector or required node affinity does not match. */
 export const ERR_REASON_POD = "node(s) didn't match Pod's node affinity/selector";

@@ -9,13 +9,12 @@ import { matches } from '../../../api/labels';
 import type { CycleState, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
-import { newStatus, type Status } from '../../framework/types';
+import { newStatus, type Status, type ScoreList } from '../../framework/types';
 import type { SpreadListers } from '../helper/spread';
 import { NAMES } from '../names';
 import { affinityOf } from '../nodeaffinity/nodeAffinity';
 import { getConstraints, type Constraint } from './common';
 import { normalizeScores, preScoreState, scoreNode, type ScoreState, type ScoringHandle } from './scoring';
-import type { ScoreList } from '../../framework/types';
 
 export const ERR_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 export const ERR_MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";

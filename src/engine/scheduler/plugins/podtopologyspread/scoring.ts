@@ -7,9 +7,8 @@ import type { Node } from 'kubernetes-types/core/v1';
 import type { SelectorCounts, SelectorTally } from '../../cache/selectorCounts';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
-import { MAX_NODE_SCORE } from '../../framework/types';
+import { MAX_NODE_SCORE, type ScoreList } from '../../framework/types';
 import { LABEL_HOSTNAME, type Constraint } from './common';
-import type { ScoreList } from '../../framework/types';
 
 const NO_LABELS: Record<string, string> = {};
 

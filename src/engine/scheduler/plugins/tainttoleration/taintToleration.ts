@@ -3,11 +3,10 @@ import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { CycleState, FilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interface';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
-import { newStatus, type Status } from '../../framework/types';
+import { newStatus, type Status, type ScoreList } from '../../framework/types';
 import { defaultNormalizeScore } from '../helper/normalizeScore';
 import { doNotScheduleTaintsFilter, findMatchingUntoleratedTaint, tolerationsTolerateTaint } from '../helper/taints';
 import { NAMES } from '../names';
-import type { ScoreList } from '../../framework/types';
 
 const NO_TAINTS: readonly Taint[] = [];
 const preferNoScheduleTolerations = new WeakMap<PodInfo, Toleration[]>();
