@@ -43,8 +43,40 @@ export function* monitorNodeHealth(nc: NodeLifecycleController): Task<void> {
     nc.knownNodeSet.delete(node.metadata.name);
   }
   const zoneToNodeConditions = new Map<string, Array<NodeCondition | undefined>>();
-  yield* waitAll(nodes.map((node) => spawn(updateNode(nc, node, zoneToNodeConditions))));
+  const updates = [];
+  for (const node of nodes) if (!updateHealthyNode(nc, node, zoneToNodeConditions)) updates.push(spawn(updateNode(nc, node, zoneToNodeConditions)));
+  yield* waitAll(updates);
   yield* handleDisruption(nc, zoneToNodeConditions, nodes);
+}
+
+/**
+ * updateHealthyNode is updateNode for the common case, without starting a task: a node that was
+ * and stays Ready, carries neither NoExecute taint and is not waiting for a retry needs no write,
+ * so updateNode would finish at once with exactly these effects. Returns false (nothing done)
+ * for any other node. At 5,000 nodes this pass runs 1,000 times per simulated second.
+ */
+function updateHealthyNode(nc: NodeLifecycleController, node: Stored<Node>, zoneToNodeConditions: Map<string, Array<NodeCondition | undefined>>): boolean {
+  const name = node.metadata.name;
+  if (nc.nodesToRetry.has(name)) return false;
+  const taints = node.spec?.taints;
+  if (taints && (taintExists(taints, UNREACHABLE_TAINT_TEMPLATE) || taintExists(taints, NOT_READY_TAINT_TEMPLATE))) return false;
+  const timings = { nodeMonitorGracePeriodMs: nc.config.nodeMonitorGracePeriodMs, nodeStartupGracePeriodMs: nc.config.nodeStartupGracePeriodMs, nowMs: nc.sim.nowMs, epochMs: nc.epochMs };
+  const decision = tryUpdateNodeHealth(node, nc.nodeHealthMap.get(name), nc.getLease(name), timings);
+  const { observedReady, currentReady } = decision;
+  if (decision.statusUpdate || observedReady.status !== 'True' || currentReady?.status !== 'True') return false;
+  nc.nodeHealthMap.set(name, decision.health);
+  recordZoneCondition(node, currentReady, zoneToNodeConditions);
+  nc.zoneNoExecuteTainter.get(getZoneKey(node))?.remove(name);
+  return true;
+}
+
+/** recordZoneCondition adds the node's Ready condition to its zone's (unless excluded from disruption). */
+function recordZoneCondition(node: Stored<Node>, ready: NodeCondition | undefined, zoneToNodeConditions: Map<string, Array<NodeCondition | undefined>>): void {
+  if ((node.metadata.labels ?? {})[LABEL_NODE_DISRUPTION_EXCLUSION]) return;
+  const zone = getZoneKey(node);
+  const conditions = zoneToNodeConditions.get(zone);
+  if (conditions) conditions.push(ready);
+  else zoneToNodeConditions.set(zone, [ready]);
 }
 
 /** updateNode is monitorNodeHealth's per-node function (run for all nodes in parallel). */
@@ -65,12 +97,7 @@ function* updateNode(nc: NodeLifecycleController, listed: Stored<Node>, zoneToNo
     return;
   }
   const { observedReady, currentReady } = decision;
-  if (!(node.metadata.labels ?? {})[LABEL_NODE_DISRUPTION_EXCLUSION]) {
-    const zone = getZoneKey(node);
-    const conditions = zoneToNodeConditions.get(zone);
-    if (conditions) conditions.push(currentReady);
-    else zoneToNodeConditions.set(zone, [currentReady]);
-  }
+  recordZoneCondition(node, currentReady, zoneToNodeConditions);
   if (!currentReady) return;
   const pods = nc.getPodsAssignedToNode(node.metadata.name);
   yield* processTaintBaseEviction(nc, node, observedReady);

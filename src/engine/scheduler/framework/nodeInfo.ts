@@ -39,9 +39,19 @@ export class NodeInfo {
   podsWithRequiredAntiAffinity = 0;
   /** podsWithAffinity: pods here that set podAffinity or podAntiAffinity (NodeInfo.PodsWithAffinity). */
   podsWithAffinity = 0;
-  /** filterMemo / scoreMemo: the last pod signature's verdict and raw scores here (see PodInfo.signature). */
-  filterMemo: { signature: string; generation: number; status: Status | null } | undefined;
-  scoreMemo: { signature: string; generation: number; epoch: number; raw: number[] } | undefined;
+  /**
+   * The last pod signature's filter verdict and raw scores here (see PodInfo.signature), valid
+   * while `generation` (and for scores the image-spread epoch) is unchanged. Plain fields, not a
+   * memo object: the scheduler checks them on 500 nodes per pod, and each pointer followed is a
+   * likely cache miss at that size.
+   */
+  filterMemoSignature = '';
+  filterMemoGeneration = -1;
+  filterMemoStatus: Status | null = null;
+  scoreMemoSignature = '';
+  scoreMemoGeneration = -1;
+  scoreMemoEpoch = -1;
+  scoreMemoRaw: number[] | undefined = undefined;
 
   /** counters are shared by every NodeInfo of one scheduler cache (cluster-wide tallies). */
   constructor(

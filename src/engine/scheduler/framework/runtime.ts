@@ -69,10 +69,11 @@ export class Framework {
    */
   runFilterPlugins(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
     if (state.noFilterMemo) return this.filterNode(state, pod, node);
-    const memo = node.filterMemo;
-    if (memo && memo.signature === pod.signature && memo.generation === node.generation) return memo.status;
+    if (node.filterMemoSignature === pod.signature && node.filterMemoGeneration === node.generation) return node.filterMemoStatus;
     const status = this.filterNode(state, pod, node);
-    node.filterMemo = { signature: pod.signature, generation: node.generation, status };
+    node.filterMemoSignature = pod.signature;
+    node.filterMemoGeneration = node.generation;
+    node.filterMemoStatus = status;
     return status;
   }
 
@@ -144,15 +145,17 @@ export class Framework {
   /** rawScores returns the node's un-normalized score per plugin, from the memo when still valid. */
   private rawScores(state: CycleState, pod: PodInfo, node: NodeInfo, active: readonly boolean[], epoch: number, fresh: readonly number[]): number[] {
     if (state.noScoreMemo) return this.profile.score.map((s, p) => (active[p] ? s.plugin.score(state, pod, node) : NaN));
-    const memo = node.scoreMemo;
     const scorePlugins = this.profile.score;
-    if (memo && memo.signature === pod.signature && memo.generation === node.generation && memo.epoch === epoch) {
-      for (const p of fresh) memo.raw[p] = scorePlugins[p].plugin.score(state, pod, node);
-      return memo.raw;
+    let raw = node.scoreMemoRaw;
+    if (raw !== undefined && node.scoreMemoSignature === pod.signature && node.scoreMemoGeneration === node.generation && node.scoreMemoEpoch === epoch) {
+      for (let f = 0; f < fresh.length; f++) raw[fresh[f]] = scorePlugins[fresh[f]].plugin.score(state, pod, node);
+      return raw;
     }
-    const raw = memo?.raw ?? new Array<number>(scorePlugins.length);
+    raw ??= node.scoreMemoRaw = new Array<number>(scorePlugins.length).fill(0);
     for (let p = 0; p < scorePlugins.length; p++) raw[p] = active[p] ? scorePlugins[p].plugin.score(state, pod, node) : NaN;
-    node.scoreMemo = { signature: pod.signature, generation: node.generation, epoch, raw };
+    node.scoreMemoSignature = pod.signature;
+    node.scoreMemoGeneration = node.generation;
+    node.scoreMemoEpoch = epoch;
     return raw;
   }
 
