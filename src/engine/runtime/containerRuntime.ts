@@ -45,8 +45,12 @@ export class ContainerRuntime {
   private readonly sandboxes = new Map<string, PodSandbox>();
   private readonly containers = new Map<string, ContainerRecord>();
   private readonly exitTimers = new Map<string, Timer>();
-  /** byPod indexes sandbox and container IDs by pod UID (the PLEG and the kubelet ask per pod). */
-  private readonly byPod = new Map<string, { sandboxes: Set<string>; containers: Set<string> }>();
+  /**
+   * byPod indexes sandboxes and containers by pod UID, in creation order (the PLEG and the
+   * kubelet ask per pod). Arrays, not Sets: a pod has one or two of each, and two Sets per pod
+   * were ~260 bytes at 150,000 pods.
+   */
+  private readonly byPod = new Map<string, PodIndex>();
   private readonly stopWaiters = new Map<string, Future<void>>();
   private readonly ipam: HostLocalIPAM;
   /** onPodChange is called with a pod UID whenever one of its containers or sandboxes changes state. */
@@ -90,7 +94,7 @@ export class ContainerRuntime {
       if (!ip) return { ok: false, message: `failed to setup network for sandbox: plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.options.podCIDR}` };
       const sandbox: PodSandbox = { id: newID(this.options.rng), podUid: config.podUid, namespace: config.namespace, name: config.name, attempt: config.attempt, ip, state: 'SANDBOX_READY', createdAtMs: this.sim.nowMs };
       this.sandboxes.set(sandbox.id, sandbox);
-      this.podIndex(sandbox.podUid).sandboxes.add(sandbox.id);
+      this.podIndex(sandbox.podUid).sandboxes.push(sandbox);
       this.changed(config.podUid);
       return { ok: true, value: sandbox };
     });
@@ -114,8 +118,8 @@ export class ContainerRuntime {
     for (const c of this.podContainers(sandbox.podUid)) if (c.sandboxId === id) this.removeContainer(c.id);
     this.sandboxes.delete(id);
     const index = this.byPod.get(sandbox.podUid);
-    index?.sandboxes.delete(id);
-    if (index && index.sandboxes.size === 0 && index.containers.size === 0) {
+    if (index) removeFrom(index.sandboxes, sandbox);
+    if (index && index.sandboxes.length === 0 && index.containers.length === 0) {
       this.byPod.delete(sandbox.podUid);
       this.versions.delete(sandbox.podUid);
     }
@@ -139,7 +143,7 @@ export class ContainerRuntime {
         createdAtMs: this.sim.nowMs, argv: plan.argv, env: processEnv(sandbox.name, image.resolved.config.env ?? [], config.envs ?? []), tools: image.resolved.config.tools, behavior: plan.behavior, memoryLimitBytes: config.memoryLimitBytes,
       };
       this.containers.set(container.id, container);
-      this.podIndex(container.podUid).containers.add(container.id);
+      this.podIndex(container.podUid).containers.push(container);
       this.changed(container.podUid);
       return { ok: true, value: container };
     });
@@ -198,25 +202,26 @@ export class ContainerRuntime {
     this.sim.cancel(this.exitTimers.get(id));
     this.exitTimers.delete(id);
     this.containers.delete(id);
-    this.byPod.get(container.podUid)?.containers.delete(id);
+    const index = this.byPod.get(container.podUid);
+    if (index) removeFrom(index.containers, container);
   }
 
   /** podSandboxes / podContainers list one pod's sandboxes and containers, newest first. */
   podSandboxes(podUid: string): PodSandbox[] {
-    const ids = this.byPod.get(podUid)?.sandboxes;
-    if (!ids) return [];
-    return [...ids].map((id) => this.sandboxes.get(id)!).sort((a, b) => b.createdAtMs - a.createdAtMs || b.attempt - a.attempt);
+    const sandboxes = this.byPod.get(podUid)?.sandboxes;
+    if (!sandboxes) return [];
+    return sandboxes.slice().sort((a, b) => b.createdAtMs - a.createdAtMs || b.attempt - a.attempt);
   }
 
   podContainers(podUid: string): ContainerRecord[] {
-    const ids = this.byPod.get(podUid)?.containers;
-    if (!ids) return [];
-    return [...ids].map((id) => this.containers.get(id)!).sort((a, b) => b.createdAtMs - a.createdAtMs || b.attempt - a.attempt);
+    const containers = this.byPod.get(podUid)?.containers;
+    if (!containers) return [];
+    return containers.slice().sort((a, b) => b.createdAtMs - a.createdAtMs || b.attempt - a.attempt);
   }
 
-  private podIndex(podUid: string): { sandboxes: Set<string>; containers: Set<string> } {
+  private podIndex(podUid: string): PodIndex {
     let index = this.byPod.get(podUid);
-    if (!index) this.byPod.set(podUid, (index = { sandboxes: new Set(), containers: new Set() }));
+    if (!index) this.byPod.set(podUid, (index = { sandboxes: [], containers: [] }));
     return index;
   }
 
@@ -284,4 +289,14 @@ export class ContainerRuntime {
   private registryState(): RegistryState {
     return this.options.registryState?.() ?? EMPTY_REGISTRY_STATE;
   }
+}
+
+interface PodIndex {
+  sandboxes: PodSandbox[];
+  containers: ContainerRecord[];
+}
+
+function removeFrom<T>(list: T[], item: T): void {
+  const at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
 }

@@ -5,6 +5,7 @@ import type { Simulator } from '../../sim/simulator';
 import { Future } from '../../sim/future';
 import { toRFC3339, toRFC3339Micro } from '../../sim/time';
 import type { ApiClient } from '../client';
+import { correlationKey } from './correlationKey';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -22,7 +23,7 @@ const SPAM_REFILL_MS = 300_000;
 export const MAX_LRU_CACHE_ENTRIES = 4096;
 
 /** remember sets key as the most recently used entry of an LRU map bounded to MAX_LRU_CACHE_ENTRIES. */
-function remember<V>(lru: Map<string, V>, key: string, value: V): void {
+function remember<V>(lru: Map<number, V>, key: number, value: V): void {
   lru.delete(key);
   lru.set(key, value);
   if (lru.size > MAX_LRU_CACHE_ENTRIES) lru.delete(lru.keys().next().value!);
@@ -56,8 +57,9 @@ interface SeenEvent {
  * scheduler does.
  */
 export class EventRecorder {
-  private readonly seen = new Map<string, SeenEvent>();
-  private readonly buckets = new Map<string, { tokens: number; lastMs: number }>();
+  /** seen and buckets are keyed by correlationKey hashes of upstream's string keys. */
+  private readonly seen = new Map<number, SeenEvent>();
+  private readonly buckets = new Map<number, { tokens: number; lastMs: number }>();
 
   private readonly client: ApiClient;
 
@@ -77,14 +79,15 @@ export class EventRecorder {
   event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string, options: { fieldPath?: string; action?: string } = {}): void {
     const ref = referenceTo(obj, options.fieldPath);
     // Upstream's keys start with the event source; a recorder here has one source, so they need not.
-    const objectKey = `${ref.kind}/${ref.namespace}/${ref.name}/${ref.uid}`;
-    if (!this.allow(objectKey)) return;
+    // getSpamKey's parts after the source: kind, namespace, name, uid, apiVersion.
+    if (!this.allow(correlationKey(ref.kind ?? '', ref.namespace ?? '', ref.name ?? '', ref.uid ?? '', ref.apiVersion ?? ''))) return;
     const namespace = ref.namespace || 'default';
     if (this.sim.trace.enabled) {
       this.sim.emit({ component: this.componentName(), kind: 'event', ref: { kind: ref.kind!, namespace: ref.namespace, name: ref.name! }, type, reason, message });
     }
     const now = toRFC3339(this.sim.nowMs, this.epochMs);
-    const key = `${objectKey}/${type}/${reason}/${message}`;
+    // getEventKey's parts after the source: kind, namespace, name, fieldPath, uid, apiVersion, type, reason, message.
+    const key = this.newEventsAPI ? 0 : correlationKey(ref.kind ?? '', ref.namespace ?? '', ref.name ?? '', ref.fieldPath ?? '', ref.uid ?? '', ref.apiVersion ?? '', type, reason, message);
     const seen = this.newEventsAPI ? undefined : this.seen.get(key);
     if (seen) {
       remember(this.seen, key, seen);
@@ -141,7 +144,7 @@ export class EventRecorder {
     return nanos.toString(16);
   }
 
-  private allow(objectKey: string): boolean {
+  private allow(objectKey: number): boolean {
     const nowMs = this.sim.nowMs;
     const bucket = this.buckets.get(objectKey) ?? { tokens: SPAM_BURST, lastMs: nowMs };
     bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (nowMs - bucket.lastMs) / SPAM_REFILL_MS);

@@ -5,8 +5,8 @@ import type { KubeObject, Stored } from '../../api/object';
 import type { SharedIndexInformer } from '../../client/cache/sharedInformer';
 import type { RateLimitingQueue } from '../../client/workqueue/queue';
 import {
-  beingDeleted, deletionStartsWithFinalizer, FINALIZER_DELETE_DEPENDENTS, FINALIZER_ORPHAN_DEPENDENTS, hasFinalizer, identityFromOwner, identityOf,
-  referencesDiffs, sortedDependents, type GraphNode, type ObjectIdentity,
+  addDependent, beingDeleted, deletionStartsWithFinalizer, FINALIZER_DELETE_DEPENDENTS, FINALIZER_ORPHAN_DEPENDENTS, hasFinalizer, identityFromOwner, identityOf,
+  NO_DEPENDENTS, NO_OWNERS, referencesDiffs, sortedDependents, type GraphNode, type ObjectIdentity,
 } from './graph';
 
 export type GraphEvent =
@@ -54,7 +54,7 @@ export class GraphBuilder {
     }
     if (!existing) {
       const node: GraphNode = {
-        identity: identityOf(event.obj), owners: [...(event.obj.metadata.ownerReferences ?? [])], dependents: new Set(), virtual: false,
+        identity: identityOf(event.obj), owners: event.obj.metadata.ownerReferences ?? NO_OWNERS, dependents: NO_DEPENDENTS as Set<string>, virtual: false,
         beingDeleted: beingDeleted(event.obj), deletingDependents: beingDeleted(event.obj) && hasFinalizer(event.obj, FINALIZER_DELETE_DEPENDENTS),
       };
       this.uidToNode.set(uid, node);
@@ -65,7 +65,7 @@ export class GraphBuilder {
     const { added, removed, changed } = referencesDiffs(existing.owners, event.obj.metadata.ownerReferences ?? []);
     if (added.length || removed.length || changed.length) {
       this.addUnblockedOwnersToDeleteQueue(removed, changed);
-      existing.owners = [...(event.obj.metadata.ownerReferences ?? [])];
+      existing.owners = event.obj.metadata.ownerReferences ?? NO_OWNERS;
       this.addDependentToOwners(existing, added);
       for (const ref of removed) this.uidToNode.get(ref.uid)?.dependents.delete(uid);
     }
@@ -74,15 +74,15 @@ export class GraphBuilder {
   }
 
   /** insert a dependent under each owner, creating (and checking) virtual owners as needed. */
-  private addDependentToOwners(node: GraphNode, owners: OwnerReference[]): void {
+  private addDependentToOwners(node: GraphNode, owners: readonly OwnerReference[]): void {
     for (const ref of owners) {
       let owner = this.uidToNode.get(ref.uid);
       if (!owner) {
-        owner = { identity: identityFromOwner(ref, node.identity.namespace), owners: [], dependents: new Set(), virtual: true, beingDeleted: false, deletingDependents: false };
+        owner = { identity: identityFromOwner(ref, node.identity.namespace), owners: NO_OWNERS, dependents: NO_DEPENDENTS as Set<string>, virtual: true, beingDeleted: false, deletingDependents: false };
         this.uidToNode.set(ref.uid, owner);
         this.attemptToDelete.add(ref.uid);
       }
-      owner.dependents.add(node.identity.uid);
+      addDependent(owner, node.identity.uid);
     }
   }
 
