@@ -37,6 +37,8 @@ export const SYSTEM_USAGE = { cpuMilli: 40, memoryBytes: 600 * 1024 * 1024 };
 interface CounterState {
   lastMs: number;
   cumulative: number;
+  /** podKey is `namespace/pod`, made once per container rather than per scrape. */
+  podKey: string;
 }
 
 /**
@@ -57,7 +59,7 @@ export class NodeStats {
     private readonly bootMs: number,
   ) {
     this.cpuCapacityMilli = Math.round(parseQuantity(cpuCapacity) * 1000);
-    this.node = { lastMs: bootMs, cumulative: 0 };
+    this.node = { lastMs: bootMs, cumulative: 0, podKey: '' };
   }
 
   /** collect answers a scrape at `nowMs`. */
@@ -69,24 +71,22 @@ export class NodeStats {
     const available = Math.max(0, this.cpuCapacityMilli - SYSTEM_USAGE.cpuMilli);
     const fraction = totalMilli > available ? available / totalMilli : 1;
     const pods = new Map<string, Map<string, MetricsPoint>>();
-    const live = new Set<string>();
     let nodeIncrement = 0;
     let nodeMemory = SYSTEM_USAGE.memoryBytes;
     running.forEach((c, i) => {
-      live.add(c.id);
-      const state = this.counters.get(c.id) ?? { lastMs: c.startedAtMs!, cumulative: 0 };
+      let state = this.counters.get(c.id);
+      if (!state) this.counters.set(c.id, (state = { lastMs: c.startedAtMs!, cumulative: 0, podKey: `${c.podNamespace}/${c.podName}` }));
       const increment = demands[i].cpuMilli * fraction * Math.max(0, nowMs - state.lastMs) * 1000;
       state.cumulative += increment;
       state.lastMs = nowMs;
-      this.counters.set(c.id, state);
       nodeIncrement += increment;
       nodeMemory += demands[i].memoryBytes;
-      const key = `${c.podNamespace}/${c.podName}`;
-      let containers = pods.get(key);
-      if (!containers) pods.set(key, (containers = new Map()));
+      let containers = pods.get(state.podKey);
+      if (!containers) pods.set(state.podKey, (containers = new Map()));
       containers.set(c.name, { startTimeMs: c.startedAtMs!, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(state.cumulative), memoryBytes: pageAligned(demands[i].memoryBytes) });
     });
-    for (const id of [...this.counters.keys()]) if (!live.has(id)) this.counters.delete(id);
+    // Containers not running any more were not collected just now: forget their counters.
+    for (const [id, state] of this.counters) if (state.lastMs !== nowMs) this.counters.delete(id);
     this.node.cumulative += nodeIncrement + SYSTEM_USAGE.cpuMilli * Math.max(0, nowMs - this.node.lastMs) * 1000;
     this.node.lastMs = nowMs;
     return { node: { startTimeMs: this.bootMs, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(this.node.cumulative), memoryBytes: pageAligned(nodeMemory) }, pods };

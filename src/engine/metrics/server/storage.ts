@@ -9,7 +9,7 @@ export const FRESH_CONTAINER_MIN_METRICS_RESOLUTION_MS = 10_000;
 /** MetricsBatch is one scrape of every node: node points and, per `namespace/pod`, container points. */
 export interface MetricsBatch {
   nodes: Map<string, MetricsPoint>;
-  pods: Map<string, Map<string, MetricsPoint>>;
+  pods: Map<string, ReadonlyMap<string, MetricsPoint>>;
 }
 
 /** Usage is one computed usage: cpu in nanocores, memory in bytes, over [timestamp − window, timestamp]. */
@@ -38,8 +38,8 @@ export function resourceUsage(last: MetricsPoint, prev: MetricsPoint): { ok: tru
  * pair with them (same container start, older timestamp).
  */
 export class PodStorage {
-  private last = new Map<string, Map<string, MetricsPoint>>();
-  private prev = new Map<string, Map<string, MetricsPoint>>();
+  private last = new Map<string, ReadonlyMap<string, MetricsPoint>>();
+  private prev = new Map<string, ReadonlyMap<string, MetricsPoint>>();
 
   constructor(private readonly metricResolutionMs: number) {}
 
@@ -75,8 +75,8 @@ export class PodStorage {
 
   /** store replaces the last scrape and keeps, per container, the point that can serve as previous. */
   store(batch: MetricsBatch): void {
-    const lastPods = new Map<string, Map<string, MetricsPoint>>();
-    const prevPods = new Map<string, Map<string, MetricsPoint>>();
+    const lastPods = new Map<string, ReadonlyMap<string, MetricsPoint>>();
+    const prevPods = new Map<string, ReadonlyMap<string, MetricsPoint>>();
     for (const [podKey, newPod] of batch.pods) {
       const newPrev = new Map<string, MetricsPoint>();
       for (const [name, point] of newPod) {
@@ -84,7 +84,8 @@ export class PodStorage {
         if (prev) newPrev.set(name, prev);
       }
       if (newPrev.size > 0) prevPods.set(podKey, newPrev);
-      lastPods.set(podKey, new Map(newPod));
+      // A scrape's maps are never changed after it settles: keep them rather than a copy.
+      lastPods.set(podKey, newPod);
     }
     this.last = lastPods;
     this.prev = prevPods;

@@ -92,10 +92,20 @@ export function scoreNode(s: ScoreState, node: NodeInfo): number {
     const c = s.constraints[i];
     const value = labels[c.topologyKey];
     if (value === undefined) continue;
-    const count = c.topologyKey === LABEL_HOSTNAME ? (s.tallies[i].perNode.get(node.name) ?? 0) : (s.domainCounts[i]!.get(value) ?? 0);
+    const count = c.topologyKey === LABEL_HOSTNAME ? hostnameCount(s.tallies[i], node) : (s.domainCounts[i]!.get(value) ?? 0);
     score += count * s.weights[i] + (c.maxSkew - 1);
   }
   return Math.round(score);
+}
+
+/** hostnameCount is the tally's count on the node, remembered on the node until it changes. */
+function hostnameCount(tally: SelectorTally, node: NodeInfo): number {
+  if (node.ptsTally === tally && node.ptsTallyGeneration === node.generation) return node.ptsTallyCount;
+  const count = tally.perNode.get(node.name) ?? 0;
+  node.ptsTally = tally;
+  node.ptsTallyGeneration = node.generation;
+  node.ptsTallyCount = count;
+  return count;
 }
 
 /** normalizeScores: ignored nodes 0; otherwise MAX × (max + min − s) / max, so the emptiest domain scores highest. */
