@@ -25,6 +25,9 @@ export function semanticDeepEqual(a: unknown, b: unknown): boolean {
  * absent, everything else (including empty lists) must match.
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
+  // Consecutive versions of a stored object share unchanged subtrees (shareUnchanged), so the
+  // informers' old and new labels are usually one object: no need to serialize both.
+  if (a === b) return true;
   return stableStringify(a) === stableStringify(b);
 }
 

@@ -83,6 +83,8 @@ export function sortedDependents(node: GraphNode): string[] {
  * different content — e.g. blockOwnerDeletion flipped).
  */
 export function referencesDiffs(old: readonly OwnerReference[], cur: readonly OwnerReference[]): { added: OwnerReference[]; removed: OwnerReference[]; changed: Array<{ old: OwnerReference; cur: OwnerReference }> } {
+  // The graph keeps the object's own frozen list, and versions share unchanged lists: same list, no diff.
+  if (old === cur) return { added: [], removed: [], changed: [] };
   const oldByUID = new Map(old.map((ref) => [ref.uid, ref]));
   const curByUID = new Map(cur.map((ref) => [ref.uid, ref]));
   const added = cur.filter((ref) => !oldByUID.has(ref.uid));
