@@ -113,6 +113,18 @@ describe('metrics-server pod storage (pkg/storage/pod_test.go)', () => {
 });
 
 describe('metrics-server node storage (pkg/storage/node_test.go)', () => {
+  it('pairs every scrape of a steady pod with the one before it, and a renamed container with nothing', () => {
+    const s = new PodStorage(60_000);
+    s.store(batch({ container1: point(0, 100, 1, 4 * MIB) }));
+    s.store(batch({ container1: point(0, 115, 4, 4 * MIB) }));
+    expect(usageOf(s)).toEqual([{ name: 'container1', usage: { cpu: '200m', memory: '4Mi' }, timestampS: 115, windowS: 15 }]);
+    s.store(batch({ container1: point(0, 130, 10, 4 * MIB) }));
+    expect(usageOf(s)).toEqual([{ name: 'container1', usage: { cpu: '400m', memory: '4Mi' }, timestampS: 130, windowS: 15 }]);
+    // Same number of containers, other name: nothing to pair with.
+    s.store(batch({ container2: point(0, 145, 1, 4 * MIB) }));
+    expect(usageOf(s)).toBeUndefined();
+  });
+
   it('provides node metrics from two batches, drops a node missing from the last one', () => {
     const s = new NodeStorage();
     const nodes = (at: number, cpu: number) => ({ nodes: new Map([['node1', point(0, at, cpu, 4 * MIB)]]), pods: new Map() });

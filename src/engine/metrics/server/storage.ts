@@ -75,20 +75,40 @@ export class PodStorage {
 
   /** store replaces the last scrape and keeps, per container, the point that can serve as previous. */
   store(batch: MetricsBatch): void {
-    const lastPods = new Map<string, ReadonlyMap<string, MetricsPoint>>();
     const prevPods = new Map<string, ReadonlyMap<string, MetricsPoint>>();
     for (const [podKey, newPod] of batch.pods) {
-      const newPrev = new Map<string, MetricsPoint>();
+      const newPrev = this.previousPoints(podKey, newPod);
+      if (newPrev) prevPods.set(podKey, newPrev);
+    }
+    // A scrape's maps are never changed after it settles: keep them rather than a copy.
+    this.last = batch.pods;
+    this.prev = prevPods;
+  }
+
+  /**
+   * previousPoints pairs a pod's new points with earlier ones. A steady pod pairs every container
+   * with the last scrape's point, and then the last scrape's map itself is the answer: at 150,000
+   * pods, a new map per pod per scrape was most of the metrics-server's allocation.
+   */
+  private previousPoints(podKey: string, newPod: ReadonlyMap<string, MetricsPoint>): ReadonlyMap<string, MetricsPoint> | undefined {
+    const lastPod = this.last.get(podKey);
+    if (lastPod && lastPod.size === newPod.size) {
+      let allFromLast = true;
       for (const [name, point] of newPod) {
         const prev = this.previousFor(podKey, name, point);
-        if (prev) newPrev.set(name, prev);
+        if (prev === undefined || prev !== lastPod.get(name)) {
+          allFromLast = false;
+          break;
+        }
       }
-      if (newPrev.size > 0) prevPods.set(podKey, newPrev);
-      // A scrape's maps are never changed after it settles: keep them rather than a copy.
-      lastPods.set(podKey, newPod);
+      if (allFromLast) return lastPod;
     }
-    this.last = lastPods;
-    this.prev = prevPods;
+    const newPrev = new Map<string, MetricsPoint>();
+    for (const [name, point] of newPod) {
+      const prev = this.previousFor(podKey, name, point);
+      if (prev) newPrev.set(name, prev);
+    }
+    return newPrev.size > 0 ? newPrev : undefined;
   }
 
   private previousFor(podKey: string, name: string, point: MetricsPoint): MetricsPoint | undefined {

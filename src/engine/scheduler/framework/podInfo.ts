@@ -1,6 +1,6 @@
 // Mirrors kubernetes pkg/scheduler/framework/types.go (PodInfo, NewPodInfo), v1.32: everything the
 // plugins need about a pod, computed once per pod object rather than once per node.
-import type { Pod, Toleration } from 'kubernetes-types/core/v1';
+import type { Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { Stored, Writable } from '../../api/object';
 import { NON_ZERO_DEFAULTS, podRequests } from './podRequests';
 import type { Resource } from './types';
@@ -36,36 +36,61 @@ export interface PodInfo {
 
 const cache = new WeakMap<object, PodInfo>();
 
+/** SpecInfo is the part of a PodInfo that depends on the spec alone. */
+type SpecInfo = Pick<PodInfo, 'requests' | 'nonZeroMilliCPU' | 'nonZeroMemory' | 'hostPorts' | 'tolerations' | 'signature'>;
+
+/**
+ * specCache: a pod's status updates share its frozen spec object, and the scheduler meets a pod
+ * in several versions (queued, assumed, bound, then every status change in its cache), so the
+ * spec-derived values are worked out once per spec rather than once per version.
+ */
+const specCache = new WeakMap<object, SpecInfo>();
+
 /** newPodInfo returns the PodInfo of a (frozen, shared) pod object, computing it once. */
 export function newPodInfo(pod: Stored<Pod>): PodInfo {
   let info = cache.get(pod);
   if (info) return info;
   const spec = pod.spec!;
-  const nonZero = podRequests(spec, NON_ZERO_DEFAULTS);
-  const base: Writable<PodInfo> = {
+  const derived = specInfo(spec);
+  info = {
     pod,
     key: `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`,
     uid: pod.metadata.uid ?? '',
     priority: spec.priority ?? 0,
+    requests: derived.requests,
+    nonZeroMilliCPU: derived.nonZeroMilliCPU,
+    nonZeroMemory: derived.nonZeroMemory,
+    hostPorts: derived.hostPorts,
+    tolerations: derived.tolerations,
+    signature: derived.signature,
+  };
+  cache.set(pod, info);
+  return info;
+}
+
+function specInfo(spec: PodSpec): SpecInfo {
+  let derived = specCache.get(spec);
+  if (derived) return derived;
+  const nonZero = podRequests(spec, NON_ZERO_DEFAULTS);
+  const base: Writable<SpecInfo> = {
     requests: podRequests(spec),
     nonZeroMilliCPU: nonZero.milliCPU,
     nonZeroMemory: nonZero.memory,
-    hostPorts: hostPortsOf(pod),
+    hostPorts: hostPortsOf(spec),
     tolerations: spec.tolerations ?? [],
     signature: '',
   };
-  base.signature = schedulingSignature(base);
-  info = base;
-  cache.set(pod, info);
-  return info;
+  base.signature = schedulingSignature(spec, base);
+  derived = base;
+  specCache.set(spec, derived);
+  return derived;
 }
 
 /** interned signatures: equal signatures are the same string, so memo checks compare by identity. */
 const interned = new Map<string, string>();
 
 /** schedulingSignature serializes the scheduling-relevant part of a pod. */
-function schedulingSignature(info: Omit<PodInfo, 'signature'>): string {
-  const spec = info.pod.spec!;
+function schedulingSignature(spec: PodSpec, info: Omit<SpecInfo, 'signature'>): string {
   const images = [...(spec.initContainers ?? []), ...spec.containers].map((c) => c.image);
   const text = JSON.stringify([info.requests, info.nonZeroMilliCPU, info.nonZeroMemory, info.hostPorts, info.tolerations, spec.nodeSelector, spec.affinity?.nodeAffinity, spec.nodeName, images]);
   let signature = interned.get(text);
@@ -74,9 +99,9 @@ function schedulingSignature(info: Omit<PodInfo, 'signature'>): string {
 }
 
 /** hostPortsOf lists the host ports of containers and sidecars (schedutil.GetHostPorts). */
-function hostPortsOf(pod: Pod): HostPort[] {
+function hostPortsOf(spec: PodSpec): HostPort[] {
   const out: HostPort[] = [];
-  const containers = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')];
+  const containers = [...spec.containers, ...(spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')];
   for (const container of containers) {
     for (const port of container.ports ?? []) {
       if (!port.hostPort || port.hostPort <= 0) continue;
