@@ -22,8 +22,14 @@ export function* handleCreate(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   if (info.namespaced && body.metadata?.namespace && req.namespace && body.metadata.namespace !== req.namespace) {
     return { ok: false, status: badRequest('the namespace of the provided object does not match the namespace sent on the request') };
   }
-  const obj = applyDefaults({ ...body, apiVersion: body.apiVersion ?? apiVersionOf(info), kind: body.kind ?? info.kind } as ValidatedObject) as KubeObject;
-  if (info.namespaced) obj.metadata = { ...obj.metadata, namespace: req.namespace ?? obj.metadata?.namespace };
+  // Clients nearly always send apiVersion and kind: then the body is defaulted (a deep copy) as is.
+  const typed = body.apiVersion != null && body.kind != null ? body : { ...body, apiVersion: body.apiVersion ?? apiVersionOf(info), kind: body.kind ?? info.kind };
+  const obj = applyDefaults(typed as ValidatedObject) as KubeObject;
+  if (info.namespaced) {
+    // obj is applyDefaults' own copy: set the namespace in place.
+    const meta = (obj.metadata ??= {});
+    meta.namespace = req.namespace ?? meta.namespace;
+  }
   const admissionError = mutatingAdmissionOnCreate(ctx, req, obj);
   if (admissionError) return { ok: false, status: admissionError };
   fillObjectMeta(ctx, info, req, obj);

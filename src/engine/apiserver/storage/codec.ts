@@ -11,31 +11,44 @@ import { copyWith, deepFreeze, setOwn, type KubeObject, type Stored } from '../.
  * version; etcdctl and the db size see it without the stamp.
  */
 
-/** Encoded values not applied yet: their top level and metadata stay open for the stamp. */
-const pending = new WeakSet<object>();
-/** Values that carry a stamped resourceVersion. */
-const stamped = new WeakSet<object>();
+/**
+ * CODEC marks what the codec made: a value encoded but not applied yet (its top level and metadata
+ * stay open for the stamp) or one that carries a stamped resourceVersion. A non-enumerable own
+ * symbol: no copy (spread, Object.assign, JSON, structured clone) carries it over, and unlike a
+ * WeakSet entry per stored version it costs the write path no hash lookups and the GC no
+ * ephemeron table of every live version.
+ */
+const CODEC = Symbol('apiserver codec');
+const PENDING = 1;
+const STAMPED = 2;
+type Marked = { [CODEC]?: typeof PENDING | typeof STAMPED };
+
+function mark(obj: object, state: typeof PENDING | typeof STAMPED): void {
+  Object.defineProperty(obj, CODEC, { value: state, writable: true, enumerable: false, configurable: false });
+}
+
+function isStamped(obj: object): boolean {
+  return (obj as Marked)[CODEC] === STAMPED;
+}
+
 /** decode's copies for values stored some other way (none from this apiserver). */
 const decoded = new WeakMap<KeyValue, Stored<KubeObject>>();
 
 setRevisionStamper({
   stamp(value, revision) {
-    const obj = value as KubeObject;
-    if (pending.has(obj)) {
-      pending.delete(obj);
+    const obj = value as KubeObject & Marked;
+    if (obj[CODEC] === PENDING) {
+      obj[CODEC] = STAMPED;
       obj.metadata = Object.freeze(withResourceVersion(obj.metadata ?? {}, revision));
-      stamped.add(Object.freeze(obj));
-      return obj;
+      return Object.freeze(obj);
     }
-    if (!stamped.has(obj)) return undefined;
+    if (obj[CODEC] !== STAMPED) return undefined;
     // The same value applied at another revision (a request applied twice): stamp a copy.
     if (obj.metadata?.resourceVersion === String(revision)) return obj;
-    const copy = stampedCopy(obj, revision);
-    stamped.add(copy);
-    return copy;
+    return stampedCopy(obj, revision);
   },
   unstamp(value) {
-    return stamped.has(value) ? unstamped(value as KubeObject) : undefined;
+    return isStamped(value) ? unstamped(value as KubeObject) : undefined;
   },
 });
 
@@ -50,17 +63,17 @@ export function unstamped(obj: KubeObject): KubeObject {
  */
 export function encode(obj: KubeObject): KubeObject {
   const metadata = withoutResourceVersion(obj.metadata ?? {});
-  for (const key of Object.keys(metadata)) deepFreeze((metadata as Record<string, unknown>)[key]);
+  for (const key in metadata) deepFreeze((metadata as Record<string, unknown>)[key]);
   const value: KubeObject = copyWith(obj, { metadata });
-  for (const key of Object.keys(value)) if (key !== 'metadata') deepFreeze((value as Record<string, unknown>)[key]);
-  pending.add(value);
+  for (const key in value) if (key !== 'metadata') deepFreeze((value as Record<string, unknown>)[key]);
+  mark(value, PENDING);
   return value;
 }
 
 /** decode returns the object at `kv` with resourceVersion = its mod revision. */
 export function decode(kv: KeyValue): Stored<KubeObject> {
   const value = kv.value as KubeObject;
-  if (stamped.has(value) && value.metadata?.resourceVersion === String(kv.modRevision)) return value as Stored<KubeObject>;
+  if (isStamped(value) && value.metadata?.resourceVersion === String(kv.modRevision)) return value as Stored<KubeObject>;
   let obj = decoded.get(kv);
   if (!obj) {
     obj = stampedCopy(value, kv.modRevision);
@@ -75,7 +88,9 @@ export function decodeDeleted(prevKv: KeyValue, deleteRevision: number): Stored<
 }
 
 function stampedCopy(value: KubeObject, revision: number): Stored<KubeObject> {
-  return Object.freeze(copyWith(value, { metadata: Object.freeze(withResourceVersion(value.metadata ?? {}, revision)) })) as unknown as Stored<KubeObject>;
+  const copy = copyWith(value, { metadata: Object.freeze(withResourceVersion(value.metadata ?? {}, revision)) });
+  mark(copy, STAMPED);
+  return Object.freeze(copy) as unknown as Stored<KubeObject>;
 }
 
 /** Keys that follow resourceVersion in ObjectMeta's field order (k8s.io/apimachinery ObjectMeta). */
@@ -84,7 +99,7 @@ const AFTER_RESOURCE_VERSION = new Set(['generation', 'creationTimestamp', 'dele
 function withResourceVersion(meta: ObjectMeta, revision: number): ObjectMeta {
   const metadata: Record<string, unknown> = {};
   let placed = false;
-  for (const key of Object.keys(meta)) {
+  for (const key in meta) {
     if (key === 'resourceVersion') continue;
     if (!placed && AFTER_RESOURCE_VERSION.has(key)) {
       metadata.resourceVersion = String(revision);
@@ -98,6 +113,6 @@ function withResourceVersion(meta: ObjectMeta, revision: number): ObjectMeta {
 
 function withoutResourceVersion(meta: ObjectMeta): ObjectMeta {
   const metadata: Record<string, unknown> = {};
-  for (const key of Object.keys(meta)) if (key !== 'resourceVersion') setOwn(metadata, key, (meta as Record<string, unknown>)[key]);
+  for (const key in meta) if (key !== 'resourceVersion') setOwn(metadata, key, (meta as Record<string, unknown>)[key]);
   return metadata;
 }
