@@ -51,10 +51,16 @@ export class ImageStore {
   }
 
   /** nodeStatusImages is node.status.images: names = digests then tags, biggest images first, at most 50. */
-  nodeStatusImages(): ContainerImage[] {
-    return this.list()
+  nodeStatusImages(): readonly ContainerImage[] {
+    // The kubelet asks every 10 s; the list changes only when an image is added.
+    if (this.statusImages?.generation === this.generation) return this.statusImages.images;
+    const images = this.list()
       .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.id < b.id ? -1 : 1))
       .slice(0, NODE_STATUS_MAX_IMAGES)
-      .map((image) => ({ names: [...image.repoDigests, ...image.repoTags], sizeBytes: image.sizeBytes }));
+      .map((image) => Object.freeze({ names: Object.freeze([...image.repoDigests, ...image.repoTags]), sizeBytes: image.sizeBytes }));
+    this.statusImages = { generation: this.generation, images: Object.freeze(images) as readonly ContainerImage[] };
+    return this.statusImages.images;
   }
+
+  private statusImages: { generation: number; images: readonly ContainerImage[] } | undefined;
 }

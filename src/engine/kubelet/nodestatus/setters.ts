@@ -17,7 +17,7 @@ export interface NodeStatusInput {
   identity: NodeIdentity;
   config: KubeletConfiguration;
   containerRuntimeVersion: string;
-  images: ContainerImage[];
+  images: readonly ContainerImage[];
   nowMs: number;
   epochMs: number;
 }
@@ -74,7 +74,8 @@ export function setNodeStatus(previous: NodeStatus | undefined, input: NodeStatu
       operatingSystem: 'linux',
       architecture: 'amd64',
     },
-    images: input.images,
+    // Shared, frozen: the apiserver copies what it is sent.
+    images: input.images as ContainerImage[],
   };
   return { status, events };
 }
@@ -84,7 +85,9 @@ export function setNodeStatus(previous: NodeStatus | undefined, input: NodeStatu
  * allocatable subtracts kubeadm's only default reservation, the hard eviction thresholds:
  * memory.available<100Mi and nodefs.available<10% (no kube-reserved/system-reserved).
  */
-export function machineInfo(spec: NodeSpec, config: KubeletConfiguration): { capacity: Record<string, string>; allocatable: Record<string, string> } {
+export function machineInfo(spec: NodeSpec, config: KubeletConfiguration): MachineInfo {
+  const memo = machineInfos.get(spec);
+  if (memo?.config === config) return memo.info;
   const cpu = formatMilliCPU(milliValue(spec.cpu));
   const memoryBytes = value(spec.memory);
   const pods = String(value(spec.pods));
@@ -98,8 +101,15 @@ export function machineInfo(spec: NodeSpec, config: KubeletConfiguration): { cap
     memory: formatBinarySI(memoryBytes - config.evictionHardMemoryBytes),
     pods,
   };
-  return { capacity, allocatable };
+  const info = Object.freeze({ capacity: Object.freeze(capacity), allocatable: Object.freeze(allocatable) });
+  machineInfos.set(spec, { config, info });
+  return info;
 }
+
+type MachineInfo = { readonly capacity: Readonly<Record<string, string>>; readonly allocatable: Readonly<Record<string, string>> };
+
+/** machineInfos: a node's machine does not change, and its status is computed every 10 s. */
+const machineInfos = new WeakMap<NodeSpec, { config: KubeletConfiguration; info: MachineInfo }>();
 
 /**
  * statusChanged compares the kubelet-owned fields of two statuses, ignoring condition heartbeat
@@ -107,10 +117,20 @@ export function machineInfo(spec: NodeSpec, config: KubeletConfiguration): { cap
  */
 export function statusChanged(stored: NodeStatus | undefined, next: NodeStatus): boolean {
   if (!stored) return true;
-  const conditions = (s: NodeStatus) => (s.conditions ?? []).map((c) => [c.type, c.status, c.reason, c.message, c.lastTransitionTime]);
   return !(
     deepEqual(stored.capacity, next.capacity) && deepEqual(stored.allocatable, next.allocatable) && deepEqual(stored.addresses, next.addresses) &&
     deepEqual(stored.daemonEndpoints, next.daemonEndpoints) && deepEqual(stored.nodeInfo, next.nodeInfo) && deepEqual(stored.images, next.images) &&
-    deepEqual(conditions(stored), conditions(next))
+    sameConditions(stored.conditions ?? [], next.conditions ?? [])
   );
+}
+
+/** sameConditions: same types, statuses, reasons, messages and transition times, in order (heartbeats aside). */
+function sameConditions(a: readonly NodeCondition[], b: readonly NodeCondition[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.type !== y.type || x.status !== y.status || x.reason !== y.reason || x.message !== y.message || x.lastTransitionTime !== y.lastTransitionTime) return false;
+  }
+  return true;
 }
