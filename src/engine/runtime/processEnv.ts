@@ -7,19 +7,18 @@ export const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/
 
 /** processEnv returns the container process's environ as KEY=VALUE strings, in order. */
 export function processEnv(hostname: string, imageEnv: readonly string[], kubeletEnv: ReadonlyArray<{ name: string; value: string }>): string[] {
-  const env = [DEFAULT_PATH];
+  // KEY → entry; a Map keeps a replaced key where it was and appends a new one, as the list does.
+  const env = new Map<string, string>([['PATH', DEFAULT_PATH]]);
   const replaceOrAppend = (entry: string) => {
-    const key = entry.slice(0, entry.indexOf('=') < 0 ? entry.length : entry.indexOf('='));
-    const at = env.findIndex((e) => e === key || e.startsWith(`${key}=`));
-    if (!entry.includes('=')) {
-      if (at >= 0) env.splice(at, 1);
-    } else if (at >= 0) env[at] = entry;
-    else env.push(entry);
+    const equals = entry.indexOf('=');
+    // A bare KEY (no "=") unsets the variable.
+    if (equals < 0) env.delete(entry);
+    else env.set(entry.slice(0, equals), entry);
   };
   replaceOrAppend(`HOSTNAME=${hostname}`);
   for (const entry of imageEnv) replaceOrAppend(entry);
   for (const { name, value } of kubeletEnv) replaceOrAppend(intern(`${name}=${value}`));
-  return env;
+  return [...env.values()];
 }
 
 /**

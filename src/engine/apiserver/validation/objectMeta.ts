@@ -54,12 +54,37 @@ export function validateLabelName(name: string, path: string): FieldError[] {
 
 /** validateLabels checks keys and values; the error path is the map itself (`metadata.labels`). */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+  // Every object written is checked and nearly all labels are valid (and the same few keys and
+  // values over and over): settle that from remembered verdicts before sorting keys for errors.
+  if (allLabelsValid(labels)) return [];
   const errs: FieldError[] = [];
   for (const k of sortedKeys(labels)) {
     errs.push(...validateLabelName(k, path));
     for (const msg of isValidLabelValue(labels![k])) errs.push(fieldInvalid(path, labels![k], msg));
   }
   return errs;
+}
+
+/** validLabelKeys / validLabelValues remember strings already found valid (bounded). */
+const validLabelKeys = new Set<string>();
+const validLabelValues = new Set<string>();
+const MAX_REMEMBERED = 4096;
+
+function allLabelsValid(labels: Record<string, string> | undefined): boolean {
+  for (const k in labels) {
+    if (!remembersValid(validLabelKeys, k, (key) => isQualifiedName(key).length === 0)) return false;
+    if (!remembersValid(validLabelValues, labels[k]!, (value) => isValidLabelValue(value).length === 0)) return false;
+  }
+  return true;
+}
+
+function remembersValid(seen: Set<string>, text: string, valid: (text: string) => boolean): boolean {
+  if (typeof text !== 'string') return false;
+  if (seen.has(text)) return true;
+  if (!valid(text)) return false;
+  if (seen.size >= MAX_REMEMBERED) seen.clear();
+  seen.add(text);
+  return true;
 }
 
 /** validateAnnotations checks keys (lower-cased) and the 256 KiB total. */

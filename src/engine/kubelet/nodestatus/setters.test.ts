@@ -49,7 +49,7 @@ describe('node status setters', () => {
     pulled(images, 'nginx:1.27');
     const after = images.nodeStatusImages();
     expect(after).not.toBe(before);
-    expect(after.map((i) => i.names.at(-1))).toEqual(['docker.io/library/nginx:1.27', 'registry.k8s.io/pause:3.10']);
+    expect(after.map((i) => i.names?.at(-1))).toEqual(['docker.io/library/nginx:1.27', 'registry.k8s.io/pause:3.10']);
   });
 
   it('works out the machine once per node spec and configuration', () => {
