@@ -2,8 +2,8 @@
 // Raft node on the sim clock, persisting, applying to its MVCC store and answering its clients.
 import { Future } from '../sim/future';
 import type { Rng } from '../sim/rng';
-import type { Simulator, Timer } from '../sim/simulator';
-import { applyRequest, type ApplyResult, type EtcdRequest } from './apply';
+import type { Simulator } from '../sim/simulator';
+import { applyRequest, type EtcdRequest } from './apply';
 import { ErrContextDeadline, ErrNoLeader, ErrCompacted, ErrProposalDropped, ErrTransportClosing } from './errors';
 import { MemberWatch } from './memberWatch';
 import type { MvccSnapshot } from './mvcc';
@@ -17,16 +17,10 @@ import { MemoryStorage } from './raft/storage';
 import { peerName, traceBecome, traceReady } from './memberTrace';
 import { proposeTimeoutError } from './proposeTimeout';
 import { ReadLoop } from './readIndex';
-import type { EtcdMemberConfig } from './memberConfig';
-import type { EtcdError, EtcdResult, EtcdWatchCallbacks, ResponseHeader } from './types';
-
-interface Waiter {
-  future: Future<EtcdResult<{ result: ApplyResult; header: ResponseHeader }>>;
-  req: EtcdRequest;
-  startMs: number;
-  /** proposed: handed to Raft (false while the member waits for a leader). */
-  proposed: boolean;
-}
+import { adjustTicks } from './tickAdvance';
+import { raftConfig, type EtcdMemberConfig } from './memberConfig';
+import type { DistributiveOmit, EtcdError, EtcdWatchCallbacks, ResponseHeader } from './types';
+import { Wait, type ProposalResult, type Waiter } from './wait';
 
 /** maxNoLeaderCnt: etcd cancels leader-requiring watches after 3 election timeouts without a leader. */
 const MAX_NO_LEADER_CHECKS = 3;
@@ -47,14 +41,12 @@ export class EtcdMember {
   leadElectedAtMs = Number.NEGATIVE_INFINITY;
   readonly reqTimeoutMs: number;
   private readonly reads: ReadLoop;
-  private readonly waiters = new Map<number, Waiter>();
-  private blocked: EtcdRequest[] = [];
+  private readonly waits: Wait;
   /** proposals queued for the next flush, handed to Raft as one MsgProp (etcd batches proposals per Ready). */
   private queued: EtcdRequest[] = [];
   private readonly watches = new Set<MemberWatch>();
   private outbox: Array<() => void> = [];
   private flushPending = false;
-  private sweepTimer: Timer | undefined;
   private generation = 0;
   private tickCount = 0;
   private noLeaderChecks = 0;
@@ -72,6 +64,7 @@ export class EtcdMember {
     // ReqTimeout: 5 s for queueing, computation and disk + 2 election timeouts for a leader election.
     this.reqTimeoutMs = 5000 + 2 * config.electionTicks * config.tickMs;
     this.reads = new ReadLoop(this);
+    this.waits = new Wait(sim, this.reqTimeoutMs, (waiter) => this.expire(waiter));
     this.raftRng = rng.fork('raft');
     bootstrapStorage(this.storage, config.peerIds);
     network.register({
@@ -116,20 +109,14 @@ export class EtcdMember {
   start(): void {
     if (this.node) return;
     const generation = ++this.generation;
-    this.node = new RawNode({
-      id: this.config.raftId,
-      peers: this.config.peerIds,
-      storage: this.storage,
-      applied: this.consistentIndex,
-      electionTick: this.config.electionTicks,
-      heartbeatTick: 1,
-      checkQuorum: true,
-      preVote: this.config.preVote,
-      maxSizePerMsg: 512,
-      maxInflightMsgs: 512,
-      rng: this.raftRng,
-      onBecome: (r) => traceBecome(this.sim, this.name, r, this.config.tickMs),
-    });
+    this.node = new RawNode(
+      raftConfig(this.config, {
+        storage: this.storage,
+        applied: this.consistentIndex,
+        rng: this.raftRng,
+        onBecome: (r) => traceBecome(this.sim, this.name, r, this.config.tickMs),
+      }),
+    );
     this.lead = None;
     this.tickCount = 0;
     this.noLeaderChecks = 0;
@@ -141,7 +128,7 @@ export class EtcdMember {
       this.sim.after(this.config.tickMs, tick);
     };
     this.sim.after(phaseMs + this.config.tickMs, tick);
-    this.adjustTicks(generation);
+    adjustTicks(this.sim, this.config, this.network, () => generation === this.generation, (ticks) => this.advanceTicks(ticks));
     this.publish(generation);
     this.scheduleFlush();
     this.sim.emit({ component: this.name, kind: 'etcd.member.start', term: this.node.raft.term, index: this.node.raft.raftLog.lastIndex() });
@@ -155,38 +142,12 @@ export class EtcdMember {
     this.lead = None;
     this.flushPending = false;
     this.outbox = [];
-    this.blocked = [];
     this.queued = [];
-    const waiters = [...this.waiters.values()];
-    this.waiters.clear();
-    this.sim.cancel(this.sweepTimer);
-    this.sweepTimer = undefined;
-    for (const w of waiters) w.future.resolve({ ok: false, error: ErrTransportClosing });
+    for (const w of this.waits.cancelAll()) w.future.resolve({ ok: false, error: ErrTransportClosing });
     this.reads.fail(ErrTransportClosing);
-    for (const watch of [...this.watches]) watch.fail(ErrTransportClosing);
-    this.watches.clear();
+    this.failWatches(ErrTransportClosing);
     this.network.refreshLinks();
     this.sim.emit({ component: this.name, kind: 'etcd.member.stop' });
-  }
-
-  /**
-   * adjustTicks mirrors etcd's InitialElectionTickAdvance: a single member fast-forwards all but
-   * one election tick; a member of a larger cluster, once it reaches at least two peers, all but
-   * two (so a live leader's heartbeat still arrives first). Checked every 50 ms for up to 5 s.
-   */
-  private adjustTicks(generation: number): void {
-    if (this.config.peerIds.length === 1) {
-      this.advanceTicks(this.config.electionTicks - 1);
-      return;
-    }
-    let attempts = 0;
-    const check = (): void => {
-      if (generation !== this.generation) return;
-      const activePeers = this.config.peerIds.filter((id) => id !== this.config.raftId && this.network.connected(this.config.raftId, id)).length;
-      if (activePeers > 1) this.advanceTicks(this.config.electionTicks - 2);
-      else if (++attempts < 100) this.sim.after(50, check);
-    };
-    this.sim.after(50, check);
   }
 
   private advanceTicks(ticks: number): void {
@@ -213,8 +174,7 @@ export class EtcdMember {
       this.noLeaderChecks = this.lead === None ? this.noLeaderChecks + 1 : 0;
       if (this.noLeaderChecks >= MAX_NO_LEADER_CHECKS) {
         this.noLeaderChecks = 0;
-        for (const watch of [...this.watches]) watch.fail(ErrNoLeader);
-        this.watches.clear();
+        this.failWatches(ErrNoLeader);
       }
     }
     this.scheduleFlush();
@@ -243,8 +203,8 @@ export class EtcdMember {
    * the raft node's proposal channel), so a request made during an election proceeds once the new
    * leader is known.
    */
-  propose(body: DistributiveOmit<EtcdRequest, 'id'>): Future<EtcdResult<{ result: ApplyResult; header: ResponseHeader }>> {
-    const future = new Future<EtcdResult<{ result: ApplyResult; header: ResponseHeader }>>();
+  propose(body: DistributiveOmit<EtcdRequest, 'id'>): Future<ProposalResult> {
+    const future = new Future<ProposalResult>();
     if (!this.node) {
       future.resolve({ ok: false, error: ErrTransportClosing });
       return future;
@@ -254,9 +214,8 @@ export class EtcdMember {
     const req = Object.assign({}, body, { id: this.nextRequestId() }) as EtcdRequest;
     const startMs = this.sim.nowMs;
     const waiter: Waiter = { future, req, startMs, proposed: false };
-    this.waiters.set(req.id, waiter);
-    this.armTimeoutSweep();
-    if (this.node.raft.lead === None) this.blocked.push(req);
+    this.waits.register(waiter);
+    if (this.node.raft.lead === None) this.waits.block(waiter);
     else this.hand(req, waiter);
     return future;
   }
@@ -273,38 +232,13 @@ export class EtcdMember {
     this.queued = [];
     if (!node.proposeBatch(batch)) return;
     for (const req of batch) {
-      const waiter = this.waiters.get(req.id);
-      if (!waiter) continue;
-      this.waiters.delete(req.id);
-      waiter.future.resolve({ ok: false, error: ErrProposalDropped });
+      this.waits.trigger(req.id)?.future.resolve({ ok: false, error: ErrProposalDropped });
     }
-  }
-
-  /**
-   * armTimeoutSweep keeps one timer for the oldest pending request (waiters are kept in arrival
-   * order, so the first one times out first) instead of one timer per request.
-   */
-  private armTimeoutSweep(): void {
-    if (this.sweepTimer || this.waiters.size === 0) return;
-    const oldest = this.waiters.values().next().value!;
-    const generation = this.generation;
-    this.sweepTimer = this.sim.at(oldest.startMs + this.reqTimeoutMs, () => {
-      this.sweepTimer = undefined;
-      if (generation !== this.generation) return;
-      for (const waiter of this.waiters.values()) {
-        if (waiter.startMs + this.reqTimeoutMs > this.sim.nowMs) break;
-        this.expire(waiter);
-      }
-      this.armTimeoutSweep();
-    });
   }
 
   /** expire answers a request that did not apply within ReqTimeout (etcd's parseProposeCtxErr). */
   private expire(waiter: Waiter): void {
-    const req = waiter.req;
-    this.waiters.delete(req.id);
     if (!waiter.proposed) {
-      this.blocked = this.blocked.filter((r) => r.id !== req.id);
       waiter.future.resolve({ ok: false, error: ErrContextDeadline });
       return;
     }
@@ -392,14 +326,7 @@ export class EtcdMember {
       this.leadElectedAtMs = this.sim.nowMs;
       this.reads.onLeaderChanged();
     }
-    if (ss.lead !== None && this.blocked.length > 0) {
-      const blocked = this.blocked;
-      this.blocked = [];
-      for (const req of blocked) {
-        const w = this.waiters.get(req.id);
-        if (w) this.hand(req, w);
-      }
-    }
+    if (ss.lead !== None) for (const w of this.waits.unblock()) this.hand(w.req, w);
     if (ss.raftState === 'StateLeader' && !this.clusterVersionSet) {
       this.clusterVersionSet = true;
       this.propose({ kind: 'clusterVersion', version: '3.4.0' });
@@ -411,8 +338,7 @@ export class EtcdMember {
     this.store.restore(snap.data as MvccSnapshot);
     this.consistentIndex = snap.metadata.index;
     this.appliedTerm = snap.metadata.term;
-    for (const watch of [...this.watches]) watch.fail(ErrCompacted);
-    this.watches.clear();
+    this.failWatches(ErrCompacted);
     this.sim.emit({ component: this.name, kind: 'etcd.snapshot.restore', index: snap.metadata.index, term: snap.metadata.term });
   }
 
@@ -424,11 +350,16 @@ export class EtcdMember {
     const req = e.data as EtcdRequest;
     const result = applyRequest(this.store, req);
     if (req.kind === 'clusterVersion') this.clusterVersionSet = true;
-    const waiter = this.waiters.get(req.id);
+    const waiter = this.waits.trigger(req.id);
     if (!waiter) return;
-    this.waiters.delete(req.id);
     const header = this.header();
     this.outbox.push(() => waiter.future.resolve({ ok: true, value: { result, header } }));
+  }
+
+  /** failWatches ends every watch on this member with `error` (clients re-watch elsewhere). */
+  private failWatches(error: EtcdError): void {
+    for (const watch of [...this.watches]) watch.fail(error);
+    this.watches.clear();
   }
 
   /**
@@ -460,6 +391,3 @@ export class EtcdMember {
     for (const respond of responses) respond();
   }
 }
-
-/** DistributiveOmit omits a key from every member of a union (plain Omit collapses the union). */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

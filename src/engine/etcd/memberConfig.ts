@@ -1,4 +1,5 @@
 // The settings of one etcd member (etcd's ServerConfig, reduced to what the simulation uses).
+import type { Config } from './raft/config';
 
 export interface EtcdMemberConfig {
   name: string;
@@ -28,4 +29,23 @@ export interface EtcdMemberConfig {
    * as etcd's raft loop batches proposals. Applied results go to clients at the end of it.
    */
   diskSyncMs: number;
+}
+
+/**
+ * raftConfig is the raft.Config etcd 3.4 starts a member's node with (etcdserver/raft.go
+ * startNode): heartbeat every tick, CheckQuorum on, MaxSizePerMsg 1 MiB ≈ 512 of our entries,
+ * MaxInflightMsgs 512, PreVote as configured.
+ */
+export function raftConfig(config: EtcdMemberConfig, rest: Pick<Config, 'storage' | 'applied' | 'rng' | 'onBecome'>): Config {
+  return {
+    id: config.raftId,
+    peers: config.peerIds,
+    electionTick: config.electionTicks,
+    heartbeatTick: 1,
+    checkQuorum: true,
+    preVote: config.preVote,
+    maxSizePerMsg: 512,
+    maxInflightMsgs: 512,
+    ...rest,
+  };
 }

@@ -86,3 +86,6 @@ export interface EtcdClient {
   /** currentRevision is the client's last known revision (apiserver uses it for RV=0 lists). */
   currentRevision(): number;
 }
+
+/** DistributiveOmit omits a key from every member of a union (plain Omit collapses the union). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
