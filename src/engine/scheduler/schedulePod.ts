@@ -88,26 +88,31 @@ function findNodesThatFitPod(input: SchedulePodInput, state: CycleState, pod: Po
     return { feasible: [], nextStartNodeIndex: input.nextStartNodeIndex };
   }
   const numNodesToFind = numFeasibleNodesToFind(framework.profile.percentageOfNodesToScore, nodes.length);
-  // Sized once for the most it can hold and cut to what was found, as upstream's
-  // make([]*NodeInfo, numNodesToFind): growing by push was the cycle's largest allocation.
-  const feasible = new Array<NodeInfo>(Math.min(numNodesToFind, nodes.length));
-  let found = 0;
+  // Collected in one reused buffer and copied out at its final size (upstream sizes the slice
+  // once, make([]*NodeInfo, numNodesToFind)): growing a new array by push was the cycle's largest
+  // allocation, and a preallocated array is holey, which made every later loop over it slower.
+  const buffer = feasibleBuffer;
+  buffer.length = 0;
   const start = input.nextStartNodeIndex % nodes.length;
-  for (let i = 0; i < nodes.length && found < numNodesToFind; i++) {
+  for (let i = 0; i < nodes.length && buffer.length < numNodesToFind; i++) {
     const node = nodes[(start + i) % nodes.length];
     const status = filterWithNominatedPods(framework, state, pod, node, input.nominatedPods?.(node.name) ?? NONE_NOMINATED);
-    if (status === null) feasible[found++] = node;
+    if (status === null) buffer.push(node);
     else {
       diagnosis.nodeToStatus.set(node.name, status);
       diagnosis.unschedulablePlugins.add(status.plugin);
     }
   }
-  feasible.length = found;
-  const processed = found + diagnosis.nodeToStatus.size;
+  const feasible = buffer.slice();
+  buffer.length = 0;
+  const processed = feasible.length + diagnosis.nodeToStatus.size;
   return { feasible, nextStartNodeIndex: (start + processed) % nodes.length };
 }
 
 const NONE_NOMINATED: readonly PodInfo[] = [];
+
+/** feasibleBuffer: findNodesThatFitPod's scratch list (the engine is single-threaded; Filter plugins do not re-enter it). */
+const feasibleBuffer: NodeInfo[] = [];
 
 /**
  * filterWithNominatedPods is RunFilterPluginsWithNominatedPods: pods nominated to the node with
