@@ -7,7 +7,8 @@ import { wait } from '../sim/task';
 import type { Cluster } from '../cluster';
 import type { Kubelet } from './kubelet';
 import { kubeletFactory } from './kubeletFactory';
-import { advance, bootCluster, node, run } from './testing/harness';
+import { schedulerFactory } from '../scheduler/scheduler';
+import { advance, bootCluster, createPod, node, pod, run } from './testing/harness';
 
 const facts = (nodeFacts as { kubelet_defaults: { nodeLeaseDurationSeconds: number } }).kubelet_defaults;
 
@@ -77,5 +78,21 @@ describe('node registration and heartbeats', () => {
     expect(heartbeat()).toBe(registered);
     advance(cluster, 300_000);
     expect(fromRFC3339(heartbeat())).toBeGreaterThan(fromRFC3339(registered) + 299_000);
+  });
+
+  it('between reports, puts back a status another writer changed and reports a pulled image within one update period', () => {
+    const cluster = bootCluster([node('node-1')], [schedulerFactory, kubeletFactory]);
+    advance(cluster, 60_000);
+    const ready = () => getNode(cluster, 'node-1').status!.conditions!.find((c) => c.type === 'Ready')!;
+    const patched = run(cluster, (function* () {
+      return yield* wait(cluster.admin().patch('nodes', undefined, 'node-1', 'strategic', { status: { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }] } }, { subresource: 'status' }));
+    })());
+    expect(patched.ok).toBe(true);
+    expect(ready().status).toBe('Unknown');
+    advance(cluster, 10_500);
+    expect(ready()).toMatchObject({ status: 'True', reason: 'KubeletReady' });
+    createPod(cluster, pod('web', [{ name: 'web', image: 'nginx:1.27' }]));
+    advance(cluster, 40_000);
+    expect(getNode(cluster, 'node-1').status!.images!.flatMap((i) => i.names)).toContain('docker.io/library/nginx:1.27');
   });
 });
