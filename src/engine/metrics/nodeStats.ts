@@ -64,27 +64,42 @@ export class NodeStats {
 
   /** collect answers a scrape at `nowMs`. */
   collect(nowMs: number): NodeBatch {
-    const running = this.runtime.listContainers().filter((c) => c.state === 'CONTAINER_RUNNING' && c.startedAtMs !== undefined);
-    const loads = new Map<string, PodLoad | undefined>();
-    const demands = running.map((c) => this.demand(c, nowMs, loads));
-    const totalMilli = demands.reduce((sum, d) => sum + d.cpuMilli, 0);
+    // One pass over the node's containers into scratch lists (no filtered copy, no demand object
+    // per container: at 150,000 pods a scrape every 15 s visits every container).
+    const running = runningScratch;
+    const cpu = cpuScratch;
+    const memory = memoryScratch;
+    const loads = this.load.active ? new Map<string, PodLoad | undefined>() : undefined;
+    let n = 0;
+    let totalMilli = 0;
+    for (const c of this.runtime.listContainers()) {
+      if (c.state !== 'CONTAINER_RUNNING' || c.startedAtMs === undefined) continue;
+      this.demand(c, nowMs, loads);
+      running[n] = c;
+      cpu[n] = this.demandCpuMilli;
+      memory[n] = this.demandMemoryBytes;
+      totalMilli += this.demandCpuMilli;
+      n++;
+    }
     const available = Math.max(0, this.cpuCapacityMilli - SYSTEM_USAGE.cpuMilli);
     const fraction = totalMilli > available ? available / totalMilli : 1;
     const pods = new Map<string, Map<string, MetricsPoint>>();
     let nodeIncrement = 0;
     let nodeMemory = SYSTEM_USAGE.memoryBytes;
-    running.forEach((c, i) => {
+    for (let i = 0; i < n; i++) {
+      const c = running[i]!;
       let state = this.counters.get(c.id);
       if (!state) this.counters.set(c.id, (state = { lastMs: c.startedAtMs!, cumulative: 0, podKey: `${c.podNamespace}/${c.podName}` }));
-      const increment = demands[i].cpuMilli * fraction * Math.max(0, nowMs - state.lastMs) * 1000;
+      const increment = cpu[i]! * fraction * Math.max(0, nowMs - state.lastMs) * 1000;
       state.cumulative += increment;
       state.lastMs = nowMs;
       nodeIncrement += increment;
-      nodeMemory += demands[i].memoryBytes;
+      nodeMemory += memory[i]!;
       let containers = pods.get(state.podKey);
       if (!containers) pods.set(state.podKey, (containers = new Map()));
-      containers.set(c.name, { startTimeMs: c.startedAtMs!, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(state.cumulative), memoryBytes: pageAligned(demands[i].memoryBytes) });
-    });
+      containers.set(c.name, { startTimeMs: c.startedAtMs!, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(state.cumulative), memoryBytes: pageAligned(memory[i]!) });
+    }
+    running.fill(undefined, 0, n); // keep no container records alive between scrapes
     // Containers not running any more were not collected just now: forget their counters.
     for (const [id, state] of this.counters) if (state.lastMs !== nowMs) this.counters.delete(id);
     this.node.cumulative += nodeIncrement + SYSTEM_USAGE.cpuMilli * Math.max(0, nowMs - this.node.lastMs) * 1000;
@@ -92,12 +107,16 @@ export class NodeStats {
     return { node: { startTimeMs: this.bootMs, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(this.node.cumulative), memoryBytes: pageAligned(nodeMemory) }, pods };
   }
 
+  /** demandCpuMilli / demandMemoryBytes: what `demand` found for the last container asked. */
+  private demandCpuMilli = 0;
+  private demandMemoryBytes = 0;
+
   /** demand is what a container would use now: idle usage from its image plus its load, capped by limits. */
-  private demand(c: ContainerRecord, nowMs: number, loads: Map<string, PodLoad | undefined>): { cpuMilli: number; memoryBytes: number } {
+  private demand(c: ContainerRecord, nowMs: number, loads: Map<string, PodLoad | undefined> | undefined): void {
     let memoryBytes = c.behavior.memoryBytes;
     if (c.behavior.mode === 'oom') memoryBytes += ((c.behavior.memoryGrowthBytesPerSec ?? 0) * (nowMs - c.startedAtMs!)) / 1000;
     let cpuMilli = c.behavior.cpuMillicores;
-    if (this.load.active) {
+    if (loads) {
       const key = `${c.podNamespace}/${c.podName}`;
       if (!loads.has(key)) loads.set(key, this.load.podLoad(c.podNamespace, c.podName, nowMs));
       const load = loads.get(key);
@@ -109,9 +128,15 @@ export class NodeStats {
       }
     }
     if (c.memoryLimitBytes !== undefined) memoryBytes = Math.min(memoryBytes, c.memoryLimitBytes);
-    return { cpuMilli, memoryBytes };
+    this.demandCpuMilli = cpuMilli;
+    this.demandMemoryBytes = memoryBytes;
   }
 }
+
+/** Scratch lists for collect (the engine is single-threaded and collect does not re-enter). */
+const runningScratch: Array<ContainerRecord | undefined> = [];
+const cpuScratch: number[] = [];
+const memoryScratch: number[] = [];
 
 /** pageAligned rounds a working set to whole 4 KiB pages (what the kernel accounts). */
 function pageAligned(bytes: number): number {

@@ -66,11 +66,24 @@ export class Indexer {
     return out;
   }
 
+  /**
+   * upsert stores the object and updates each index (updateSingleIndex): an index whose one value
+   * is the same for the old and the new object is left alone, as client-go does since 1.27 (most
+   * updates are status changes that move a pod in no index).
+   */
   upsert(key: string, obj: Stored<KubeObject>): void {
     const old = this.items.get(key);
-    if (old) this.unindex(key, old);
     this.items.set(key, obj);
-    for (const [name, fn] of this.indexFuncs) for (const value of fn(obj)) addTo(this.indices.get(name)!, value, key);
+    for (const [name, fn] of this.indexFuncs) {
+      const index = this.indices.get(name)!;
+      const values = fn(obj);
+      if (old) {
+        const oldValues = fn(old);
+        if (values.length === 1 && oldValues.length === 1 && values[0] === oldValues[0]) continue;
+        for (const value of oldValues) removeFrom(index, value, key);
+      }
+      for (const value of values) addTo(index, value, key);
+    }
   }
 
   remove(key: string): void {
@@ -83,11 +96,7 @@ export class Indexer {
   private unindex(key: string, obj: Stored<KubeObject>): void {
     for (const [name, fn] of this.indexFuncs) {
       const index = this.indices.get(name)!;
-      for (const value of fn(obj)) {
-        const set = index.get(value);
-        set?.delete(key);
-        if (set && set.size === 0) index.delete(value);
-      }
+      for (const value of fn(obj)) removeFrom(index, value, key);
     }
   }
 }
@@ -96,4 +105,11 @@ function addTo(index: Map<string, Set<string>>, value: string, key: string): voi
   let set = index.get(value);
   if (!set) index.set(value, (set = new Set()));
   set.add(key);
+}
+
+function removeFrom(index: Map<string, Set<string>>, value: string, key: string): void {
+  const set = index.get(value);
+  if (!set) return;
+  set.delete(key);
+  if (set.size === 0) index.delete(value);
 }
