@@ -1,16 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 
-/** watchPodStatuses records every STATUS each pod chip shows, sampled every 50 ms in the page. */
+/**
+ * watchPodStatuses records every STATUS each pod chip shows. A MutationObserver sees each render,
+ * however briefly a status stays on screen (a sampling timer missed a short Pending under CI load).
+ */
 async function watchPodStatuses(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen: Record<string, string[]> = {};
     (window as unknown as { __seen: typeof seen }).__seen = seen;
-    setInterval(() => {
+    const record = () => {
       for (const chip of document.querySelectorAll<HTMLElement>('[data-testid="pod-chip"]')) {
         const list = (seen[chip.dataset.pod!] ??= []);
         if (list[list.length - 1] !== chip.dataset.status) list.push(chip.dataset.status!);
       }
-    }, 20);
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status', 'data-pod'] });
+    record();
   });
 }
 
