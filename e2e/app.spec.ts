@@ -65,8 +65,13 @@ test('inspects a pod (scheduler scores, events, YAML) and streams events', async
   await terminal.fill('kubectl create deployment web --image=nginx:1.27.3 --replicas=2');
   await terminal.press('Enter');
   await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(2, { timeout: 20_000 });
-  await page.getByTestId('pod-chip').first().click();
   const inspector = page.getByTestId('inspector');
+  // The map may still be laying the chips out: click again until the inspector shows the pod
+  // (a click on a chip that moved under the pointer selected nothing once in CI).
+  await expect(async () => {
+    await page.getByTestId('pod-chip').first().click();
+    await expect(inspector.getByTestId('schedule-result')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(inspector.getByTestId('schedule-result')).toContainText(/Scheduled → node-\d \(3\/3 nodes evaluated\)/, { timeout: 15_000 });
   await expect(inspector.getByTestId('score-table')).toContainText('NodeResourcesFit');
   await expect(inspector.getByTestId('inspector-events')).toContainText('Successfully assigned default/web-', { timeout: 15_000 });
