@@ -1,6 +1,7 @@
 // containerd's image store on one node, as the CRI ImageService lists it (ListImages,
 // ImageStatus) and as the kubelet reports it in node.status.images.
 import type { ContainerImage } from 'kubernetes-types/core/v1';
+import { deepFreeze } from '../api/object';
 import type { ResolvedImage } from '../registry/resolve';
 
 /** ImageRecord is one stored image: every tag and digest name pointing at it, its size. */
@@ -57,8 +58,8 @@ export class ImageStore {
     const images = this.list()
       .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.id < b.id ? -1 : 1))
       .slice(0, NODE_STATUS_MAX_IMAGES)
-      .map((image) => Object.freeze({ names: Object.freeze([...image.repoDigests, ...image.repoTags]), sizeBytes: image.sizeBytes }));
-    this.statusImages = { generation: this.generation, images: Object.freeze(images) as readonly ContainerImage[] };
+      .map((image) => ({ names: [...image.repoDigests, ...image.repoTags], sizeBytes: image.sizeBytes }));
+    this.statusImages = { generation: this.generation, images: deepFreeze(images) };
     return this.statusImages.images;
   }
 

@@ -92,22 +92,21 @@ export class PodStorage {
    */
   private previousPoints(podKey: string, newPod: ReadonlyMap<string, MetricsPoint>): ReadonlyMap<string, MetricsPoint> | undefined {
     const lastPod = this.last.get(podKey);
-    if (lastPod && lastPod.size === newPod.size) {
-      let allFromLast = true;
-      for (const [name, point] of newPod) {
-        const prev = this.previousFor(podKey, name, point);
-        if (prev === undefined || prev !== lastPod.get(name)) {
-          allFromLast = false;
-          break;
-        }
-      }
-      if (allFromLast) return lastPod;
-    }
-    const newPrev = new Map<string, MetricsPoint>();
+    let allFromLast = lastPod !== undefined && lastPod.size === newPod.size;
+    let i = 0;
     for (const [name, point] of newPod) {
       const prev = this.previousFor(podKey, name, point);
+      pairScratch[i++] = prev;
+      if (prev === undefined || prev !== lastPod?.get(name)) allFromLast = false;
+    }
+    if (allFromLast) return lastPod;
+    const newPrev = new Map<string, MetricsPoint>();
+    i = 0;
+    for (const name of newPod.keys()) {
+      const prev = pairScratch[i++];
       if (prev) newPrev.set(name, prev);
     }
+    pairScratch.length = 0;
     return newPrev.size > 0 ? newPrev : undefined;
   }
 
@@ -125,6 +124,9 @@ export class PodStorage {
     return prevContainer && prevContainer.timestampMs < point.timestampMs ? prevContainer : undefined;
   }
 }
+
+/** pairScratch: previousPoints' per-container answers, in the pod's container order. */
+const pairScratch: Array<MetricsPoint | undefined> = [];
 
 /** NodeStorage is PodStorage for nodes (no fresh-start shortcut). */
 export class NodeStorage {
