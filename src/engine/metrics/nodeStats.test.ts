@@ -50,6 +50,31 @@ describe('NodeStats (the kubelet resource metrics metrics-server scrapes)', () =
     expect(each).toBe(980 * 1_000 * 1000);
   });
 
+  it('writes into the scrape batch it is given; a pod already there from another node keeps that node\'s points', () => {
+    const first = setup([container('1', 'a', 'app', 0, behavior(1, MIB))]).stats;
+    const second = setup([container('2', 'a', 'app', 0, behavior(5, 2 * MIB)), container('3', 'b', 'app', 0, behavior(2, MIB))]).stats;
+    const batch = new Map();
+    first.collect(10_000, batch);
+    const answer = second.collect(10_000, batch);
+    expect(answer.pods).toBe(batch);
+    expect(batch.get('default/a').get('app').cumulativeCpuNanoCoreSeconds).toBe(1 * 10_000 * 1000);
+    expect(batch.get('default/b').get('app').cumulativeCpuNanoCoreSeconds).toBe(2 * 10_000 * 1000);
+    // The second node's container of pod a still counted its CPU (node total and its own counter).
+    expect(answer.node.cumulativeCpuNanoCoreSeconds).toBe((5 + 2 + SYSTEM_USAGE.cpuMilli) * 10_000 * 1000);
+    expect(second.collect(20_000).pods.get('default/a')!.get('app')!.cumulativeCpuNanoCoreSeconds).toBe(5 * 20_000 * 1000);
+  });
+
+  it('starts a restarted container (a new record) from zero', () => {
+    const old = container('1', 'a', 'app', 0, behavior(10, MIB));
+    const records = [old];
+    const { stats } = setup(records);
+    stats.collect(10_000);
+    records[0] = { ...old, state: 'CONTAINER_EXITED' };
+    records.push(container('2', 'a', 'app', 12_000, behavior(10, MIB)));
+    const point = stats.collect(20_000).pods.get('default/a')!.get('app')!;
+    expect(point).toMatchObject({ startTimeMs: 12_000, cumulativeCpuNanoCoreSeconds: 10 * 8_000 * 1000 });
+  });
+
   it('grows the working set of an oom process until its limit', () => {
     const c = { ...container('1', 'a', 'app', 0, behavior(0, 16 * MIB, { mode: 'oom', memoryGrowthBytesPerSec: 8 * MIB })), memoryLimitBytes: 64 * MIB };
     const { stats } = setup([c]);

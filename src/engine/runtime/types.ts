@@ -48,6 +48,19 @@ export interface ContainerRecord {
   behavior: ProcessBehavior;
   /** memoryLimitBytes bounds an `oom` process (the container's memory limit). */
   memoryLimitBytes?: number;
+  /**
+   * cpuAccounting is the container cgroup's CPU counter (cpuacct usage), which lives with the
+   * container as it does in the kernel; the node's stats collector advances it (metrics/nodeStats).
+   */
+  cpuAccounting?: CpuAccounting;
+}
+
+/** CpuAccounting: core-nanoseconds used since the container started, accounted up to `accountedAtMs`. */
+export interface CpuAccounting {
+  accountedAtMs: number;
+  nanoCoreSeconds: number;
+  /** podKey: `namespace/pod`, made once per container for the scrape's batch. */
+  podKey: string;
 }
 
 /** ContainerConfig is what CreateContainer receives. */

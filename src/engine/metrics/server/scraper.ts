@@ -7,7 +7,7 @@ import type { Rng } from '../../sim/rng';
 import type { Simulator } from '../../sim/simulator';
 import { Future } from '../../sim/future';
 import type { LoadModel } from '../loadModel';
-import { NodeStats, type ContainerSource } from '../nodeStats';
+import { NodeStats, type ContainerSource, type MetricsPoint } from '../nodeStats';
 import type { MetricsBatch } from './storage';
 
 const DELAY_PER_SOURCE_MS = 8;
@@ -46,14 +46,15 @@ export class Scraper {
   /** scrape collects every node (in name order) and settles once all answered or failed. */
   scrape(nodes: readonly Node[]): Future<ScrapeResult> {
     const done = new Future<ScrapeResult>();
-    const result: ScrapeResult = { batch: { nodes: new Map(), pods: new Map() }, failedNodes: [] };
+    const pods = new Map<string, Map<string, MetricsPoint>>();
+    const result: ScrapeResult = { batch: { nodes: new Map(), pods }, failedNodes: [] };
     let pending = nodes.length;
     if (pending === 0) return Future.resolved(result);
     const delayMs = Math.min(DELAY_PER_SOURCE_MS * nodes.length, MAX_DELAY_MS);
     for (const node of nodes) {
       const name = node.metadata?.name ?? '';
       this.sim.after(this.rng.int(delayMs) + KUBELET_RESPONSE_MS, () => {
-        this.collectNode(name, result);
+        this.collectNode(name, result, pods);
         if (--pending === 0) {
           result.failedNodes.sort();
           done.resolve(result);
@@ -63,7 +64,7 @@ export class Scraper {
     return done;
   }
 
-  private collectNode(name: string, result: ScrapeResult): void {
+  private collectNode(name: string, result: ScrapeResult, pods: Map<string, Map<string, MetricsPoint>>): void {
     const kubelet = this.kubelet(name);
     if (!kubelet || !kubelet.running) {
       result.failedNodes.push(name);
@@ -71,9 +72,9 @@ export class Scraper {
     }
     let stats = nodeStatsByRuntime.get(kubelet.runtime);
     if (!stats) nodeStatsByRuntime.set(kubelet.runtime, (stats = new NodeStats(kubelet.runtime, this.load, kubelet.spec.cpu, this.sim.nowMs)));
-    const answer = stats.collect(this.sim.nowMs);
+    // The node's pods go straight into the batch (first node wins a pod reported twice).
+    const answer = stats.collect(this.sim.nowMs, pods);
     result.batch.nodes.set(name, answer.node);
-    for (const [podKey, containers] of answer.pods) if (!result.batch.pods.has(podKey)) result.batch.pods.set(podKey, containers);
   }
 }
 

@@ -95,7 +95,7 @@ export class PodStorage {
     let allFromLast = lastPod !== undefined && lastPod.size === newPod.size;
     let i = 0;
     for (const [name, point] of newPod) {
-      const prev = this.previousFor(podKey, name, point);
+      const prev = this.previousFor(podKey, lastPod, name, point);
       pairScratch[i++] = prev;
       if (prev === undefined || prev !== lastPod?.get(name)) allFromLast = false;
     }
@@ -110,13 +110,13 @@ export class PodStorage {
     return newPrev.size > 0 ? newPrev : undefined;
   }
 
-  private previousFor(podKey: string, name: string, point: MetricsPoint): MetricsPoint | undefined {
+  private previousFor(podKey: string, lastPod: ReadonlyMap<string, MetricsPoint> | undefined, name: string, point: MetricsPoint): MetricsPoint | undefined {
     const age = point.timestampMs - point.startTimeMs;
     // A container that started between 10 s and one resolution ago: its start is a zero point.
     if (point.startTimeMs < point.timestampMs && age < this.metricResolutionMs && age >= FRESH_CONTAINER_MIN_METRICS_RESOLUTION_MS) {
       return { ...point, timestampMs: point.startTimeMs, cumulativeCpuNanoCoreSeconds: 0 };
     }
-    const lastContainer = this.last.get(podKey)?.get(name);
+    const lastContainer = lastPod?.get(name);
     // Keep a previous point only if the container has not restarted since it.
     if (!lastContainer || !(point.startTimeMs < lastContainer.timestampMs)) return undefined;
     if (point.timestampMs > lastContainer.timestampMs) return lastContainer;

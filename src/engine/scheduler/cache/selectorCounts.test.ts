@@ -62,6 +62,22 @@ describe('SelectorCounts (incremental countPodsMatchSelector)', () => {
     }
   });
 
+  it('answers whether none, some or all nodes carry a label, and follows adds, relabels and removals', () => {
+    const cache = new SchedulerCache();
+    const add = (name: string, labels: Record<string, string>) => cache.addNode(makeNode(name, { cpuMilli: 4000, memory: 1 << 30 }, { labels }));
+    expect(cache.selectors.labelPresence('zone')).toBe('none');
+    add('n1', { zone: 'a' });
+    add('n2', {});
+    expect(cache.selectors.labelPresence('zone')).toBe('some');
+    add('n2', { zone: 'b' });
+    expect(cache.selectors.labelPresence('zone')).toBe('all');
+    add('n3', {});
+    expect(cache.selectors.labelPresence('zone')).toBe('some');
+    cache.removeNode('n3');
+    expect(cache.selectors.labelPresence('zone')).toBe('all');
+    expect(cache.selectors.labelPresence('rack')).toBe('none');
+  });
+
   it('keeps at most its limit of selectors, dropping the least recently used', () => {
     const cache = new SchedulerCache();
     for (let i = 0; i < 70; i++) cache.selectors.tally('default', [{ key: 'app', operator: 'in', values: [`a${i}`] }]);

@@ -14,6 +14,8 @@ interface NodeView {
   readonly pods: ReadonlyMap<string, PodInfo>;
 }
 
+export type LabelPresence = 'none' | 'some' | 'all';
+
 export interface SelectorTally {
   readonly namespace: string;
   readonly selector: Selector;
@@ -31,6 +33,8 @@ export class SelectorCounts {
   private readonly tallies = new Map<string, SelectorTally>();
   private readonly byNamespace = new Map<string, Set<SelectorTally>>();
   private clock = 0;
+  /** labelCensus: per label key, whether no, some or all cached nodes carry it; dropped when nodes change. */
+  private readonly labelCensus = new Map<string, LabelPresence>();
 
   constructor(
     private readonly nodes: { all(): Iterable<NodeView>; get(name: string): NodeView | undefined },
@@ -94,9 +98,30 @@ export class SelectorCounts {
     }
   }
 
-  /** nodesChanged drops the per-domain sums (a node came, went or was relabelled); they rebuild on demand. */
+  /**
+   * labelPresence tells whether none, some or all of the cached nodes carry label `key`, so a
+   * PreScore can settle "does any feasible node have this topology key?" without visiting nodes.
+   */
+  labelPresence(key: string): LabelPresence {
+    let presence = this.labelCensus.get(key);
+    if (presence === undefined) {
+      let nodes = 0;
+      let labelled = 0;
+      for (const node of this.nodes.all()) {
+        if (!node.node) continue;
+        nodes++;
+        if (node.node.metadata?.labels?.[key] !== undefined) labelled++;
+      }
+      presence = labelled === 0 ? 'none' : labelled === nodes ? 'all' : 'some';
+      this.labelCensus.set(key, presence);
+    }
+    return presence;
+  }
+
+  /** nodesChanged drops the per-domain sums and the label census (a node came, went or was relabelled); they rebuild on demand. */
   nodesChanged(): void {
     for (const tally of this.tallies.values()) tally.perDomain.clear();
+    this.labelCensus.clear();
   }
 
   private evictLeastRecentlyUsed(): void {

@@ -37,7 +37,9 @@ export function preScoreState(pod: PodInfo, all: Constraint[], requireAllTopolog
   // With the system defaults, a constraint whose key no feasible node has scores nothing anywhere
   // (Score skips nodes without the label): drop it, so zoneless clusters do not pay for the zone
   // default on every node. (A pod's own constraints instead ignore such nodes; they stay.)
-  const constraints = requireAllTopologies ? all : all.filter((c) => c.topologyKey === LABEL_HOSTNAME || feasible.some((n) => n.node?.metadata.labels?.[c.topologyKey] !== undefined));
+  // The cache's label census answers without visiting the feasible nodes unless only some nodes carry the key.
+  const selectors = handle.selectors();
+  const constraints = requireAllTopologies ? all : all.filter((c) => c.topologyKey === LABEL_HOSTNAME || anyNodeHasKey(c.topologyKey, feasible, selectors));
   const ignored = new Set<string>();
   const values = constraints.map(() => new Set<string>());
   const domainKeyed = constraints.some((c) => c.topologyKey !== LABEL_HOSTNAME);
@@ -56,7 +58,6 @@ export function preScoreState(pod: PodInfo, all: Constraint[], requireAllTopolog
     }
   }
   const weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : values[i].size) + 2));
-  const selectors = handle.selectors();
   const namespace = pod.pod.metadata.namespace ?? '';
   const tallies = constraints.map((c) => selectors.tally(namespace, c.selector));
   const domainCounts = constraints.map((c, i) => {
@@ -66,6 +67,12 @@ export function preScoreState(pod: PodInfo, all: Constraint[], requireAllTopolog
     return countDomains(tallies[i], c, constraints, requireAllTopologies, required, handle);
   });
   return { constraints, ignored, feasible, tallies, domainCounts, weights };
+}
+
+function anyNodeHasKey(key: string, feasible: readonly NodeInfo[], selectors: SelectorCounts): boolean {
+  const presence = selectors.labelPresence(key);
+  if (presence !== 'some') return presence === 'all' && feasible.length > 0;
+  return feasible.some((n) => n.node?.metadata.labels?.[key] !== undefined);
 }
 
 /** countDomains is processAllNode over the nodes that hold matching pods, honoring node inclusion. */
