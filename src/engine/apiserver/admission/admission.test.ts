@@ -46,6 +46,16 @@ describe('ServiceAccount', () => {
     expect(off.spec!.volumes).toBeUndefined();
   });
 
+  it('gives every pod the same frozen projected source (memory at 150,000 pods), never a shared volume list', () => {
+    const [a, b] = [newPod(), newPod()];
+    admitServiceAccount(a, 'default', saInput);
+    admitServiceAccount(b, 'default', saInput);
+    expect(a.spec!.volumes![0].projected).toBe(b.spec!.volumes![0].projected);
+    expect(Object.isFrozen(a.spec!.volumes![0].projected!.sources![1].configMap!.items)).toBe(true);
+    expect(a.spec!.volumes).not.toBe(b.spec!.volumes);
+    expect(Object.isFrozen(a.spec!.volumes)).toBe(false);
+  });
+
   it('rejects a missing ServiceAccount with the upstream text (generateName prefix as the name)', () => {
     const pod = newPod({ serviceAccountName: 'robot' });
     pod.metadata = { generateName: 'web-7d4b9c8f6d-', namespace: 'default' };
@@ -69,6 +79,10 @@ describe('DefaultTolerationSeconds (TestForgivenessAdmission)', () => {
       ['node.kubernetes.io/unreachable', 700],
       ['node.kubernetes.io/not-ready', 300],
     ]);
+    const custom = newPod();
+    admitDefaultTolerationSeconds(custom, 300, 120);
+    expect(custom.spec!.tolerations![0]).toBe(pod.spec!.tolerations![0]);
+    expect(custom.spec!.tolerations![1]).toEqual({ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 120 });
     const everything = newPod({ tolerations: [{ operator: 'Exists' }] });
     admitDefaultTolerationSeconds(everything);
     expect(everything.spec!.tolerations).toHaveLength(1);
