@@ -108,6 +108,7 @@ export class SchedulerCache {
     if (!info) return;
     this.untrackImages(info);
     info.node = undefined;
+    info.hostnameLabel = undefined;
     this.selectors.nodesChanged();
     this.nodeList = this.nodeList.filter((n) => n !== info);
     if (info.pods.size === 0) this.nodes.delete(name);

@@ -14,6 +14,8 @@ export interface ImageStateSummary {
 }
 
 const WILDCARD_IP = '0.0.0.0';
+/** LABEL_HOSTNAME is v1.LabelHostname, the node label the default spread constraint keys on. */
+export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
 
 /** NodeInfoCounters are the cache-wide tallies every NodeInfo updates as pods come and go. */
 export interface NodeInfoCounters {
@@ -60,6 +62,12 @@ export class NodeInfo {
   ptsTally: object | undefined = undefined;
   ptsTallyGeneration = -1;
   ptsTallyCount = 0;
+  /**
+   * hostnameLabel is the node's kubernetes.io/hostname label, kept here when the node is set:
+   * PodTopologySpread's default constraint reads it on 500 nodes per pod, and reaching it through
+   * node → metadata → labels costs a cache miss per step at 5,000 nodes.
+   */
+  hostnameLabel: string | undefined = undefined;
 
   /** counters are shared by every NodeInfo of one scheduler cache (cluster-wide tallies). */
   constructor(
@@ -69,6 +77,7 @@ export class NodeInfo {
 
   setNode(node: Stored<Node>): void {
     this.node = node;
+    this.hostnameLabel = node.metadata.labels?.[LABEL_HOSTNAME];
     this.allocatable = resourceList(node.status?.allocatable ?? {});
     this.generation++;
   }

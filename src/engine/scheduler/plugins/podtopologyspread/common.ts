@@ -3,9 +3,10 @@
 // the system default constraints with the pod's DefaultSelector.
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import { fromLabelSelector, type Selector } from '../../../api/labels';
+import { LABEL_HOSTNAME } from '../../framework/nodeInfo';
 import { defaultSelector, type SpreadListers } from '../helper/spread';
 
-export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
+export { LABEL_HOSTNAME };
 export const LABEL_TOPOLOGY_ZONE = 'topology.kubernetes.io/zone';
 
 export interface Constraint {

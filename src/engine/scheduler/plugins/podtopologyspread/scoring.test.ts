@@ -81,6 +81,17 @@ describe('PodTopologySpread system default spreading', () => {
     expect(scores(ctx, pod)).toEqual({ raw: [6, 6, 6, 4], normalized: [66, 66, 66, 100] });
   });
 
+  it('follows a node losing and regaining its hostname label (no hostname term without it)', () => {
+    const ctx = cluster();
+    const pod = makePod('new', [{}], { labels: web, ownerReferences: owner('web-1') });
+    const nodeA = makeNode('node-a', { cpuMilli: 4000, memory: 8 * GiB }, { labels: { 'topology.kubernetes.io/zone': 'z1' } });
+    ctx.cache.updateNode({ ...nodeA, metadata: { ...nodeA.metadata, labels: { 'topology.kubernetes.io/zone': 'z1' } } });
+    // node-a keeps only its zone term: 2·ln5 + 4 = 7.22 → 7 (it had 13 with the hostname term).
+    expect(scores(ctx, pod)).toMatchObject({ raw: [7, 9, 9, 2] });
+    ctx.cache.updateNode(nodeA);
+    expect(scores(ctx, pod)).toMatchObject({ raw: [13, 9, 9, 2] });
+  });
+
   it('merges the selectors of the Services that select the pod with its ReplicaSet\'s', () => {
     const ctx = setup([{ metadata: { name: 'web', namespace: 'default' }, spec: { selector: { tier: 'front' } } }]);
     ctx.cache.addNode(makeNode('node-a', { cpuMilli: 4000, memory: 8 * GiB }));

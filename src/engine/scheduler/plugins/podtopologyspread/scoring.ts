@@ -93,13 +93,13 @@ function countDomains(tally: SelectorTally, c: Constraint, all: Constraint[], re
 /** score: Σ over the constraints whose key the node has of count × weight + (maxSkew − 1), rounded. */
 export function scoreNode(s: ScoreState, node: NodeInfo): number {
   if (s.ignored.size > 0 && s.ignored.has(node.name)) return 0;
-  const labels = node.node?.metadata.labels ?? NO_LABELS;
   let score = 0;
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i];
-    const value = labels[c.topologyKey];
+    const hostname = c.topologyKey === LABEL_HOSTNAME;
+    const value = hostname ? node.hostnameLabel : node.node?.metadata.labels?.[c.topologyKey];
     if (value === undefined) continue;
-    const count = c.topologyKey === LABEL_HOSTNAME ? hostnameCount(s.tallies[i], node) : (s.domainCounts[i]!.get(value) ?? 0);
+    const count = hostname ? hostnameCount(s.tallies[i], node) : (s.domainCounts[i]!.get(value) ?? 0);
     score += count * s.weights[i] + (c.maxSkew - 1);
   }
   return Math.round(score);
