@@ -34,8 +34,6 @@ export interface PodInfo {
   readonly signature: string;
 }
 
-const cache = new WeakMap<object, PodInfo>();
-
 /** SpecInfo is the part of a PodInfo that depends on the spec alone. */
 type SpecInfo = Pick<PodInfo, 'requests' | 'nonZeroMilliCPU' | 'nonZeroMemory' | 'hostPorts' | 'tolerations' | 'signature'>;
 
@@ -46,13 +44,16 @@ type SpecInfo = Pick<PodInfo, 'requests' | 'nonZeroMilliCPU' | 'nonZeroMemory' |
  */
 const specCache = new WeakMap<object, SpecInfo>();
 
-/** newPodInfo returns the PodInfo of a (frozen, shared) pod object, computing it once. */
+/**
+ * newPodInfo builds the PodInfo of a (frozen, shared) pod object; the spec-derived part comes from
+ * specCache. Not memoized per pod object: a WeakMap entry lives as long as its key, and every old
+ * version of a pod stays alive in etcd's history until compaction (5–10 minutes), so such a memo
+ * held ~3 stale PodInfos per pod of a large rollout.
+ */
 export function newPodInfo(pod: Stored<Pod>): PodInfo {
-  let info = cache.get(pod);
-  if (info) return info;
   const spec = pod.spec!;
   const derived = specInfo(spec);
-  info = {
+  return {
     pod,
     key: `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`,
     uid: pod.metadata.uid ?? '',
@@ -64,8 +65,6 @@ export function newPodInfo(pod: Stored<Pod>): PodInfo {
     tolerations: derived.tolerations,
     signature: derived.signature,
   };
-  cache.set(pod, info);
-  return info;
 }
 
 function specInfo(spec: PodSpec): SpecInfo {
