@@ -1,4 +1,5 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import { flat } from './flat';
 
 /**
  * KubeObject is any API object: TypeMeta + ObjectMeta + the kind's own fields. Objects handed out
@@ -120,7 +121,7 @@ export function metaOf(obj: KubeObject): ObjectMeta {
 /** namespacedName is the `namespace/name` key informers and workqueues use (`name` for cluster scope). */
 export function namespacedName(obj: KubeObject): string {
   const meta = metaOf(obj);
-  return meta.namespace ? `${meta.namespace}/${meta.name}` : `${meta.name}`;
+  return meta.namespace ? flat(meta.namespace, '/', meta.name ?? '') : `${meta.name}`;
 }
 
 /** splitKey undoes namespacedName. */

@@ -1,3 +1,5 @@
+import { flat } from './flat';
+
 /**
  * The API resources the simulated kube-apiserver serves (its discovery document): group, version,
  * plural resource name, Kind, scope and short names, as `kubectl api-resources` lists them in
@@ -93,7 +95,7 @@ export function groupResource(info: ResourceInfo): string {
 
 /** storageKey is the etcd key of an object: /registry/<prefix>/<namespace>/<name>. */
 export function storageKey(info: ResourceInfo, namespace: string | undefined, name: string): string {
-  return info.namespaced ? `/registry/${info.storagePrefix}/${namespace}/${name}` : `/registry/${info.storagePrefix}/${name}`;
+  return info.namespaced ? flat('/registry/', info.storagePrefix, '/', `${namespace}`, '/', name) : flat('/registry/', info.storagePrefix, '/', name);
 }
 
 /** storagePrefixOf is the etcd key prefix of a resource, optionally within one namespace. */

@@ -4,6 +4,7 @@
 import type { Container, ContainerState, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
 import { toRFC3339 } from '../sim/time';
 import type { ContainerRecord } from '../runtime/types';
+import { flat } from '../api/flat';
 
 /** SyncFailure is a ReasonCache entry: why the last attempt to start a container failed. */
 export interface SyncFailure {
@@ -27,7 +28,7 @@ export interface ContainerStatusInput {
 
 /** containerID prints a CRI container ID the way status shows it: containerd://<id>. */
 export function containerID(record: ContainerRecord): string {
-  return `containerd://${record.id}`;
+  return flat('containerd://', record.id);
 }
 
 /** convertToAPIContainerStatuses builds one status per spec container, in spec order. */

@@ -5,6 +5,7 @@
 import { parseQuantity } from '../api/quantity';
 import type { ContainerRecord } from '../runtime/types';
 import type { LoadModel, PodLoad } from './loadModel';
+import { flat } from '../api/flat';
 
 /**
  * MetricsPoint is one sample (metrics-server storage.MetricsPoint): cumulative CPU is in
@@ -87,7 +88,7 @@ export class NodeStats {
       const c = running[i]!;
       // The counter lives on the container record (a restarted container is a new record, so its
       // counter starts from zero): no per-node map of counters to look up or sweep.
-      const acct = (c.cpuAccounting ??= { accountedAtMs: c.startedAtMs!, nanoCoreSeconds: 0, podKey: `${c.podNamespace}/${c.podName}` });
+      const acct = (c.cpuAccounting ??= { accountedAtMs: c.startedAtMs!, nanoCoreSeconds: 0, podKey: flat(c.podNamespace, '/', c.podName) });
       const increment = cpu[i]! * fraction * Math.max(0, nowMs - acct.accountedAtMs) * 1000;
       acct.nanoCoreSeconds += increment;
       acct.accountedAtMs = nowMs;

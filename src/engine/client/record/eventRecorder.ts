@@ -6,6 +6,7 @@ import { Future } from '../../sim/future';
 import { toRFC3339, toRFC3339Micro } from '../../sim/time';
 import type { ApiClient } from '../client';
 import { correlationKey } from './correlationKey';
+import { flat, flattened } from '../../api/flat';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -76,8 +77,10 @@ export class EventRecorder {
     this.client = client.unthrottled();
   }
 
-  event(obj: Stored<KubeObject>, type: EventType, reason: string, message: string, options: { fieldPath?: string; action?: string } = {}): void {
+  event(obj: Stored<KubeObject>, type: EventType, reason: string, text: string, options: { fieldPath?: string; action?: string } = {}): void {
     const ref = referenceTo(obj, options.fieldPath);
+    // The message is kept for the Event's life (1 h) and in the correlator: flat, not the caller's rope.
+    const message = flattened(text);
     // Upstream's keys start with the event source; a recorder here has one source, so they need not.
     // getSpamKey's parts after the source: kind, namespace, name, uid, apiVersion.
     if (!this.allow(correlationKey(ref.kind ?? '', ref.namespace ?? '', ref.name ?? '', ref.uid ?? '', ref.apiVersion ?? ''))) return;
@@ -98,7 +101,7 @@ export class EventRecorder {
       previous.then(() => this.patchCount(seen, count, now, () => this.build(seen.name, namespace, ref, type, reason, message, now, options.action)).then(() => settle(seen, done)));
       return;
     }
-    const name = `${ref.name}.${this.nanoHex()}`;
+    const name = flat(ref.name ?? '', '.', this.nanoHex());
     const created = this.client.create('events', this.build(name, namespace, ref, type, reason, message, now, options.action));
     if (this.newEventsAPI) return;
     const entry: SeenEvent = { name, namespace, count: 1, firstTimestamp: now, last: new Future<void>() };

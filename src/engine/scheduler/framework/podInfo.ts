@@ -4,6 +4,7 @@ import type { Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { Stored, Writable } from '../../api/object';
 import { NON_ZERO_DEFAULTS, podRequests } from './podRequests';
 import type { Resource } from './types';
+import { flat } from '../../api/flat';
 
 /** HostPort is one (hostIP, protocol, hostPort) a pod claims on its node. */
 export interface HostPort {
@@ -55,7 +56,7 @@ export function newPodInfo(pod: Stored<Pod>): PodInfo {
   const derived = specInfo(spec);
   return {
     pod,
-    key: `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`,
+    key: flat(pod.metadata.namespace ?? '', '/', pod.metadata.name),
     uid: pod.metadata.uid ?? '',
     priority: spec.priority ?? 0,
     requests: derived.requests,

@@ -4,6 +4,7 @@
 import type { Pod, ServiceAccount, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import { deepFreeze } from '../../../api/object';
 import { goQuote, newForbidden, type Status } from '../../../api/status';
+import { flat } from '../../../api/flat';
 
 /** DEFAULT_API_TOKEN_MOUNT_PATH is where the token, ca.crt and namespace files appear. */
 export const DEFAULT_API_TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -49,7 +50,7 @@ function shouldAutomount(sa: ServiceAccount, pod: Pod): boolean {
 function mountServiceAccountToken(pod: Pod, random5: () => string): void {
   const spec = pod.spec!;
   const existing = (spec.volumes ?? []).find((v) => v.name.startsWith(`${SERVICE_ACCOUNT_VOLUME_NAME}-`));
-  const volumeName = existing?.name ?? `${SERVICE_ACCOUNT_VOLUME_NAME}-${random5()}`;
+  const volumeName = existing?.name ?? flat(SERVICE_ACCOUNT_VOLUME_NAME, '-', random5());
   let needsVolume = false;
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     if ((c.volumeMounts ?? []).some((m) => m.mountPath === DEFAULT_API_TOKEN_MOUNT_PATH)) continue;
