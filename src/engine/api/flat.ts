@@ -3,7 +3,8 @@
  * (13 characters or more) as a rope: a tree of its pieces, 32 bytes per node, flattened only when
  * something reads it char by char (and then the rope node stays in front of the copy). A string
  * kept as long as an object lives (a key, an ID, a generated name, an Event's message) is smaller
- * built flat: at 150,000 pods the ropes were ~1 KiB per pod of retained heap.
+ * built flat (a heap snapshot of 10,000 pods held 177,000 rope nodes; building these sites flat
+ * took 5,000 nodes / 30,000 pods from 691 to 686 MiB retained).
  */
 export function flat(...parts: string[]): string {
   return parts.join('');
