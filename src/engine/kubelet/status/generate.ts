@@ -1,6 +1,6 @@
 // Mirrors kubernetes pkg/kubelet/status/generate.go (v1.32): the pod conditions the kubelet owns.
 import type { ContainerStatus, PodCondition, PodSpec } from 'kubernetes-types/core/v1';
-import { flattened } from '../../api/flat';
+import { flat } from '../../api/flat';
 
 export const UNKNOWN_CONTAINER_STATUSES = 'UnknownContainerStatuses';
 export const POD_COMPLETED = 'PodCompleted';
@@ -34,9 +34,9 @@ export function generateContainersReadyCondition(spec: PodSpec, statuses: readon
   if (phase === 'Succeeded' && unknown.length === 0) return { type: 'ContainersReady', status: 'False', reason: POD_COMPLETED };
   if (phase === 'Failed') return { type: 'ContainersReady', status: 'False', reason: POD_FAILED };
   const messages: string[] = [];
-  if (unknown.length > 0) messages.push(`containers with unknown status: ${goList(unknown)}`);
-  if (unready.length > 0) messages.push(`containers with unready status: ${goList(unready)}`);
-  if (messages.length > 0) return { type: 'ContainersReady', status: 'False', reason: CONTAINERS_NOT_READY, message: flattened(messages.join(', ')) };
+  if (unknown.length > 0) messages.push(flat('containers with unknown status: ', goList(unknown)));
+  if (unready.length > 0) messages.push(flat('containers with unready status: ', goList(unready)));
+  if (messages.length > 0) return { type: 'ContainersReady', status: 'False', reason: CONTAINERS_NOT_READY, message: messages.join(', ') };
   return { type: 'ContainersReady', status: 'True' };
 }
 
@@ -69,9 +69,9 @@ export function generatePodInitializedCondition(spec: PodSpec, initStatuses: rea
   }
   if (phase === 'Succeeded' && unknown.length === 0) return { type: 'Initialized', status: 'True', reason: POD_COMPLETED };
   const messages: string[] = [];
-  if (unknown.length > 0) messages.push(`containers with unknown status: ${goList(unknown)}`);
-  if (incomplete.length > 0) messages.push(`containers with incomplete status: ${goList(incomplete)}`);
-  if (messages.length > 0) return { type: 'Initialized', status: 'False', reason: CONTAINERS_NOT_INITIALIZED, message: flattened(messages.join(', ')) };
+  if (unknown.length > 0) messages.push(flat('containers with unknown status: ', goList(unknown)));
+  if (incomplete.length > 0) messages.push(flat('containers with incomplete status: ', goList(incomplete)));
+  if (messages.length > 0) return { type: 'Initialized', status: 'False', reason: CONTAINERS_NOT_INITIALIZED, message: messages.join(', ') };
   return { type: 'Initialized', status: 'True' };
 }
 

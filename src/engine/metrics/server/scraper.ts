@@ -54,7 +54,9 @@ export class Scraper {
     for (const node of nodes) {
       const name = node.metadata?.name ?? '';
       this.sim.after(this.rng.int(delayMs) + KUBELET_RESPONSE_MS, () => {
-        this.collectNode(name, result, pods);
+        const point = this.collectNode(name, pods);
+        if (point) result.batch.nodes.set(name, point);
+        else result.failedNodes.push(name);
         if (--pending === 0) {
           result.failedNodes.sort();
           done.resolve(result);
@@ -64,17 +66,16 @@ export class Scraper {
     return done;
   }
 
-  private collectNode(name: string, result: ScrapeResult, pods: Map<string, Map<string, MetricsPoint>>): void {
+  /**
+   * collectNode scrapes one kubelet: its pods' points go straight into the batch's `pods` (first
+   * node wins a pod reported twice); returns the node's point, undefined when it did not answer.
+   */
+  private collectNode(name: string, pods: Map<string, Map<string, MetricsPoint>>): MetricsPoint | undefined {
     const kubelet = this.kubelet(name);
-    if (!kubelet || !kubelet.running) {
-      result.failedNodes.push(name);
-      return;
-    }
+    if (!kubelet || !kubelet.running) return undefined;
     let stats = nodeStatsByRuntime.get(kubelet.runtime);
     if (!stats) nodeStatsByRuntime.set(kubelet.runtime, (stats = new NodeStats(kubelet.runtime, this.load, kubelet.spec.cpu, this.sim.nowMs)));
-    // The node's pods go straight into the batch (first node wins a pod reported twice).
-    const answer = stats.collect(this.sim.nowMs, pods);
-    result.batch.nodes.set(name, answer.node);
+    return stats.collect(this.sim.nowMs, pods).node;
   }
 }
 

@@ -107,8 +107,7 @@ export class SchedulerCache {
     const info = this.nodes.get(name);
     if (!info) return;
     this.untrackImages(info);
-    info.node = undefined;
-    info.hostnameLabel = undefined;
+    info.clearNode();
     this.selectors.nodesChanged();
     this.nodeList = this.nodeList.filter((n) => n !== info);
     if (info.pods.size === 0) this.nodes.delete(name);

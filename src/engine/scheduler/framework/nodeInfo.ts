@@ -82,6 +82,12 @@ export class NodeInfo {
     this.generation++;
   }
 
+  /** clearNode forgets the node object (it was deleted; the NodeInfo lives on while pods remain). */
+  clearNode(): void {
+    this.node = undefined;
+    this.hostnameLabel = undefined;
+  }
+
   addPod(podInfo: PodInfo): void {
     this.pods.set(podInfo.key, podInfo);
     this.account(podInfo, 1);
