@@ -105,7 +105,11 @@ function findNodesThatFitPod(input: SchedulePodInput, state: CycleState, pod: Po
       diagnosis.unschedulablePlugins.add(status.plugin);
     }
   }
-  const feasible = buffer.slice(0, count);
+  const feasible = buffer.slice(0, count) as NodeInfo[];
+  // Emptied by value, not by length, so the module-level buffer keeps its backing store but no
+  // node: otherwise it kept the last cluster's NodeInfos, and through them its whole scheduler
+  // cache and every pod, alive after the cluster was dropped (the app's reset, a test's next case).
+  buffer.fill(undefined, 0, count);
   const processed = feasible.length + diagnosis.nodeToStatus.size;
   return { feasible, nextStartNodeIndex: (start + processed) % nodes.length };
 }
@@ -113,7 +117,7 @@ function findNodesThatFitPod(input: SchedulePodInput, state: CycleState, pod: Po
 const NONE_NOMINATED: readonly PodInfo[] = [];
 
 /** feasibleBuffer: findNodesThatFitPod's scratch list (the engine is single-threaded; Filter plugins do not re-enter it). */
-const feasibleBuffer: NodeInfo[] = [];
+const feasibleBuffer: (NodeInfo | undefined)[] = [];
 
 /**
  * filterWithNominatedPods is RunFilterPluginsWithNominatedPods: pods nominated to the node with
