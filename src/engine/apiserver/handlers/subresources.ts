@@ -1,6 +1,6 @@
 import type { Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { Status } from 'kubernetes-types/meta/v1';
-import type { KubeObject, Stored } from '../../api/object';
+import { copyWith, type KubeObject, type Stored } from '../../api/object';
 import { storageKey, type ResourceInfo } from '../../api/resources';
 import { toRFC3339 } from '../../sim/time';
 import type { Task } from '../../sim/task';
@@ -38,7 +38,8 @@ function bindPod(ctx: ServerContext, pod: Stored<Pod>, nodeName: string): KubeOb
   const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   const metadata = { ...pod.metadata };
   delete metadata.resourceVersion;
-  return { ...pod, metadata, spec: { ...pod.spec!, nodeName }, status: { ...pod.status, conditions: [...conditions, scheduled] } };
+  // copyWith, not spread: the new spec and status are stored (frozen) for the pod's life.
+  return { ...pod, metadata, spec: copyWith(pod.spec!, { nodeName }), status: copyWith(pod.status ?? {}, { conditions: [...conditions, scheduled] }) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { KeyValue } from '../../etcd/types';
 import { setRevisionStamper } from '../../etcd/revisionStamp';
 import { copyWith, deepFreeze, setOwn, type KubeObject, type Stored } from '../../api/object';
+import { sizedObject } from '../../api/sizedObject';
 
 /**
  * The apiserver's storage codec. etcd holds objects without metadata.resourceVersion (as
@@ -22,6 +23,9 @@ const CODEC = Symbol('apiserver codec');
 const PENDING = 1;
 const STAMPED = 2;
 type Marked = { [CODEC]?: typeof PENDING | typeof STAMPED };
+
+/** MARK_ROOM: a copy that will carry the mark is made with an inline slot for it. */
+const MARK_ROOM = 1;
 
 function mark(obj: object, state: typeof PENDING | typeof STAMPED): void {
   Object.defineProperty(obj, CODEC, { value: state, writable: true, enumerable: false, configurable: false });
@@ -64,7 +68,7 @@ export function unstamped(obj: KubeObject): KubeObject {
 export function encode(obj: KubeObject): KubeObject {
   const metadata = withoutResourceVersion(obj.metadata ?? {});
   for (const key in metadata) deepFreeze((metadata as Record<string, unknown>)[key]);
-  const value: KubeObject = copyWith(obj, { metadata });
+  const value: KubeObject = copyWith(obj, { metadata }, MARK_ROOM);
   for (const key in value) if (key !== 'metadata') deepFreeze((value as Record<string, unknown>)[key]);
   mark(value, PENDING);
   return value;
@@ -88,7 +92,7 @@ export function decodeDeleted(prevKv: KeyValue, deleteRevision: number): Stored<
 }
 
 function stampedCopy(value: KubeObject, revision: number): Stored<KubeObject> {
-  const copy = copyWith(value, { metadata: Object.freeze(withResourceVersion(value.metadata ?? {}, revision)) });
+  const copy = copyWith(value, { metadata: Object.freeze(withResourceVersion(value.metadata ?? {}, revision)) }, MARK_ROOM);
   mark(copy, STAMPED);
   return Object.freeze(copy) as unknown as Stored<KubeObject>;
 }
@@ -97,7 +101,9 @@ function stampedCopy(value: KubeObject, revision: number): Stored<KubeObject> {
 const AFTER_RESOURCE_VERSION = new Set(['generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields']);
 
 function withResourceVersion(meta: ObjectMeta, revision: number): ObjectMeta {
-  const metadata: Record<string, unknown> = {};
+  let size = 1;
+  for (const key in meta) if (key !== 'resourceVersion') size++;
+  const metadata = sizedObject(size);
   let placed = false;
   for (const key in meta) {
     if (key === 'resourceVersion') continue;
@@ -112,7 +118,9 @@ function withResourceVersion(meta: ObjectMeta, revision: number): ObjectMeta {
 }
 
 function withoutResourceVersion(meta: ObjectMeta): ObjectMeta {
-  const metadata: Record<string, unknown> = {};
+  let size = 0;
+  for (const key in meta) if (key !== 'resourceVersion') size++;
+  const metadata = sizedObject(size);
   for (const key in meta) if (key !== 'resourceVersion') setOwn(metadata, key, (meta as Record<string, unknown>)[key]);
   return metadata;
 }

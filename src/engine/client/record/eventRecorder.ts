@@ -6,7 +6,8 @@ import { Future } from '../../sim/future';
 import { toRFC3339, toRFC3339Micro } from '../../sim/time';
 import type { ApiClient } from '../client';
 import { correlationKey } from './correlationKey';
-import { flat, flattened } from '../../api/flat';
+import { flat } from '../../api/flat';
+import { RecentStrings } from '../../api/recentStrings';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -29,6 +30,9 @@ function remember<V>(lru: Map<number, V>, key: number, value: V): void {
   lru.set(key, value);
   if (lru.size > MAX_LRU_CACHE_ENTRIES) lru.delete(lru.keys().next().value!);
 }
+
+/** eventTexts: messages and fieldPaths, shared by every recorder (most are one node's copy of another's). */
+const eventTexts = new RecentStrings(4096);
 
 /** SETTLED stands for every finished write (thousands of remembered events need no Future each). */
 const SETTLED: Future<void> = Future.resolved<void>(undefined);
@@ -63,6 +67,13 @@ export class EventRecorder {
   private readonly buckets = new Map<number, { tokens: number; lastMs: number }>();
 
   private readonly client: ApiClient;
+  /** sourceField: every event's `source`, one frozen object per recorder. */
+  private readonly sourceField: EventSource;
+  /**
+   * lastRef: the reference the latest event used. A kubelet records Pulled, Created, Started
+   * about one container of one pod version in a row; they share one involvedObject.
+   */
+  private lastRef?: { obj: Stored<KubeObject>; fieldPath: string | undefined; ref: ObjectReference };
 
   constructor(
     private readonly sim: Simulator,
@@ -75,12 +86,14 @@ export class EventRecorder {
     // The broadcaster writes through its own client, outside the component's QPS limit; the
     // spam filter is what bounds events.
     this.client = client.unthrottled();
+    this.sourceField = Object.freeze(source.host ? { component: source.component, host: source.host } : { component: source.component });
   }
 
   event(obj: Stored<KubeObject>, type: EventType, reason: string, text: string, options: { fieldPath?: string; action?: string } = {}): void {
-    const ref = referenceTo(obj, options.fieldPath);
-    // The message is kept for the Event's life (1 h) and in the correlator: flat, not the caller's rope.
-    const message = flattened(text);
+    const ref = this.reference(obj, options.fieldPath);
+    // The message is kept for the Event's life (1 h) and in the correlator: flat, not the caller's
+    // rope, and one copy per text.
+    const message = eventTexts.intern(text);
     // Upstream's keys start with the event source; a recorder here has one source, so they need not.
     // getSpamKey's parts after the source: kind, namespace, name, uid, apiVersion.
     if (!this.allow(correlationKey(ref.kind ?? '', ref.namespace ?? '', ref.name ?? '', ref.uid ?? '', ref.apiVersion ?? ''))) return;
@@ -133,12 +146,19 @@ export class EventRecorder {
         action: action ?? reason, reportingComponent: this.source.component, reportingInstance: this.newEventsAPI.reportingInstance,
       };
     }
-    const source = this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component };
     return {
-      apiVersion: 'v1', kind: 'Event', metadata, involvedObject: ref, reason, message, source,
+      apiVersion: 'v1', kind: 'Event', metadata, involvedObject: ref, reason, message, source: this.sourceField,
       firstTimestamp: now, lastTimestamp: now, count: 1, type, eventTime: null as unknown as string,
       reportingComponent: this.source.component, reportingInstance: this.source.host ?? '',
     };
+  }
+
+  private reference(obj: Stored<KubeObject>, fieldPath: string | undefined): ObjectReference {
+    const last = this.lastRef;
+    if (last && last.obj === obj && last.fieldPath === fieldPath) return last.ref;
+    const ref = referenceTo(obj, fieldPath === undefined ? undefined : eventTexts.intern(fieldPath));
+    this.lastRef = { obj, fieldPath, ref };
+    return ref;
   }
 
   /** nanoHex is the hex unix-nano suffix of event names; the sub-millisecond part is random. */
@@ -165,16 +185,13 @@ export class EventRecorder {
 
 /** referenceTo builds the involvedObject reference (reference.GetReference). */
 export function referenceTo(obj: Stored<KubeObject>, fieldPath?: string): ObjectReference {
-  const ref: ObjectReference = {
-    kind: obj.kind,
-    namespace: obj.metadata.namespace,
-    name: obj.metadata.name,
-    uid: obj.metadata.uid,
-    apiVersion: obj.apiVersion,
-    resourceVersion: obj.metadata.resourceVersion,
-  };
-  if (fieldPath) (ref as { fieldPath?: string }).fieldPath = fieldPath;
-  if (!ref.namespace) delete (ref as { namespace?: string }).namespace;
-  return ref;
+  const { kind, apiVersion } = obj;
+  const { namespace, name, uid, resourceVersion } = obj.metadata;
+  // One literal per shape: an object that gains a field after it is made keeps that field in a
+  // separate property array (V8), and an Event keeps its reference for an hour.
+  if (namespace) {
+    return fieldPath ? { kind, namespace, name, uid, apiVersion, resourceVersion, fieldPath } : { kind, namespace, name, uid, apiVersion, resourceVersion };
+  }
+  return fieldPath ? { kind, name, uid, apiVersion, resourceVersion, fieldPath } : { kind, name, uid, apiVersion, resourceVersion };
 }
 
