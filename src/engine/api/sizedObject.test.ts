@@ -33,14 +33,15 @@ describe('sizedObject', () => {
 
   it('makes a copy of an Event-sized object (15 fields) smaller than one built on `{}`', () => {
     const event = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`f${i}`, i]));
-    const onEmpty = bytesPerObject(20_000, () => {
+    const onEmpty = bytesPerObject(100_000, () => {
       const copy: Record<string, unknown> = {};
       for (const key in event) copy[key] = event[key];
       return Object.freeze(copy);
     });
-    const sized = bytesPerObject(20_000, () => Object.freeze(deepClone(event)));
-    // 24 bytes of header + 15 inline fields, against 4 inline and the rest in a property array.
-    expect(sized).toBeLessThan(onEmpty - 20);
-    expect(sized).toBeLessThanOrEqual(160);
+    const sized = bytesPerObject(100_000, () => Object.freeze(deepClone(event)));
+    // 24 bytes of header + 15 inline fields (+ 8 for the array slot), against 4 inline and the
+    // rest in a property array (measured 152 against 176).
+    expect(sized).toBeLessThan(onEmpty - 15);
+    expect(sized).toBeLessThanOrEqual(165);
   });
 });
