@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyWith, deepClone, deepFreeze, shareUnchanged } from './object';
+import { copyWith, deepClone, deepFreeze, deepFreezeShared, shareUnchanged } from './object';
 
 describe('object helpers', () => {
   it('shareUnchanged keeps identity of equal subtrees and the value of every field', () => {
@@ -23,6 +23,27 @@ describe('object helpers', () => {
   it('deepFreeze freezes nested fields', () => {
     const obj = deepFreeze({ spec: { containers: [{ name: 'c' }] } });
     expect(Object.isFrozen(obj.spec.containers[0])).toBe(true);
+  });
+
+  it('deepFreezeShared keeps every value, frozen, with empty objects and arrays shared', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const kept = deepFreezeShared(deepClone(value));
+        expect(kept).toEqual(value);
+        const frozenAll = (v: unknown): boolean => v === null || typeof v !== 'object' || (Object.isFrozen(v) && Object.values(v).every(frozenAll));
+        expect(frozenAll(kept)).toBe(true);
+      }),
+    );
+    const a = deepFreezeShared({ spec: { securityContext: {}, volumes: [] }, status: { lastState: {}, conditions: [] } });
+    expect(a.spec.securityContext).toBe(a.status.lastState);
+    expect(a.spec.volumes).toBe(a.status.conditions);
+    // A "__proto__" key stays an own field; an object already frozen is kept as it is.
+    const hostile = JSON.parse('{"__proto__": {}, "data": {"k": "v"}}') as Record<string, unknown>;
+    const kept = deepFreezeShared(hostile);
+    expect(Object.keys(kept)).toEqual(['__proto__', 'data']);
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+    const frozen = Object.freeze({});
+    expect(deepFreezeShared({ x: frozen }).x).toBe(frozen);
   });
 
   it('copyWith is { ...obj, ...fields }, keeping a "__proto__" key an own field', () => {

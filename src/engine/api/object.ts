@@ -41,6 +41,34 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+const EMPTY_OBJECT = Object.freeze({});
+const EMPTY_ARRAY = Object.freeze([]);
+
+/**
+ * deepFreezeShared freezes like deepFreeze and returns what to keep in place of `value`: every
+ * empty object or array not frozen yet becomes one shared frozen `{}` / `[]`. Stored pods carry
+ * several (`securityContext: {}`, `resources: {}`, each container status's `lastState: {}`), ~56
+ * bytes each per pod version; 10,000 pods held 60,000 of them.
+ */
+export function deepFreezeShared<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return EMPTY_ARRAY as T;
+    for (let i = 0; i < value.length; i++) value[i] = deepFreezeShared(value[i]);
+    return Object.freeze(value);
+  }
+  const record = value as Record<string, unknown>;
+  let empty = true;
+  for (const key in record) {
+    empty = false;
+    const field = record[key];
+    const kept = deepFreezeShared(field);
+    if (kept !== field) setOwn(record, key, kept);
+  }
+  if (empty && Object.getPrototypeOf(value) === Object.prototype) return EMPTY_OBJECT as T;
+  return Object.freeze(value);
+}
+
 /**
  * setOwn sets `obj[key] = value` as an own data property even when the key is "__proto__" (a
  * legal ConfigMap/Secret key): plain assignment would replace the prototype and lose the data.

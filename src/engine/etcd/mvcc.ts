@@ -40,8 +40,11 @@ export class MvccStore {
   }
 
   /** apply commits one txn operation as a new revision and notifies watchers synchronously. */
-  apply(key: string, op: TxnOp): { kv?: KeyValue; prevKv?: KeyValue } {
-    const prevKv = this.current.get(key);
+  apply(requestKey: string, op: TxnOp): { kv?: KeyValue; prevKv?: KeyValue } {
+    const prevKv = this.current.get(requestKey);
+    // Every revision of a key shares its first string: the history holds minutes of revisions
+    // (a node's Lease every 10 s), each request brings its own copy.
+    const key = prevKv ? prevKv.key : requestKey;
     if (op.type === 'delete') {
       if (!prevKv) return {};
       const revision = ++this.revision;

@@ -1,7 +1,7 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { KeyValue } from '../../etcd/types';
 import { setRevisionStamper } from '../../etcd/revisionStamp';
-import { copyWith, deepFreeze, setOwn, type KubeObject, type Stored } from '../../api/object';
+import { copyWith, deepFreezeShared, setOwn, type KubeObject, type Stored } from '../../api/object';
 import { sizedObject } from '../../api/sizedObject';
 
 /**
@@ -66,12 +66,12 @@ export function unstamped(obj: KubeObject): KubeObject {
  * and metadata is frozen and shared with `obj`; those two are frozen when etcd stamps them.
  */
 export function encode(obj: KubeObject): KubeObject {
-  const metadata = withoutResourceVersion(obj.metadata ?? {});
-  for (const key in metadata) deepFreeze((metadata as Record<string, unknown>)[key]);
-  const value: KubeObject = copyWith(obj, { metadata }, MARK_ROOM);
-  for (const key in value) if (key !== 'metadata') deepFreeze((value as Record<string, unknown>)[key]);
+  const metadata = withoutResourceVersion(obj.metadata ?? {}) as Record<string, unknown>;
+  for (const key in metadata) setOwn(metadata, key, deepFreezeShared(metadata[key]));
+  const value = copyWith(obj, { metadata }, MARK_ROOM) as Record<string, unknown>;
+  for (const key in value) if (key !== 'metadata') setOwn(value, key, deepFreezeShared(value[key]));
   mark(value, PENDING);
-  return value;
+  return value as KubeObject;
 }
 
 /** decode returns the object at `kv` with resourceVersion = its mod revision. */

@@ -1,6 +1,7 @@
 // Mirrors kubernetes pkg/kubelet/status/generate.go (v1.32): the pod conditions the kubelet owns.
 import type { ContainerStatus, PodCondition, PodSpec } from 'kubernetes-types/core/v1';
 import { flat } from '../../api/flat';
+import { RecentStrings } from '../../api/recentStrings';
 
 export const UNKNOWN_CONTAINER_STATUSES = 'UnknownContainerStatuses';
 export const POD_COMPLETED = 'PodCompleted';
@@ -8,6 +9,9 @@ export const POD_FAILED = 'PodFailed';
 export const CONTAINERS_NOT_READY = 'ContainersNotReady';
 export const CONTAINERS_NOT_INITIALIZED = 'ContainersNotInitialized';
 export const READINESS_GATES_NOT_READY = 'ReadinessGatesNotReady';
+
+/** conditionMessages: every pod of a template has the same messages; its conditions share one copy. */
+const conditionMessages = new RecentStrings(1024);
 
 type Condition = Pick<PodCondition, 'type' | 'status' | 'reason' | 'message'>;
 
@@ -36,7 +40,7 @@ export function generateContainersReadyCondition(spec: PodSpec, statuses: readon
   const messages: string[] = [];
   if (unknown.length > 0) messages.push(flat('containers with unknown status: ', goList(unknown)));
   if (unready.length > 0) messages.push(flat('containers with unready status: ', goList(unready)));
-  if (messages.length > 0) return { type: 'ContainersReady', status: 'False', reason: CONTAINERS_NOT_READY, message: messages.join(', ') };
+  if (messages.length > 0) return { type: 'ContainersReady', status: 'False', reason: CONTAINERS_NOT_READY, message: conditionMessages.intern(messages.join(', ')) };
   return { type: 'ContainersReady', status: 'True' };
 }
 
