@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyWith, deepClone, deepFreeze, deepFreezeShared, shareUnchanged } from './object';
+import { cloneUnfrozen, copyWith, deepClone, deepFreeze, deepFreezeShared, shareUnchanged } from './object';
 
 describe('object helpers', () => {
   it('shareUnchanged keeps identity of equal subtrees and the value of every field', () => {
@@ -44,6 +44,20 @@ describe('object helpers', () => {
     expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
     const frozen = Object.freeze({});
     expect(deepFreezeShared({ x: frozen }).x).toBe(frozen);
+  });
+
+  it('cloneUnfrozen copies like deepClone but keeps frozen subtrees themselves', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        const frozen = deepFreeze(deepClone({ inner: a }));
+        const value = { open: deepClone(b), frozen };
+        const copy = cloneUnfrozen(value);
+        expect(copy).toEqual(deepClone(value));
+        expect(copy).not.toBe(value);
+        expect(copy.frozen).toBe(frozen);
+        if (b !== null && typeof b === 'object') expect(copy.open).not.toBe(value.open);
+      }),
+    );
   });
 
   it('copyWith is { ...obj, ...fields }, keeping a "__proto__" key an own field', () => {

@@ -98,6 +98,29 @@ export function copyWith<T extends object>(obj: T, fields: Partial<T>, room = 0)
   return out as T;
 }
 
+/**
+ * cloneUnfrozen is deepClone that keeps frozen subtrees as they are: nobody can change those, so
+ * a copy of them only costs memory. For values nothing will edit in place (an Event on its way
+ * to storage keeps its recorder's frozen `source` and involvedObject, one per recorder instead of
+ * one per Event).
+ */
+export function cloneUnfrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneUnfrozen(value[i]);
+    return out as T;
+  }
+  let size = 0;
+  for (const key in value) if ((value as Record<string, unknown>)[key] !== undefined) size++;
+  const out = sizedObject(size);
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field !== undefined) setOwn(out, key, cloneUnfrozen(field));
+  }
+  return out as T;
+}
+
 /** deepClone copies a JSON-shaped value (plain objects, arrays, primitives) into mutable form. */
 export function deepClone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;

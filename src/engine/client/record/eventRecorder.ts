@@ -156,7 +156,8 @@ export class EventRecorder {
   private reference(obj: Stored<KubeObject>, fieldPath: string | undefined): ObjectReference {
     const last = this.lastRef;
     if (last && last.obj === obj && last.fieldPath === fieldPath) return last.ref;
-    const ref = referenceTo(obj, fieldPath === undefined ? undefined : eventTexts.intern(fieldPath));
+    // Frozen: the apiserver then stores it as it is, one per run of events instead of one per event.
+    const ref = Object.freeze(referenceTo(obj, fieldPath === undefined ? undefined : eventTexts.intern(fieldPath)));
     this.lastRef = { obj, fieldPath, ref };
     return ref;
   }

@@ -170,3 +170,20 @@ describe('idempotency', () => {
     );
   });
 });
+
+describe('Event', () => {
+  it('is copied with its frozen parts kept and its metadata a fresh, editable copy', () => {
+    const source = Object.freeze({ component: 'kubelet', host: 'node-1' });
+    const involvedObject = Object.freeze({ kind: 'Pod', namespace: 'default', name: 'web', uid: 'u1' });
+    const metadata = Object.freeze({ name: 'web.1', namespace: 'default' });
+    const event = Object.freeze({ apiVersion: 'v1', kind: 'Event', metadata, involvedObject, source, reason: 'Pulled', message: 'm', count: 1 });
+    const decoded = applyDefaults(event);
+    expect(decoded).toEqual(event);
+    expect(decoded).not.toBe(event);
+    expect(decoded.source).toBe(source);
+    expect(decoded.involvedObject).toBe(involvedObject);
+    expect(decoded.metadata).not.toBe(metadata);
+    expect(Object.isFrozen(decoded.metadata)).toBe(false);
+    expect(Object.isFrozen(decoded)).toBe(false);
+  });
+});
