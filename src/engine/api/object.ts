@@ -98,6 +98,11 @@ export function copyWith<T extends object>(obj: T, fields: Partial<T>, room = 0)
   return out as T;
 }
 
+/** deepClone copies a JSON-shaped value (plain objects, arrays, primitives) into mutable form. */
+export function deepClone<T>(value: T): T {
+  return copyTree(value, false);
+}
+
 /**
  * cloneUnfrozen is deepClone that keeps frozen subtrees as they are: nobody can change those, so
  * a copy of them only costs memory. For values nothing will edit in place (an Event on its way
@@ -105,39 +110,24 @@ export function copyWith<T extends object>(obj: T, fields: Partial<T>, room = 0)
  * one per Event).
  */
 export function cloneUnfrozen<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = cloneUnfrozen(value[i]);
-    return out as T;
-  }
-  let size = 0;
-  for (const key in value) if ((value as Record<string, unknown>)[key] !== undefined) size++;
-  const out = sizedObject(size);
-  for (const key in value) {
-    const field = (value as Record<string, unknown>)[key];
-    if (field !== undefined) setOwn(out, key, cloneUnfrozen(field));
-  }
-  return out as T;
+  return copyTree(value, true);
 }
 
-/** deepClone copies a JSON-shaped value (plain objects, arrays, primitives) into mutable form. */
-export function deepClone<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
+function copyTree<T>(value: T, keepFrozen: boolean): T {
+  if (value === null || typeof value !== 'object' || (keepFrozen && Object.isFrozen(value))) return value;
   if (Array.isArray(value)) {
     const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = deepClone(value[i]);
+    for (let i = 0; i < value.length; i++) out[i] = copyTree(value[i], keepFrozen);
     return out as T;
   }
+  const record = value as Record<string, unknown>;
   let size = 0;
-  for (const key in value) if ((value as Record<string, unknown>)[key] !== undefined) size++;
+  for (const key in record) if (record[key] !== undefined) size++;
   const out = sizedObject(size);
   // for-in as in deepFreeze; "__proto__" (a legal data key) must stay an own property.
-  for (const key in value) {
-    const field = (value as Record<string, unknown>)[key];
-    if (field === undefined) continue;
-    if (key === '__proto__') setOwn(out, key, deepClone(field));
-    else out[key] = deepClone(field);
+  for (const key in record) {
+    const field = record[key];
+    if (field !== undefined) setOwn(out, key, copyTree(field, keepFrozen));
   }
   return out as T;
 }
