@@ -2,8 +2,7 @@
 // SetObjectDefaults_<Kind> for the object's kind (pkg/apis/*/v1/zz_generated.defaults.go), v1.32.
 // Kinds without defaulters (ConfigMap, Event, Lease, PodDisruptionBudget, ServiceAccount) pass through.
 import type { HorizontalPodAutoscaler as HPAv1 } from 'kubernetes-types/autoscaling/v1';
-import { cloneUnfrozen, deepClone, setOwn } from '../../../api/object';
-import { sizedObject } from '../../../api/sizedObject';
+import { cloneUnfrozen, copyWith, deepClone } from '../../../api/object';
 import { convertHPAv1ToV2, setDefaultsHPA } from './hpaDefaults';
 import { setDefaultsLimitRange, setDefaultsNamespace, setDefaultsNode, setDefaultsPriorityClass, setDefaultsResourceQuota, setDefaultsSecret } from './otherDefaults';
 import { setDefaultsPod, setDefaultsPodSpec } from './podDefaults';
@@ -48,9 +47,9 @@ const DEFAULTERS: Record<string, (obj: never) => void> = {
  * applyDefaults({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } }).type // 'Opaque'
  */
 export function applyDefaults<T extends { kind?: string }>(obj: T): T {
+  if (obj.kind === 'Event') return decodeEvent(obj);
   // deepClone, not structuredClone: the objects are plain JSON data, and the hand-written copy is
   // several times cheaper on the write path (every create and update is defaulted).
-  if (obj.kind === 'Event') return decodeEvent(obj);
   const copy = toStorageVersion(deepClone(obj));
   const fn = DEFAULTERS[copy.kind ?? ''];
   if (fn) fn(copy as never);
@@ -64,15 +63,10 @@ export function applyDefaults<T extends { kind?: string }>(obj: T): T {
  * ~635,000 Events of 150,000 pods need not carry ~635,000 copies of each.
  */
 function decodeEvent<T>(obj: T): T {
-  const event = obj as Record<string, unknown>;
-  let size = 0;
-  for (const key in event) if (event[key] !== undefined) size++;
-  const copy = sizedObject(size);
-  for (const key in event) {
-    const field = event[key];
-    if (field !== undefined) setOwn(copy, key, key === 'metadata' ? deepClone(field) : cloneUnfrozen(field));
-  }
-  return copy as T;
+  const event = obj as { metadata?: unknown };
+  // copyWith gives an open top level with a fresh metadata copy, so cloneUnfrozen copies those
+  // two and keeps the frozen rest (a second small copy of the metadata, no second copy loop).
+  return cloneUnfrozen(copyWith(event, { metadata: deepClone(event.metadata) })) as T;
 }
 
 /**
