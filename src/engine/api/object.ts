@@ -54,8 +54,13 @@ export function deepFreezeShared<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) {
     if (value.length === 0) return EMPTY_ARRAY as T;
-    for (let i = 0; i < value.length; i++) value[i] = deepFreezeShared(value[i]);
-    return Object.freeze(value);
+    // A copy, not the array itself: an array that grew by push keeps room for 17 or more elements
+    // (V8 grows a backing store to 1.5 × length + 16), and a stored array never grows again.
+    // slice() allocates exactly `length`. 10,000 pods' stored versions wasted ~5 MB that way
+    // (conditions, volumes, volumeMounts, tolerations).
+    const kept = value.slice();
+    for (let i = 0; i < kept.length; i++) kept[i] = deepFreezeShared(kept[i]);
+    return Object.freeze(kept) as T;
   }
   const record = value as Record<string, unknown>;
   let empty = true;

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { deepClone } from './object';
+import { deepClone, deepFreezeShared } from './object';
 import { sizedObject } from './sizedObject';
 
 setFlagsFromString('--expose-gc');
@@ -43,5 +43,19 @@ describe('sizedObject', () => {
     // rest in a property array (measured 152 against 176).
     expect(sized).toBeLessThan(onEmpty - 15);
     expect(sized).toBeLessThanOrEqual(165);
+  });
+});
+
+describe('stored arrays (deepFreezeShared)', () => {
+  it('keeps an array that grew by push at its length, not its capacity', () => {
+    const pushed = () => {
+      const list: object[] = [];
+      list.push({ name: 'kube-api-access' });
+      return list;
+    };
+    const asIs = bytesPerObject(50_000, () => Object.freeze(pushed()));
+    const stored = bytesPerObject(50_000, () => deepFreezeShared(pushed()));
+    // A pushed-to empty array has room for 17 elements (16 unused: 128 bytes).
+    expect(stored).toBeLessThan(asIs - 100);
   });
 });

@@ -6,6 +6,7 @@ import { parseQuantity } from '../api/quantity';
 import type { ContainerRecord } from '../runtime/types';
 import type { LoadModel, PodLoad } from './loadModel';
 import { flat } from '../api/flat';
+import { withPoint } from './containerPoints';
 
 /**
  * MetricsPoint is one sample (metrics-server storage.MetricsPoint): cumulative CPU is in
@@ -18,10 +19,13 @@ export interface MetricsPoint {
   memoryBytes: number;
 }
 
+/** PodPoints: one pod's container points by container name. */
+export type PodPoints = ReadonlyMap<string, MetricsPoint>;
+
 /** NodeBatch is one node's answer: the node point and, per `namespace/pod`, its containers' points. */
 export interface NodeBatch {
   node: MetricsPoint;
-  pods: Map<string, Map<string, MetricsPoint>>;
+  pods: Map<string, PodPoints>;
 }
 
 /** ContainerSource is the part of the node's containerd the collector reads. */
@@ -60,7 +64,7 @@ export class NodeStats {
    * by every node: one map of 150,000 pods rather than one per node merged afterwards); a pod
    * already there from another node keeps that node's points, as metrics-server's merge does.
    */
-  collect(nowMs: number, pods: Map<string, Map<string, MetricsPoint>> = new Map()): NodeBatch {
+  collect(nowMs: number, pods: Map<string, PodPoints> = new Map()): NodeBatch {
     // One pass over the node's containers into scratch lists (no filtered copy, no demand object
     // per container: at 150,000 pods a scrape every 15 s visits every container).
     const running = runningScratch;
@@ -94,12 +98,11 @@ export class NodeStats {
       acct.accountedAtMs = nowMs;
       nodeIncrement += increment;
       nodeMemory += memory[i]!;
-      let containers = pods.get(acct.podKey);
-      if (!containers) {
-        pods.set(acct.podKey, (containers = new Map()));
-        owned.add(acct.podKey);
-      } else if (!owned.has(acct.podKey)) continue;
-      containers.set(c.name, { startTimeMs: c.startedAtMs!, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(acct.nanoCoreSeconds), memoryBytes: pageAligned(memory[i]!) });
+      const containers = pods.get(acct.podKey);
+      if (!containers) owned.add(acct.podKey);
+      else if (!owned.has(acct.podKey)) continue;
+      const point = { startTimeMs: c.startedAtMs!, timestampMs: nowMs, cumulativeCpuNanoCoreSeconds: Math.round(acct.nanoCoreSeconds), memoryBytes: pageAligned(memory[i]!) };
+      pods.set(acct.podKey, withPoint(containers, c.name, point));
     }
     running.fill(undefined, 0, n); // keep no container records alive between scrapes
     this.node.cumulative += nodeIncrement + SYSTEM_USAGE.cpuMilli * Math.max(0, nowMs - this.node.lastMs) * 1000;

@@ -7,7 +7,7 @@ import type { Rng } from '../../sim/rng';
 import type { Simulator } from '../../sim/simulator';
 import { Future } from '../../sim/future';
 import type { LoadModel } from '../loadModel';
-import { NodeStats, type ContainerSource, type MetricsPoint } from '../nodeStats';
+import { NodeStats, type ContainerSource, type MetricsPoint, type PodPoints } from '../nodeStats';
 import type { MetricsBatch } from './storage';
 
 const DELAY_PER_SOURCE_MS = 8;
@@ -46,7 +46,7 @@ export class Scraper {
   /** scrape collects every node (in name order) and settles once all answered or failed. */
   scrape(nodes: readonly Node[]): Future<ScrapeResult> {
     const done = new Future<ScrapeResult>();
-    const pods = new Map<string, Map<string, MetricsPoint>>();
+    const pods = new Map<string, PodPoints>();
     const result: ScrapeResult = { batch: { nodes: new Map(), pods }, failedNodes: [] };
     let pending = nodes.length;
     if (pending === 0) return Future.resolved(result);
@@ -70,7 +70,7 @@ export class Scraper {
    * collectNode scrapes one kubelet: its pods' points go straight into the batch's `pods` (first
    * node wins a pod reported twice); returns the node's point, undefined when it did not answer.
    */
-  private collectNode(name: string, pods: Map<string, Map<string, MetricsPoint>>): MetricsPoint | undefined {
+  private collectNode(name: string, pods: Map<string, PodPoints>): MetricsPoint | undefined {
     const kubelet = this.kubelet(name);
     if (!kubelet || !kubelet.running) return undefined;
     let stats = nodeStatsByRuntime.get(kubelet.runtime);

@@ -1,7 +1,8 @@
 // Mirrors metrics-server pkg/storage (v0.7): pod.go, node.go, types.go. The storage keeps the
 // last two scrapes; a usage is the CPU counter's increase between them over the window, so a pod
 // has metrics from its second scrape on (or its first, if it started 10–15 s before it).
-import type { MetricsPoint } from '../nodeStats';
+import type { MetricsPoint, PodPoints } from '../nodeStats';
+import { OneContainerPoints, withPoint } from '../containerPoints';
 
 /** freshContainerMinMetricsResolution: a container younger than this at its first scrape gets no synthetic start point. */
 export const FRESH_CONTAINER_MIN_METRICS_RESOLUTION_MS = 10_000;
@@ -9,7 +10,7 @@ export const FRESH_CONTAINER_MIN_METRICS_RESOLUTION_MS = 10_000;
 /** MetricsBatch is one scrape of every node: node points and, per `namespace/pod`, container points. */
 export interface MetricsBatch {
   nodes: Map<string, MetricsPoint>;
-  pods: Map<string, ReadonlyMap<string, MetricsPoint>>;
+  pods: Map<string, PodPoints>;
 }
 
 /** Usage is one computed usage: cpu in nanocores, memory in bytes, over [timestamp − window, timestamp]. */
@@ -38,8 +39,8 @@ export function resourceUsage(last: MetricsPoint, prev: MetricsPoint): { ok: tru
  * pair with them (same container start, older timestamp).
  */
 export class PodStorage {
-  private last = new Map<string, ReadonlyMap<string, MetricsPoint>>();
-  private prev = new Map<string, ReadonlyMap<string, MetricsPoint>>();
+  private last = new Map<string, PodPoints>();
+  private prev = new Map<string, PodPoints>();
 
   constructor(private readonly metricResolutionMs: number) {}
 
@@ -75,7 +76,7 @@ export class PodStorage {
 
   /** store replaces the last scrape and keeps, per container, the point that can serve as previous. */
   store(batch: MetricsBatch): void {
-    const prevPods = new Map<string, ReadonlyMap<string, MetricsPoint>>();
+    const prevPods = new Map<string, PodPoints>();
     for (const [podKey, newPod] of batch.pods) {
       const newPrev = this.previousPoints(podKey, newPod);
       if (newPrev) prevPods.set(podKey, newPrev);
@@ -90,8 +91,13 @@ export class PodStorage {
    * with the last scrape's point, and then the last scrape's map itself is the answer: at 150,000
    * pods, a new map per pod per scrape was most of the metrics-server's allocation.
    */
-  private previousPoints(podKey: string, newPod: ReadonlyMap<string, MetricsPoint>): ReadonlyMap<string, MetricsPoint> | undefined {
+  private previousPoints(podKey: string, newPod: PodPoints): PodPoints | undefined {
     const lastPod = this.last.get(podKey);
+    if (newPod instanceof OneContainerPoints) {
+      const prev = this.previousFor(podKey, lastPod, newPod.name, newPod.point);
+      if (prev === undefined) return undefined;
+      return lastPod?.size === 1 && prev === lastPod.get(newPod.name) ? lastPod : new OneContainerPoints(newPod.name, prev);
+    }
     let allFromLast = lastPod !== undefined && lastPod.size === newPod.size;
     let i = 0;
     for (const [name, point] of newPod) {
@@ -100,17 +106,17 @@ export class PodStorage {
       if (prev === undefined || prev !== lastPod?.get(name)) allFromLast = false;
     }
     if (allFromLast) return lastPod;
-    const newPrev = new Map<string, MetricsPoint>();
+    let newPrev: PodPoints | undefined;
     i = 0;
     for (const name of newPod.keys()) {
       const prev = pairScratch[i++];
-      if (prev) newPrev.set(name, prev);
+      if (prev) newPrev = withPoint(newPrev, name, prev);
     }
     pairScratch.length = 0;
-    return newPrev.size > 0 ? newPrev : undefined;
+    return newPrev;
   }
 
-  private previousFor(podKey: string, lastPod: ReadonlyMap<string, MetricsPoint> | undefined, name: string, point: MetricsPoint): MetricsPoint | undefined {
+  private previousFor(podKey: string, lastPod: PodPoints | undefined, name: string, point: MetricsPoint): MetricsPoint | undefined {
     const age = point.timestampMs - point.startTimeMs;
     // A container that started between 10 s and one resolution ago: its start is a zero point.
     if (point.startTimeMs < point.timestampMs && age < this.metricResolutionMs && age >= FRESH_CONTAINER_MIN_METRICS_RESOLUTION_MS) {
