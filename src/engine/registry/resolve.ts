@@ -2,6 +2,7 @@
 // calls it when a container needs an image, then waits pullDurationMs before using the result.
 import { parseNormalizedNamed } from './reference';
 import { fakeDigest } from './digest';
+import { flat } from '../api/flat';
 import { findRepository, findTag, EMPTY_REGISTRY_STATE, type FoundRepository, type RegistryState } from './registryState';
 import { pullErrorText, type PullFailureKind } from './pullErrors';
 import { failedToPullMessage, invalidImageNameMessage } from './events';
@@ -87,7 +88,7 @@ export function resolveImage(image: string, state: RegistryState = EMPTY_REGISTR
     repository: ref.repository,
     tag: ref.tag ?? (ref.digest ? undefined : 'latest'),
     digest,
-    imageRef: `${ref.repository}@${digest}`,
+    imageRef: flat(ref.repository, '@', digest),
     imageId: fakeDigest(`${digest}/config`),
     sizeBytes: entry.sizeBytes,
     layers: entry.layers,
