@@ -14,7 +14,11 @@ export type PodLifecycleEventType = 'ContainerStarted' | 'ContainerDied' | 'Cont
  */
 export class GenericPLEG {
   private readonly dirty = new Set<string>();
-  private readonly lastStates = new Map<string, Map<string, ContainerState>>();
+  /**
+   * lastStates: per pod, its containers at the last relist as [id, state, id, state, ...], in the
+   * runtime's order. A pod has one or two containers; a Map each was ~200 bytes at 150,000 pods.
+   */
+  private readonly lastStates = new Map<string, readonly string[]>();
   private timer: Timer | undefined;
   private phaseMs = 0;
   private running = false;
@@ -61,19 +65,34 @@ export class GenericPLEG {
   }
 
   private computeEvents(uid: string): void {
-    const previous = this.lastStates.get(uid) ?? new Map<string, ContainerState>();
-    const current = new Map<string, ContainerState>();
-    for (const container of this.runtime.podContainers(uid)) current.set(container.id, container.state);
+    const previous = this.lastStates.get(uid) ?? NONE;
+    const containers = this.runtime.podContainers(uid);
+    const current = new Array<string>(containers.length * 2);
+    for (let i = 0; i < containers.length; i++) {
+      current[2 * i] = containers[i].id;
+      current[2 * i + 1] = containers[i].state;
+    }
     if (this.sim.trace.enabled) {
-      for (const [id, state] of current) {
-        const before = previous.get(id);
-        if (before === state) continue;
+      for (let i = 0; i < current.length; i += 2) {
+        const id = current[i];
+        const state = current[i + 1] as ContainerState;
+        if (stateOf(previous, id) === state) continue;
         const type: PodLifecycleEventType = state === 'CONTAINER_RUNNING' ? 'ContainerStarted' : state === 'CONTAINER_EXITED' ? 'ContainerDied' : 'ContainerChanged';
         this.sim.emit({ component: this.component, kind: 'pleg.event', podUid: uid, type, containerId: id });
       }
-      for (const id of previous.keys()) if (!current.has(id)) this.sim.emit({ component: this.component, kind: 'pleg.event', podUid: uid, type: 'ContainerRemoved', containerId: id });
+      for (let i = 0; i < previous.length; i += 2) {
+        if (stateOf(current, previous[i]) === undefined) this.sim.emit({ component: this.component, kind: 'pleg.event', podUid: uid, type: 'ContainerRemoved', containerId: previous[i] });
+      }
     }
-    if (current.size === 0) this.lastStates.delete(uid);
+    if (current.length === 0) this.lastStates.delete(uid);
     else this.lastStates.set(uid, current);
   }
+}
+
+const NONE: readonly string[] = [];
+
+/** stateOf finds a container's state in an [id, state, ...] list. */
+function stateOf(list: readonly string[], id: string): string | undefined {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === id) return list[i + 1];
+  return undefined;
 }
