@@ -8,6 +8,8 @@ export interface QueuedEvent {
   seq: number;
   run: () => void;
   cancelled: boolean;
+  /** index is the event's place in the heap; -1 once it ran or was removed. */
+  index: number;
 }
 
 export class EventQueue {
@@ -19,17 +21,9 @@ export class EventQueue {
   }
 
   push(timeMs: number, run: () => void): QueuedEvent {
-    const event: QueuedEvent = { timeMs, seq: this.nextSeq++, run, cancelled: false };
-    const heap = this.heap;
-    heap.push(event);
-    let i = heap.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(event, heap[parent])) break;
-      heap[i] = heap[parent];
-      i = parent;
-    }
-    heap[i] = event;
+    const event: QueuedEvent = { timeMs, seq: this.nextSeq++, run, cancelled: false, index: this.heap.length };
+    this.heap.push(event);
+    this.siftUp(event.index);
     return event;
   }
 
@@ -39,25 +33,63 @@ export class EventQueue {
   }
 
   pop(): QueuedEvent | undefined {
-    const heap = this.heap;
-    if (heap.length === 0) return undefined;
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      let i = 0;
-      const n = heap.length;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= n) break;
-        const right = left + 1;
-        const child = right < n && before(heap[right], heap[left]) ? right : left;
-        if (!before(heap[child], last)) break;
-        heap[i] = heap[child];
-        i = child;
-      }
-      heap[i] = last;
-    }
+    if (this.heap.length === 0) return undefined;
+    const top = this.heap[0];
+    this.removeAt(0);
     return top;
+  }
+
+  /**
+   * remove takes a pending event out of the heap. A cancelled timer left in place until its time
+   * came was garbage the heap carried: the kubelet re-arms every pod's resync timer on each sync,
+   * and 150,000 pods kept ~150,000 dead timers (and their closures) queued a minute ahead.
+   */
+  remove(event: QueuedEvent): void {
+    if (event.index >= 0 && this.heap[event.index] === event) this.removeAt(event.index);
+  }
+
+  private removeAt(i: number): void {
+    const heap = this.heap;
+    const removed = heap[i];
+    removed.index = -1;
+    const last = heap.pop()!;
+    if (i === heap.length) return;
+    heap[i] = last;
+    last.index = i;
+    if (i > 0 && before(last, heap[(i - 1) >> 1])) this.siftUp(i);
+    else this.siftDown(i);
+  }
+
+  private siftUp(i: number): void {
+    const heap = this.heap;
+    const event = heap[i];
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(event, heap[parent])) break;
+      heap[i] = heap[parent];
+      heap[i].index = i;
+      i = parent;
+    }
+    heap[i] = event;
+    event.index = i;
+  }
+
+  private siftDown(i: number): void {
+    const heap = this.heap;
+    const event = heap[i];
+    const n = heap.length;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && before(heap[right], heap[left]) ? right : left;
+      if (!before(heap[child], event)) break;
+      heap[i] = heap[child];
+      heap[i].index = i;
+      i = child;
+    }
+    heap[i] = event;
+    event.index = i;
   }
 }
 

@@ -47,8 +47,11 @@ export class Simulator {
     return this.at(this.clockMs + delayMs, run);
   }
 
+  /** cancel drops a pending timer from the queue (no-op once it ran). */
   cancel(timer: Timer | undefined): void {
-    if (timer) timer.cancelled = true;
+    if (!timer) return;
+    timer.cancelled = true;
+    this.queue.remove(timer);
   }
 
   /** sleep is a Future that settles `delayMs` from now, for tasks. */

@@ -20,7 +20,8 @@ describe('GenericPLEG (pkg/kubelet/pleg/generic.go)', () => {
     const sim = new Simulator(1);
     const events: Array<{ t: number; type: string; containerId: string }> = [];
     sim.trace.subscribe((e) => {
-      if (e.kind === 'pleg.event') events.push({ t: e.t, type: (e as { type: string }).type, containerId: (e as { containerId: string }).containerId });
+      const pleg = e as unknown as { t: number; kind: string; type: string; containerId: string };
+      if (pleg.kind === 'pleg.event') events.push({ t: pleg.t, type: pleg.type, containerId: pleg.containerId });
     });
     const { set, runtime } = fakeRuntime();
     const relisted: string[][] = [];
