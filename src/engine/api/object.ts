@@ -1,6 +1,7 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import { flat } from './flat';
 import { sizedObject } from './sizedObject';
+import { SharedValues } from './sharedValues';
 
 /**
  * KubeObject is any API object: TypeMeta + ObjectMeta + the kind's own fields. Objects handed out
@@ -44,11 +45,15 @@ export function deepFreeze<T>(value: T): T {
 const EMPTY_OBJECT = Object.freeze({});
 const EMPTY_ARRAY = Object.freeze([]);
 
+/** storedValues: the small parts stored objects share (see SharedValues). */
+const storedValues = new SharedValues(4096);
+
 /**
  * deepFreezeShared freezes like deepFreeze and returns what to keep in place of `value`: every
  * empty object or array not frozen yet becomes one shared frozen `{}` / `[]`. Stored pods carry
  * several (`securityContext: {}`, `resources: {}`, each container status's `lastState: {}`), ~56
- * bytes each per pod version; 10,000 pods held 60,000 of them.
+ * bytes each per pod version; 10,000 pods held 60,000 of them. Other small parts equal to one
+ * stored lately (labels, owner references, conditions, container states) become that one.
  */
 export function deepFreezeShared<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
@@ -60,7 +65,7 @@ export function deepFreezeShared<T>(value: T): T {
     // (conditions, volumes, volumeMounts, tolerations).
     const kept = value.slice();
     for (let i = 0; i < kept.length; i++) kept[i] = deepFreezeShared(kept[i]);
-    return Object.freeze(kept) as T;
+    return storedValues.share(Object.freeze(kept)) as T;
   }
   const record = value as Record<string, unknown>;
   let empty = true;
@@ -70,8 +75,9 @@ export function deepFreezeShared<T>(value: T): T {
     const kept = deepFreezeShared(field);
     if (kept !== field) setOwn(record, key, kept);
   }
-  if (empty && Object.getPrototypeOf(value) === Object.prototype) return EMPTY_OBJECT as T;
-  return Object.freeze(value);
+  if (Object.getPrototypeOf(value) !== Object.prototype) return Object.freeze(value);
+  if (empty) return EMPTY_OBJECT as T;
+  return storedValues.share(Object.freeze(value));
 }
 
 /**
