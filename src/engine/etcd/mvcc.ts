@@ -12,8 +12,14 @@ export class MvccStore {
   private revision = 1;
   private compacted = 0;
   private readonly current = new Map<string, KeyValue>();
-  /** Events in revision order; `historyStart` is the index of the first uncompacted one. */
-  private history: EtcdWatchEvent[] = [];
+  /**
+   * The event history in revision order, as two parallel lists: each event's kv (a tombstone,
+   * version 0, for a delete) and the key's kv before it. An event object per revision kept for
+   * minutes (a node's Lease every 10 s, every pod status) cost 48 bytes each; the events are made
+   * again when a watch replays them.
+   */
+  private historyKvs: KeyValue[] = [];
+  private historyPrevKvs: Array<KeyValue | undefined> = [];
   private readonly watchers = new Set<MvccWatcher>();
 
   get currentRevision(): number {
@@ -70,17 +76,18 @@ export class MvccStore {
   compact(revision: number): boolean {
     if (revision <= this.compacted || revision > this.revision) return false;
     this.compacted = revision;
-    const firstKept = lowerBound(this.history, revision);
-    this.history = this.history.slice(firstKept);
+    const firstKept = lowerBound(this.historyKvs, revision);
+    this.historyKvs = this.historyKvs.slice(firstKept);
+    this.historyPrevKvs = this.historyPrevKvs.slice(firstKept);
     return true;
   }
 
   /** eventsSince returns history events with modRevision ≥ `revision` under `prefix`. */
   eventsSince(prefix: string, revision: number): EtcdWatchEvent[] {
     const out: EtcdWatchEvent[] = [];
-    for (let i = lowerBound(this.history, revision); i < this.history.length; i++) {
-      const event = this.history[i];
-      if (event.kv.key.startsWith(prefix)) out.push(event);
+    for (let i = lowerBound(this.historyKvs, revision); i < this.historyKvs.length; i++) {
+      const kv = this.historyKvs[i];
+      if (kv.key.startsWith(prefix)) out.push(eventOf(kv, this.historyPrevKvs[i]));
     }
     return out;
   }
@@ -99,7 +106,8 @@ export class MvccStore {
     for (const kv of snap.kvs) this.current.set(kv.key, kv);
     this.revision = snap.revision;
     this.compacted = Math.max(snap.compacted, snap.revision);
-    this.history = [];
+    this.historyKvs = [];
+    this.historyPrevKvs = [];
   }
 
   subscribe(watcher: MvccWatcher): () => void {
@@ -108,7 +116,8 @@ export class MvccStore {
   }
 
   private record(event: EtcdWatchEvent): void {
-    this.history.push(event);
+    this.historyKvs.push(event.kv);
+    this.historyPrevKvs.push(event.prevKv);
     for (const watcher of this.watchers) {
       if (event.kv.key.startsWith(watcher.prefix)) watcher.onEvent(event);
     }
@@ -126,12 +135,17 @@ export interface MvccWatcher {
   onEvent(event: EtcdWatchEvent): void;
 }
 
-function lowerBound(events: EtcdWatchEvent[], revision: number): number {
+/** eventOf rebuilds a history event: a tombstone (version 0) is a delete. */
+function eventOf(kv: KeyValue, prevKv: KeyValue | undefined): EtcdWatchEvent {
+  return kv.version === 0 ? { type: 'DELETE', kv, prevKv } : { type: 'PUT', kv, prevKv };
+}
+
+function lowerBound(kvs: KeyValue[], revision: number): number {
   let lo = 0;
-  let hi = events.length;
+  let hi = kvs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (events[mid].kv.modRevision < revision) lo = mid + 1;
+    if (kvs[mid].modRevision < revision) lo = mid + 1;
     else hi = mid;
   }
   return lo;
