@@ -2,7 +2,7 @@
 // and pkg/scheduler/util/pod_resources.go (DefaultMilliCPURequest, DefaultMemoryRequest).
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import { milliValue, value } from '../../api/quantity';
-import { emptyResource, type Resource } from './types';
+import { emptyPodResource, type Resource } from './types';
 
 /** DEFAULT_MILLI_CPU_REQUEST (100m) and DEFAULT_MEMORY_REQUEST (200Mi) stand in for missing requests when scoring. */
 export const DEFAULT_MILLI_CPU_REQUEST = 100;
@@ -28,19 +28,19 @@ export const NON_ZERO_DEFAULTS: NonMissing = { milliCPU: DEFAULT_MILLI_CPU_REQUE
  * limit, since defaulting may not have run on objects created directly in tests.
  */
 export function podRequests(spec: PodSpec, nonMissing?: NonMissing): Resource {
-  const regular = emptyResource();
+  const regular = emptyPodResource();
   for (const container of spec.containers ?? []) addTo(regular, containerRequests(container, nonMissing));
-  const sidecars = emptyResource();
-  let initMax = emptyResource();
+  const sidecars = emptyPodResource();
+  let initMax = emptyPodResource();
   for (const container of spec.initContainers ?? []) {
     const own = containerRequests(container, nonMissing);
     let step: Resource;
     if (container.restartPolicy === 'Always') {
       addTo(regular, own);
       addTo(sidecars, own);
-      step = { ...sidecars, scalar: sidecars.scalar && { ...sidecars.scalar } };
+      step = copyOf(sidecars);
     } else {
-      step = { ...own, scalar: own.scalar && { ...own.scalar } };
+      step = copyOf(own);
       addTo(step, sidecars);
     }
     initMax = maxOf(initMax, step);
@@ -52,7 +52,7 @@ export function podRequests(spec: PodSpec, nonMissing?: NonMissing): Resource {
 
 /** containerRequests reads one container's requests (limits standing in for absent requests). */
 function containerRequests(container: Container, nonMissing?: NonMissing): Resource {
-  const out = emptyResource();
+  const out = emptyPodResource();
   const requests = container.resources?.requests ?? {};
   const limits = container.resources?.limits ?? {};
   const names = new Set([...Object.keys(requests), ...Object.keys(limits)]);
@@ -90,16 +90,20 @@ function addTo(a: Resource, b: Resource): void {
 }
 
 function maxOf(a: Resource, b: Resource): Resource {
-  const out: Resource = {
-    milliCPU: Math.max(a.milliCPU, b.milliCPU),
-    memory: Math.max(a.memory, b.memory),
-    ephemeralStorage: Math.max(a.ephemeralStorage, b.ephemeralStorage),
-    allowedPodNumber: 0,
-    scalar: undefined,
-  };
+  const out = emptyPodResource();
+  out.milliCPU = Math.max(a.milliCPU, b.milliCPU);
+  out.memory = Math.max(a.memory, b.memory);
+  out.ephemeralStorage = Math.max(a.ephemeralStorage, b.ephemeralStorage);
   for (const source of [a.scalar, b.scalar]) {
     if (!source) continue;
     for (const name of Object.keys(source)) (out.scalar ??= {})[name] = Math.max(out.scalar[name] ?? 0, source[name]);
   }
+  return out;
+}
+
+function copyOf(r: Resource): Resource {
+  const out = emptyPodResource();
+  addTo(out, r);
+  out.allowedPodNumber = r.allowedPodNumber;
   return out;
 }

@@ -54,6 +54,25 @@ export function emptyResource(): Resource {
   return { milliCPU: 0, memory: 0, ephemeralStorage: 0, allowedPodNumber: 0, scalar: undefined };
 }
 
+/**
+ * PodResource is a pod's Resource, a class apart from the nodes' (emptyResource): V8 keeps one
+ * number representation per field per object shape, and a node's memory (128Gi) does not fit a
+ * small integer, so in a shape shared with nodes every pod's cpu and memory would be a boxed
+ * double (16 bytes each, ~20 per pod across the scheduler's caches).
+ */
+class PodResource implements Resource {
+  milliCPU = 0;
+  memory = 0;
+  ephemeralStorage = 0;
+  allowedPodNumber = 0;
+  scalar: Record<string, number> | undefined = undefined;
+}
+
+/** emptyPodResource is a zero Resource for one pod's requests. */
+export function emptyPodResource(): Resource {
+  return new PodResource();
+}
+
 /** addResource adds `b` into `a` (sign -1 subtracts); pods count is not touched. */
 export function addResource(a: Resource, b: Resource, sign = 1): void {
   a.milliCPU += sign * b.milliCPU;
