@@ -12,6 +12,8 @@ export interface PodsRunningResult {
   simMs: number;
   wallMs: number;
   peakHeapBytes: number;
+  /** peakCommittedBytes: the most heap V8 had reserved (used + garbage + free pages), sampled likewise. */
+  peakCommittedBytes: number;
   /** liveHeapBytes: the heap after a full GC at the end (what the cluster retains), when `--expose-gc`. */
   liveHeapBytes?: number;
   events: number;
@@ -40,6 +42,12 @@ export function podsRunning(nodes: number, replicas: number, etcdMembers = 1, cl
 function run(nodes: number, replicas: number, etcdMembers: number, clientRateLimits: Partial<ClientRateLimits> | undefined, limitMs: number, meter: RaftCostMeter): PodsRunningResult {
   const heap = () => process.memoryUsage().heapUsed;
   let peakHeapBytes = heap();
+  let peakCommittedBytes = 0;
+  const sample = () => {
+    const { heapUsed, heapTotal } = process.memoryUsage();
+    peakHeapBytes = Math.max(peakHeapBytes, heapUsed);
+    peakCommittedBytes = Math.max(peakCommittedBytes, heapTotal);
+  };
   const started = performance.now();
   const cluster = Cluster.boot(clusterSpec({ seed: 1, nodes: nodesFromCount(nodes, '32', '128Gi'), etcdMembers, clientRateLimits }), DEFAULT_COMPONENTS);
   const startRevision = cluster.etcd.currentRevision();
@@ -55,7 +63,7 @@ function run(nodes: number, replicas: number, etcdMembers: number, clientRateLim
   while (cluster.sim.nowMs < limitMs && cluster.sim.nextEventMs() !== Infinity) {
     cluster.sim.step();
     if (cluster.sim.eventsRun >= nextSampleEvents) {
-      peakHeapBytes = Math.max(peakHeapBytes, heap());
+      sample();
       nextSampleEvents += 20_000;
     }
     if (proc.done.isSettled && cluster.sim.nowMs >= nextCheckMs) {
@@ -71,7 +79,7 @@ function run(nodes: number, replicas: number, etcdMembers: number, clientRateLim
       nextCheckMs = cluster.sim.nowMs + 1000 * Math.min(10, Math.max(1, Math.floor(etaS * 0.8)));
     }
   }
-  peakHeapBytes = Math.max(peakHeapBytes, heap());
+  sample();
   const wallMs = Math.round(performance.now() - started);
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -83,6 +91,7 @@ function run(nodes: number, replicas: number, etcdMembers: number, clientRateLim
     simMs: cluster.sim.nowMs,
     wallMs,
     peakHeapBytes,
+    peakCommittedBytes,
     liveHeapBytes,
     events: cluster.sim.eventsRun,
     writes: cluster.etcd.currentRevision() - startRevision,

@@ -39,7 +39,7 @@ console.log(`pods-running: ${result.nodes} nodes, ${result.replicas} replicas, $
 console.log(`  running pods        ${result.running}/${result.replicas}${result.running < result.replicas ? '  (NOT ALL RUNNING)' : ''}`);
 console.log(`  sim time            ${(result.simMs / 1000).toFixed(1)} s`);
 console.log(`  wall time           ${(result.wallMs / 1000).toFixed(2)} s`);
-console.log(`  peak heap           ${mib(result.peakHeapBytes)}`);
+console.log(`  peak heap           ${mib(result.peakHeapBytes)} used, ${mib(result.peakCommittedBytes)} committed`);
 if (result.liveHeapBytes !== undefined) console.log(`  heap after GC       ${mib(result.liveHeapBytes)} (retained by the cluster at the end; the peak also holds garbage not yet collected)`);
 console.log(`  engine events       ${result.events}`);
 console.log(`  etcd writes         ${result.writes}`);
