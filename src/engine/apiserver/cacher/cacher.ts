@@ -41,6 +41,8 @@ export class Cacher {
   private readonly unindexed = new Set<CacheWatcher>();
   private readonly byNodeName = new Map<string, Set<CacheWatcher>>();
   private stopEtcdWatch: (() => void) | undefined;
+  /** observers see each change as the cache applies it (benchmarks: no watch, no sim events). */
+  private readonly observers = new Set<(event: CacheEvent) => void>();
   readonly ready = new Future<void>();
 
   constructor(
@@ -89,6 +91,16 @@ export class Cacher {
     let n = 0;
     for (const obj of this.objects.values()) if (predicate(obj)) n++;
     return n;
+  }
+
+  /**
+   * observe calls `observer` synchronously with every change the cache applies from now on, for
+   * measurements that would otherwise scan the cache (counting 150,000 pods every few simulated
+   * seconds was ~4 % of a benchmark). Not a watch: no latency, no events, nothing a component sees.
+   */
+  observe(observer: (event: CacheEvent) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
   }
 
   /** get returns the cached object at an etcd key. */
@@ -173,6 +185,7 @@ export class Cacher {
       this.revision = cacheEvent.rv;
       this.append(cacheEvent);
       this.dispatch(cacheEvent);
+      if (this.observers.size > 0) for (const observer of this.observers) observer(cacheEvent);
     }
   }
 
