@@ -39,19 +39,13 @@ export function resourceUsage(last: MetricsPoint, prev: MetricsPoint): { ok: tru
  * pair with them (same container start, older timestamp).
  */
 export class PodStorage {
-  /**
-   * entries: per pod in the last scrape, its points and the previous ones that pair with them,
-   * updated in place each scrape (two maps of 150,000 pods rebuilt every 15 s were most of a
-   * scrape's cost); a pod missing from a scrape is dropped, as metrics-server's replace does.
-   */
-  private readonly entries = new Map<string, PodEntry>();
-  private scrapes = 0;
-  private pairedPods = 0;
+  private last = new Map<string, PodPoints>();
+  private prev = new Map<string, PodPoints>();
 
   constructor(private readonly metricResolutionMs: number) {}
 
   get ready(): boolean {
-    return this.pairedPods > 0;
+    return this.prev.size > 0;
   }
 
   /**
@@ -61,9 +55,8 @@ export class PodStorage {
   getMetrics(podKeys: readonly string[]): Map<string, ContainerUsage[]> {
     const results = new Map<string, ContainerUsage[]>();
     for (const key of podKeys) {
-      const entry = this.entries.get(key);
-      const lastPod = entry?.last;
-      const prevPod = entry?.prev;
+      const lastPod = this.last.get(key);
+      const prevPod = this.prev.get(key);
       if (!lastPod || !prevPod) continue;
       const containers: ContainerUsage[] = [];
       let allContainersPresent = true;
@@ -83,21 +76,14 @@ export class PodStorage {
 
   /** store replaces the last scrape and keeps, per container, the point that can serve as previous. */
   store(batch: MetricsBatch): void {
-    const scrape = ++this.scrapes;
-    let paired = 0;
+    const prevPods = new Map<string, PodPoints>();
     for (const [podKey, newPod] of batch.pods) {
-      const entry = this.entries.get(podKey);
-      const newPrev = this.previousPoints(entry, newPod);
-      if (newPrev) paired++;
-      if (entry) {
-        entry.last = newPod;
-        entry.prev = newPrev;
-        entry.scrape = scrape;
-      } else this.entries.set(podKey, { last: newPod, prev: newPrev, scrape });
+      const newPrev = this.previousPoints(podKey, newPod);
+      if (newPrev) prevPods.set(podKey, newPrev);
     }
-    // Every pod of the batch has an entry now; more entries means some pods were not scraped.
-    if (this.entries.size > batch.pods.size) for (const [podKey, entry] of this.entries) if (entry.scrape !== scrape) this.entries.delete(podKey);
-    this.pairedPods = paired;
+    // A scrape's maps are never changed after it settles: keep them rather than a copy.
+    this.last = batch.pods;
+    this.prev = prevPods;
   }
 
   /**
@@ -105,17 +91,17 @@ export class PodStorage {
    * with the last scrape's point, and then the last scrape's map itself is the answer: at 150,000
    * pods, a new map per pod per scrape was most of the metrics-server's allocation.
    */
-  private previousPoints(entry: PodEntry | undefined, newPod: PodPoints): PodPoints | undefined {
-    const lastPod = entry?.last;
+  private previousPoints(podKey: string, newPod: PodPoints): PodPoints | undefined {
+    const lastPod = this.last.get(podKey);
     if (newPod instanceof OneContainerPoints) {
-      const prev = this.previousFor(entry, newPod.name, newPod.point);
+      const prev = this.previousFor(podKey, lastPod, newPod.name, newPod.point);
       if (prev === undefined) return undefined;
       return lastPod?.size === 1 && prev === lastPod.get(newPod.name) ? lastPod : new OneContainerPoints(newPod.name, prev);
     }
     let allFromLast = lastPod !== undefined && lastPod.size === newPod.size;
     let i = 0;
     for (const [name, point] of newPod) {
-      const prev = this.previousFor(entry, name, point);
+      const prev = this.previousFor(podKey, lastPod, name, point);
       pairScratch[i++] = prev;
       if (prev === undefined || prev !== lastPod?.get(name)) allFromLast = false;
     }
@@ -130,26 +116,19 @@ export class PodStorage {
     return newPrev;
   }
 
-  private previousFor(entry: PodEntry | undefined, name: string, point: MetricsPoint): MetricsPoint | undefined {
+  private previousFor(podKey: string, lastPod: PodPoints | undefined, name: string, point: MetricsPoint): MetricsPoint | undefined {
     const age = point.timestampMs - point.startTimeMs;
     // A container that started between 10 s and one resolution ago: its start is a zero point.
     if (point.startTimeMs < point.timestampMs && age < this.metricResolutionMs && age >= FRESH_CONTAINER_MIN_METRICS_RESOLUTION_MS) {
       return { ...point, timestampMs: point.startTimeMs, cumulativeCpuNanoCoreSeconds: 0 };
     }
-    const lastContainer = entry?.last.get(name);
+    const lastContainer = lastPod?.get(name);
     // Keep a previous point only if the container has not restarted since it.
     if (!lastContainer || !(point.startTimeMs < lastContainer.timestampMs)) return undefined;
     if (point.timestampMs > lastContainer.timestampMs) return lastContainer;
-    const prevContainer = entry?.prev?.get(name);
+    const prevContainer = this.prev.get(podKey)?.get(name);
     return prevContainer && prevContainer.timestampMs < point.timestampMs ? prevContainer : undefined;
   }
-}
-
-/** PodEntry: one pod's points in PodStorage, and the scrape that last reported it. */
-interface PodEntry {
-  last: PodPoints;
-  prev: PodPoints | undefined;
-  scrape: number;
 }
 
 /** pairScratch: previousPoints' per-container answers, in the pod's container order. */
