@@ -112,6 +112,28 @@ describe('metrics-server pod storage (pkg/storage/pod_test.go)', () => {
   });
 });
 
+describe('pod storage across scrapes', () => {
+  it('forgets a pod missing from a scrape, also when another pod took its place', () => {
+    const s = new PodStorage(60_000);
+    const two = (a: string, b: string, at: number, cpu: number): MetricsBatch => ({
+      nodes: new Map(),
+      pods: new Map([[a, new Map([['c', point(0, at, cpu, MIB)]])], [b, new Map([['c', point(0, at, cpu, MIB)]])]]),
+    });
+    s.store(two('ns/a', 'ns/b', 100, 1));
+    s.store(two('ns/a', 'ns/b', 115, 4));
+    expect([...s.getMetrics(['ns/a', 'ns/b']).keys()]).toEqual(['ns/a', 'ns/b']);
+    // b gone and c new: as many pods as before, and b's points must not linger.
+    s.store(two('ns/a', 'ns/c', 130, 7));
+    expect([...s.getMetrics(['ns/a', 'ns/b', 'ns/c']).keys()]).toEqual(['ns/a']);
+    // b back later starts over: no pair with the points from before it went missing.
+    s.store(two('ns/a', 'ns/b', 145, 10));
+    expect([...s.getMetrics(['ns/a', 'ns/b', 'ns/c']).keys()]).toEqual(['ns/a']);
+    expect(s.ready).toBe(true);
+    s.store({ nodes: new Map(), pods: new Map() });
+    expect(s.ready).toBe(false);
+  });
+});
+
 describe('metrics-server node storage (pkg/storage/node_test.go)', () => {
   it('pairs every scrape of a steady pod with the one before it, and a renamed container with nothing', () => {
     const s = new PodStorage(60_000);
