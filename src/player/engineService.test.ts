@@ -46,4 +46,21 @@ describe('EngineService', () => {
     again.handle({ type: 'open', text: exported.yaml, fileName: 'k8sim-session.yaml', source: 'import' });
     expect(last(more, 'reset').session!.spec.steps).toEqual([{ at: 2500, run: 'kubectl get nodes' }]);
   });
+
+  it('plays at most 200 ms of wall per frame: a held-up worker falls behind instead of skipping ahead', () => {
+    const messages: FromEngine[] = [];
+    let now = 0;
+    let tick: () => void = () => undefined;
+    const svc = new EngineService((m) => messages.push(m), { now: () => now, every: (_ms, fn) => ((tick = fn), () => undefined) });
+    svc.handle({ type: 'open', session: defaultSession(), source: 'default' });
+    const start = last(messages, 'reset').headMs;
+    svc.handle({ type: 'play', speed: 0.1 });
+    const headAfter = (wallMs: number) => {
+      now += wallMs;
+      tick();
+      return last(messages, 'frame').headMs;
+    };
+    expect(headAfter(50)).toBe(start + 5); // a normal frame: 50 ms × 0.1
+    expect(headAfter(3000)).toBe(start + 25); // held up 3 s: plays 200 ms × 0.1, not 300 ms of sim
+  });
 });

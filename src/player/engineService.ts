@@ -7,6 +7,13 @@ import { sessionToYaml } from './sessionYaml';
 
 /** FRAME_MS: how often a playing engine advances and reports (wall ms). */
 export const FRAME_MS = 50;
+/**
+ * MAX_FRAME_WALL_MS: the most wall time one frame plays. When the worker was held up longer (a
+ * busy machine, a background tab), the simulation falls behind the wall clock instead of jumping
+ * ahead: in slow motion a pod's few simulated milliseconds of Pending would otherwise pass
+ * between two frames and never be drawn.
+ */
+const MAX_FRAME_WALL_MS = 4 * FRAME_MS;
 /** LARGE_VIEW_WALL_MS: how often a large cluster's live view is rebuilt while playing. */
 const LARGE_VIEW_WALL_MS = 500;
 /** REPLAY_CHUNK_MS: sim time replayed between progress reports when opening or forking. */
@@ -142,7 +149,7 @@ export class EngineService {
   private advanceWithClock(): void {
     if (!this.host) return;
     const wall = this.clock.now();
-    const advance = (wall - this.lastWallMs) * this.speed + this.carryMs;
+    const advance = Math.min(wall - this.lastWallMs, MAX_FRAME_WALL_MS) * this.speed + this.carryMs;
     this.lastWallMs = wall;
     const whole = Math.floor(advance);
     this.carryMs = advance - whole;
