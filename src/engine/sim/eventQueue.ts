@@ -7,7 +7,6 @@ export interface QueuedEvent {
   timeMs: number;
   seq: number;
   run: () => void;
-  cancelled: boolean;
   /** index is the event's place in the heap; -1 once it ran or was removed. */
   index: number;
 }
@@ -21,7 +20,7 @@ export class EventQueue {
   }
 
   push(timeMs: number, run: () => void): QueuedEvent {
-    const event: QueuedEvent = { timeMs, seq: this.nextSeq++, run, cancelled: false, index: this.heap.length };
+    const event: QueuedEvent = { timeMs, seq: this.nextSeq++, run, index: this.heap.length };
     this.heap.push(event);
     this.siftUp(event.index);
     return event;

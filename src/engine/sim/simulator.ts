@@ -49,9 +49,7 @@ export class Simulator {
 
   /** cancel drops a pending timer from the queue (no-op once it ran). */
   cancel(timer: Timer | undefined): void {
-    if (!timer) return;
-    timer.cancelled = true;
-    this.queue.remove(timer);
+    if (timer) this.queue.remove(timer);
   }
 
   /** sleep is a Future that settles `delayMs` from now, for tasks. */
@@ -71,10 +69,8 @@ export class Simulator {
     const event = this.queue.pop();
     if (!event) return false;
     this.clockMs = event.timeMs;
-    if (!event.cancelled) {
-      this.eventsRun++;
-      event.run();
-    }
+    this.eventsRun++;
+    event.run();
     return true;
   }
 

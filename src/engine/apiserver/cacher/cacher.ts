@@ -95,8 +95,8 @@ export class Cacher {
 
   /**
    * observe calls `observer` synchronously with every change the cache applies from now on, for
-   * measurements that would otherwise scan the cache (counting 150,000 pods every few simulated
-   * seconds was ~4 % of a benchmark). Not a watch: no latency, no events, nothing a component sees.
+   * measurements that would otherwise scan the cache (a benchmark counting 150,000 pods every few
+   * simulated seconds). Not a watch: no latency, no events, nothing a component sees.
    */
   observe(observer: (event: CacheEvent) => void): () => void {
     this.observers.add(observer);
