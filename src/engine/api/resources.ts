@@ -55,6 +55,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, ['pdb']),
   r('scheduling.k8s.io', 'v1', 'priorityclasses', 'PriorityClass', false, ['pc']),
   r('coordination.k8s.io', 'v1', 'leases', 'Lease', true),
+  r('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false, ['sc']),
   r('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice', true),
   r('rbac.authorization.k8s.io', 'v1', 'roles', 'Role', true),
   r('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'RoleBinding', true),

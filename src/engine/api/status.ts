@@ -115,6 +115,7 @@ export const KIND_INFO: Readonly<Record<string, KindInfo>> = {
   PodDisruptionBudget: { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', namespaced: true },
   PriorityClass: { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', namespaced: false },
   Lease: { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespaced: true },
+  StorageClass: { group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses', namespaced: false },
   EndpointSlice: { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', namespaced: true },
 };
 

@@ -90,8 +90,18 @@ function print(ctx: KubectlContext, fetched: Fetched[], output: string, named: b
   let stdout = result.stdout;
   for (const f of fetched.filter((x) => !(x.type.plural in RESOURCES))) stdout += printGeneric(f.type, f.objects, options);
   ctx.io.out(stdout);
-  if (stdout === '' && noNotFound && !named) ctx.io.err(result.stderr);
+  if (stdout === '' && noNotFound && !named) ctx.io.err(noResourcesFound(fetched, options));
   return '';
+}
+
+/**
+ * noResourcesFound is get.go's notice when nothing was printed: it names the namespace only when
+ * every requested type is namespaced and -A is off (kubernetes#89861: `kubectl get pv` says
+ * "No resources found"). The types come from discovery, so kinds without a printer count too.
+ */
+function noResourcesFound(fetched: readonly Fetched[], options: GetOptions): string {
+  const allNamespaced = !options.allNamespaces && fetched.every((f) => f.type.namespaced);
+  return allNamespaced ? `No resources found in ${options.namespace ?? 'default'} namespace.\n` : 'No resources found\n';
 }
 
 function tableOptions(ctx: KubectlContext, output: string): GetOptions {

@@ -12,6 +12,8 @@ import { fetchTargets } from './targets';
  */
 export function* logs(ctx: KubectlContext): Task<number> {
   const words = ctx.cmd.positionals;
+  const selector = stringFlag(ctx.cmd, 'selector');
+  if (selector && words.length === 0) return yield* logsBySelector(ctx, selector);
   const podArg = words[0]?.includes('/') ? words[0] : words[0] ? `pods/${words[0]}` : '';
   const targets = yield* fetchTargets(ctx, podArg ? [podArg] : [], { allowSelector: false });
   if (!targets.ok) return targets.exit;
@@ -23,8 +25,40 @@ export function* logs(ctx: KubectlContext): Task<number> {
     if (!found) return fail(ctx, `error: timed out waiting for the condition`);
     pod = found;
   }
+  return yield* podLogs(ctx, pod, stringFlag(ctx.cmd, 'container') || words[1] || '', numberFlag(ctx.cmd, 'tail'));
+}
+
+/**
+ * logsBySelector is `kubectl logs -l SELECTOR`: every matching pod in the namespace, one after
+ * another, each showing its last 10 lines unless --tail says otherwise (logs.go selectorTail).
+ */
+function* logsBySelector(ctx: KubectlContext, selector: string): Task<number> {
+  const listed = yield* wait(ctx.client.list<Pod>('pods', ctx.namespace, { labelSelector: selector }));
+  if (!listed.ok) return failStatus(ctx, listed.status);
+  const pods = listed.object.items;
+  if (pods.length === 0) {
+    ctx.io.err(`No resources found in ${ctx.namespace} namespace.\n`);
+    return 0;
+  }
+  const maxRequests = numberFlag(ctx.cmd, 'max-log-requests');
+  if (boolFlag(ctx.cmd, 'follow') && pods.length > maxRequests) {
+    return fail(ctx, `error: you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`);
+  }
+  const tail = numberFlag(ctx.cmd, 'tail');
+  for (const pod of pods) {
+    const exit = yield* podLogs(ctx, pod, stringFlag(ctx.cmd, 'container'), tail === -1 ? SELECTOR_TAIL : tail);
+    if (exit !== 0) return exit;
+  }
+  return 0;
+}
+
+/** SELECTOR_TAIL: with -l, kubectl logs shows the last 10 lines per container by default. */
+const SELECTOR_TAIL = 10;
+
+/** podLogs prints one container's log (the default container when none is named). */
+function* podLogs(ctx: KubectlContext, pod: Stored<Pod>, named: string, tail: number): Task<number> {
   const containers = pod.spec?.containers ?? [];
-  let container = stringFlag(ctx.cmd, 'container') || words[1] || '';
+  let container = named;
   if (!container) {
     container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name ?? '';
     if (containers.length > 1) ctx.io.err(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
@@ -35,7 +69,7 @@ export function* logs(ctx: KubectlContext): Task<number> {
   const agent = pod.spec?.nodeName ? ctx.env.nodeAgent(pod.spec.nodeName) : undefined;
   const text = agent?.getContainerLogs?.(pod.metadata.namespace ?? 'default', pod.metadata.name, container, {
     previous: boolFlag(ctx.cmd, 'previous'),
-    tail: numberFlag(ctx.cmd, 'tail'),
+    tail,
     timestamps: boolFlag(ctx.cmd, 'timestamps'),
   });
   if (text === undefined) return failStatus(ctx, badRequest(`container "${container}" in pod "${pod.metadata.name}" is waiting to start: ContainerCreating`));

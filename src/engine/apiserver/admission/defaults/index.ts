@@ -4,7 +4,10 @@
 import type { HorizontalPodAutoscaler as HPAv1 } from 'kubernetes-types/autoscaling/v1';
 import { cloneUnfrozen, copyWith, deepClone } from '../../../api/object';
 import { convertHPAv1ToV2, setDefaultsHPA } from './hpaDefaults';
-import { setDefaultsLimitRange, setDefaultsNamespace, setDefaultsNode, setDefaultsPriorityClass, setDefaultsResourceQuota, setDefaultsSecret } from './otherDefaults';
+import {
+  setDefaultsLimitRange, setDefaultsNamespace, setDefaultsNode, setDefaultsPersistentVolume, setDefaultsPersistentVolumeClaim, setDefaultsPriorityClass,
+  setDefaultsResourceQuota, setDefaultsSecret, setDefaultsStorageClass,
+} from './otherDefaults';
 import { setDefaultsPod, setDefaultsPodSpec } from './podDefaults';
 import { setDefaultsEndpointSlice, setDefaultsEndpoints, setDefaultsService } from './serviceDefaults';
 import {
@@ -34,6 +37,9 @@ const DEFAULTERS: Record<string, (obj: never) => void> = {
   ResourceQuota: setDefaultsResourceQuota,
   LimitRange: setDefaultsLimitRange,
   PriorityClass: setDefaultsPriorityClass,
+  PersistentVolume: setDefaultsPersistentVolume,
+  PersistentVolumeClaim: setDefaultsPersistentVolumeClaim,
+  StorageClass: setDefaultsStorageClass,
   PodTemplate: (t: { template?: { spec?: never } }) => {
     if (t.template?.spec) setDefaultsPodSpec(t.template.spec);
   },

@@ -1,7 +1,11 @@
 // Mirrors kubernetes pkg/apis/core/v1/defaults.go (SetDefaults_Secret, SetDefaults_Namespace,
 // SetDefaults_NamespaceStatus, SetDefaults_NodeStatus, SetDefaults_ResourceList on quota lists),
-// pkg/apis/scheduling/v1/defaults.go (SetDefaults_PriorityClass), v1.32.
-import type { Namespace, Node, ResourceQuota, Secret } from 'kubernetes-types/core/v1';
+// SetDefaults_PersistentVolume(Claim)), pkg/apis/scheduling/v1/defaults.go (SetDefaults_PriorityClass),
+// pkg/apis/storage/v1/defaults.go (SetDefaults_StorageClass), v1.32.
+import type {
+  Namespace, Node, PersistentVolume, PersistentVolumeClaim, PersistentVolumeClaimStatus, PersistentVolumeStatus, ResourceQuota, Secret,
+} from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { setDefaultsResourceList } from './podDefaults';
 
@@ -55,4 +59,28 @@ export function setDefaultsLimitRange(lr: { spec?: { limits?: Array<{ type?: str
     for (const [k, v] of Object.entries(item.default)) if (!(k in item.defaultRequest)) item.defaultRequest[k] = v;
     for (const [k, v] of Object.entries(item.min ?? {})) if (!(k in item.defaultRequest)) item.defaultRequest[k] = v;
   }
+}
+
+/** setDefaultsPersistentVolume: phase Pending, reclaim policy Retain, volumeMode Filesystem, hostPath type "". */
+export function setDefaultsPersistentVolume(pv: PersistentVolume): void {
+  pv.spec ??= {};
+  pv.spec.persistentVolumeReclaimPolicy ||= 'Retain';
+  pv.spec.volumeMode ??= 'Filesystem';
+  if (pv.spec.hostPath) pv.spec.hostPath.type ??= '';
+  const status = ((pv as { status?: PersistentVolumeStatus }).status ??= {});
+  status.phase ||= 'Pending';
+}
+
+/** setDefaultsPersistentVolumeClaim: phase Pending, volumeMode Filesystem. */
+export function setDefaultsPersistentVolumeClaim(pvc: PersistentVolumeClaim): void {
+  pvc.spec ??= {};
+  pvc.spec.volumeMode ??= 'Filesystem';
+  const status = ((pvc as { status?: PersistentVolumeClaimStatus }).status ??= {});
+  status.phase ||= 'Pending';
+}
+
+/** setDefaultsStorageClass: reclaimPolicy Delete, volumeBindingMode Immediate. */
+export function setDefaultsStorageClass(sc: StorageClass): void {
+  sc.reclaimPolicy ??= 'Delete';
+  sc.volumeBindingMode ??= 'Immediate';
 }

@@ -8,6 +8,7 @@ import {
 import { nodePrinter } from './printNode';
 import { roleBindingPrinter, rolePrinter } from './printRbac';
 import { podPrinter } from './printPod';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './printStorage';
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './printServices';
 import { cronJobPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter } from './printWorkloads';
 import type { ResourcePrinter } from './types';
@@ -16,7 +17,8 @@ import type { ResourcePrinter } from './types';
 export type PrintableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'services' | 'endpoints' | 'endpointslices' | 'nodes' | 'namespaces'
   | 'events' | 'configmaps' | 'secrets' | 'jobs' | 'cronjobs' | 'horizontalpodautoscalers' | 'resourcequotas'
-  | 'priorityclasses' | 'poddisruptionbudgets' | 'leases' | 'roles' | 'rolebindings' | 'clusterroles' | 'clusterrolebindings';
+  | 'priorityclasses' | 'poddisruptionbudgets' | 'leases' | 'roles' | 'rolebindings' | 'clusterroles' | 'clusterrolebindings'
+  | 'persistentvolumes' | 'persistentvolumeclaims' | 'storageclasses';
 
 export interface ResourceInfo {
   /** API group ('' for core) */
@@ -50,6 +52,9 @@ export const RESOURCES: Record<PrintableResource, ResourceInfo> = {
   rolebindings: { group: 'rbac.authorization.k8s.io', kind: 'RoleBinding', namespaced: true, printer: roleBindingPrinter },
   clusterroles: { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', namespaced: false, printer: rolePrinter },
   clusterrolebindings: { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', namespaced: false, printer: roleBindingPrinter },
+  persistentvolumes: { group: '', kind: 'PersistentVolume', namespaced: false, printer: persistentVolumePrinter },
+  persistentvolumeclaims: { group: '', kind: 'PersistentVolumeClaim', namespaced: true, printer: persistentVolumeClaimPrinter },
+  storageclasses: { group: 'storage.k8s.io', kind: 'StorageClass', namespaced: false, printer: storageClassPrinter },
 };
 
 /**
