@@ -6,8 +6,10 @@ import { describeConfigMap } from './describeConfigMap';
 import { describeDeployment } from './describeDeployment';
 import { describeGeneric } from './describeGeneric';
 import { describeHorizontalPodAutoscaler } from './describeHpa';
+import { describeJob } from './describeJob';
 import { describeNamespace, describeQuota } from './describeNamespace';
 import { describeNode } from './describeNode';
+import { describePersistentVolumeClaim } from './describePersistentVolumeClaim';
 import { describePod } from './describePod';
 import { describeRole, describeRoleBinding, describeServiceAccount } from './describeRbac';
 import { describeReplicaSet } from './describeReplicaSet';
@@ -20,7 +22,7 @@ export { lookupFromObjects } from './lookup';
 /** DescribableResource is a resource `describe` renders. */
 export type DescribableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas'
-  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts';
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims';
 
 const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings']);
 
@@ -41,6 +43,8 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   rolebindings: describeRoleBinding,
   clusterrolebindings: describeRoleBinding,
   serviceaccounts: describeServiceAccount,
+  jobs: describeJob,
+  persistentvolumeclaims: describePersistentVolumeClaim,
 };
 
 /** describeObject renders one object of `resource`. */
@@ -56,7 +60,7 @@ export interface DescribeResult {
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
 const RBAC = 'rbac.authorization.k8s.io';
-const GROUPS: Partial<Record<DescribableResource, string>> = { deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
+const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):
