@@ -24,6 +24,10 @@ import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import { HPA_CONTROLLER, defaultHPAControllerConfiguration, type HPAControllerConfiguration } from '../controllers/podautoscaler/config';
 import { HorizontalController } from '../controllers/podautoscaler/horizontal';
 import { RestMetricsClient } from '../controllers/podautoscaler/metrics/restMetricsClient';
+import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import { PersistentVolumeController, PV_BINDER_CONTROLLER, PV_CONTROLLER_SOURCE } from '../controllers/volume/persistentvolume/pvController';
+import { PV_PROTECTION_CONTROLLER, PVC_PROTECTION_CONTROLLER, PVCProtectionController, PVProtectionController } from '../controllers/volume/protection/protectionController';
 import type { ControllerContext } from './controllerContext';
 
 /** ControllerOptions are the kube-controller-manager flags the controllers read. */
@@ -232,6 +236,44 @@ export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
         config,
       });
       controller.run(config.concurrentSyncs);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: PV_BINDER_CONTROLLER,
+    init(ctx) {
+      const client = ctx.clientFor('persistent-volume-binder', PV_BINDER_CONTROLLER);
+      const controller = new PersistentVolumeController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(PV_CONTROLLER_SOURCE, client),
+        volumes: ctx.informerFactory.forResource<PersistentVolume>('persistentvolumes'),
+        claims: ctx.informerFactory.forResource<PersistentVolumeClaim>('persistentvolumeclaims'),
+        classes: ctx.informerFactory.forResource<StorageClass>('storageclasses'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+      });
+      controller.run();
+      return { controller, queues: [controller.claimQueue, controller.volumeQueue] };
+    },
+  },
+  {
+    name: PVC_PROTECTION_CONTROLLER,
+    init(ctx) {
+      const controller = new PVCProtectionController({
+        sim: ctx.sim, client: ctx.clientFor('pvc-protection-controller', PVC_PROTECTION_CONTROLLER),
+        claims: ctx.informerFactory.forResource<PersistentVolumeClaim>('persistentvolumeclaims'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+      });
+      controller.run(1);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: PV_PROTECTION_CONTROLLER,
+    init(ctx) {
+      const controller = new PVProtectionController({
+        sim: ctx.sim, client: ctx.clientFor('pv-protection-controller', PV_PROTECTION_CONTROLLER),
+        volumes: ctx.informerFactory.forResource<PersistentVolume>('persistentvolumes'),
+      });
+      controller.run(1);
       return { controller, queues: [controller.queue] };
     },
   },

@@ -1,6 +1,7 @@
 // Mirrors kubernetes pkg/scheduler/eventhandlers.go (v1.32): informer events → scheduler cache
 // (bound pods, nodes) and scheduling queue (unbound pods, cluster events that requeue).
-import type { Node, Pod } from 'kubernetes-types/core/v1';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { Stored } from '../api/object';
 import type { SharedIndexInformer } from '../client/cache/sharedInformer';
 import type { SchedulerCache } from './cache/cache';
@@ -62,6 +63,23 @@ export function addAllEventHandlers(target: EventHandlerTarget, pods: SharedInde
     },
     delete: (node) => cache.removeNode(node.metadata.name),
   });
+}
+
+/**
+ * addVolumeEventHandlers: a claim, volume or class that appears or changes may let a pod
+ * VolumeBinding rejected schedule (the PV controller binding its claim, a new volume).
+ */
+export function addVolumeEventHandlers(
+  queue: SchedulingQueue,
+  informers: { claims: SharedIndexInformer<PersistentVolumeClaim>; volumes: SharedIndexInformer<PersistentVolume>; classes: SharedIndexInformer<StorageClass> },
+): void {
+  const on = (resource: 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass') => ({
+    add: () => queue.moveAllToActiveOrBackoffQueue(event(resource, 'Add', `${resource}Add`)),
+    update: () => queue.moveAllToActiveOrBackoffQueue(event(resource, 'Update', `${resource}Update`)),
+  });
+  informers.claims.addEventHandler(on('PersistentVolumeClaim'));
+  informers.volumes.addEventHandler(on('PersistentVolume'));
+  informers.classes.addEventHandler(on('StorageClass'));
 }
 
 /** assignedPod: the pod has a node (bound, or bound by the user through spec.nodeName). */

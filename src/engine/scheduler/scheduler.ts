@@ -1,7 +1,8 @@
 // Mirrors kubernetes pkg/scheduler/scheduler.go and cmd/kube-scheduler/app/server.go (v1.32):
 // the kube-scheduler process with its informers, cache, queue and scheduling loop.
 import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { Stored } from '../api/object';
 import { SharedInformerFactory } from '../client/cache/informerFactory';
 import { NAMESPACE_INDEX } from '../client/cache/indexer';
@@ -18,10 +19,11 @@ import type { Simulator } from '../sim/simulator';
 import { spawn, wait, type Task } from '../sim/task';
 import { SchedulerCache } from './cache/cache';
 import { DEFAULT_CYCLE_COST, type CycleCost } from './costModel';
-import { addAllEventHandlers } from './eventHandlers';
+import { addAllEventHandlers, addVolumeEventHandlers } from './eventHandlers';
 import { Framework } from './framework/runtime';
 import { defaultProfile } from './plugins/registry';
 import type { FitArgs } from './plugins/noderesources/fit';
+import type { VolumeListers } from './plugins/volumebinding/volumeBinding';
 import { SchedulingQueue } from './queue/schedulingQueue';
 import { scheduleOne, type SchedulerState } from './scheduleOne';
 import type { PodInfo } from './framework/podInfo';
@@ -72,6 +74,8 @@ export class Scheduler implements Component, SchedulerState {
   private podInformer: SharedIndexInformer<Pod> | undefined;
   /** informers for DefaultSelector (PodTopologySpread's system default spreading). */
   private informers: { services: SharedIndexInformer<Service>; replicaSets: SharedIndexInformer<ReplicaSet>; statefulSets: SharedIndexInformer<StatefulSet> } | undefined;
+  /** informers VolumeBinding reads. */
+  private volumeInformers: { claims: SharedIndexInformer<PersistentVolumeClaim>; volumes: SharedIndexInformer<PersistentVolume>; classes: SharedIndexInformer<StorageClass> } | undefined;
   private running = false;
   private leading = false;
   private starts = 0;
@@ -103,6 +107,8 @@ export class Scheduler implements Component, SchedulerState {
             replicaSet: (namespace, name) => this.informers?.replicaSets.indexer.get(`${namespace}/${name}`) as Stored<ReplicaSet> | undefined,
             statefulSet: (namespace, name) => this.informers?.statefulSets.indexer.get(`${namespace}/${name}`) as Stored<StatefulSet> | undefined,
           },
+          sim: this.sim,
+          volumeListers: () => this.volumeListers(),
         },
         options.fitArgs,
       ),
@@ -110,6 +116,18 @@ export class Scheduler implements Component, SchedulerState {
     this.queue = new SchedulingQueue(this.sim, this.framework, SCHEDULER_COMPONENT);
     // The scheduler's events name this instance `<scheduler name>-<hostname>`.
     this.recorder = new EventRecorder(this.sim, this.client, { component: this.framework.schedulerName }, ctx.epochMs, this.rng.fork('events'), { reportingInstance: `${this.framework.schedulerName}-${this.host}` });
+  }
+
+  /** volumeListers reads the PVC, PV and StorageClass informers (undefined before start). */
+  private volumeListers(): VolumeListers | undefined {
+    const informers = this.volumeInformers;
+    if (!informers) return undefined;
+    return {
+      claim: (namespace, name) => informers.claims.indexer.get(`${namespace}/${name}`) as Stored<PersistentVolumeClaim> | undefined,
+      volume: (name) => informers.volumes.indexer.get(name) as Stored<PersistentVolume> | undefined,
+      volumes: () => informers.volumes.indexer.list() as Stored<PersistentVolume>[],
+      storageClass: (name) => informers.classes.indexer.get(name) as StorageClass | undefined,
+    };
   }
 
   podLister(key: string): Stored<Pod> | undefined {
@@ -137,7 +155,13 @@ export class Scheduler implements Component, SchedulerState {
     this.podInformer = factory.forResource<Pod>('pods', { fieldSelector: POD_FIELD_SELECTOR });
     const nodeInformer = factory.forResource<Node>('nodes');
     this.informers = { services: factory.forResource<Service>('services'), replicaSets: factory.forResource<ReplicaSet>('replicasets'), statefulSets: factory.forResource<StatefulSet>('statefulsets') };
+    this.volumeInformers = {
+      claims: factory.forResource<PersistentVolumeClaim>('persistentvolumeclaims'),
+      volumes: factory.forResource<PersistentVolume>('persistentvolumes'),
+      classes: factory.forResource<StorageClass>('storageclasses'),
+    };
     addAllEventHandlers({ cache: this.cache, queue: this.queue, schedulerName: this.framework.schedulerName, nominated: this.nominated }, this.podInformer, nodeInformer);
+    addVolumeEventHandlers(this.queue, this.volumeInformers);
     factory.start();
     const rng = this.sim.rng.fork(`${this.name}#${this.starts++}`);
     if (this.options.leaderElect === false) return this.lead(factory);

@@ -13,8 +13,8 @@
 //   ValidatingAdmissionWebhook*, ResourceQuota*, AlwaysDeny.
 // Mutating plugins run in that order, then the strategy (PrepareForCreate + Validate), then the
 // validating half of the same plugins. k8sim models NamespaceLifecycle, ServiceAccount, Priority,
-// DefaultTolerationSeconds, LimitRanger (and ResourceQuota when validating); the others change
-// nothing for the objects it creates.
+// DefaultTolerationSeconds, LimitRanger, StorageObjectInUseProtection (and ResourceQuota when
+// validating); the others change nothing for the objects it creates.
 //
 // Whole create path, as staging/src/k8s.io/apiserver/pkg/endpoints/handlers/create.go and
 // pkg/registry/generic/registry/store.go run it:
@@ -33,6 +33,7 @@ import { admitLimitRanger } from './plugins/limitRanger';
 import { admitNamespaceLifecycle, type NamespacePhase } from './plugins/namespaceLifecycle';
 import { admitPriority } from './plugins/priority';
 import { admitServiceAccount } from './plugins/serviceAccount';
+import { admitStorageObjectInUseProtection } from './plugins/storageObjectInUseProtection';
 
 /** AdmissionContext injects everything the plugins would read from informers or randomness. */
 export interface AdmissionContext {
@@ -55,6 +56,7 @@ export function admitCreate(obj: KubeObject, ctx: AdmissionContext): Status | un
   const name = obj.metadata?.name || obj.metadata?.generateName || '';
   const lifecycle = admitNamespaceLifecycle(kind, name, namespace, ctx.namespacePhase(namespace));
   if (lifecycle) return lifecycle;
+  admitStorageObjectInUseProtection(obj);
   if (kind !== 'Pod') return undefined;
   const pod = obj as unknown as Pod;
   const limitRanges = ctx.limitRanges(namespace);

@@ -6,6 +6,7 @@ import { goQuote } from '../args/goStrconv';
 import type { JsonObject, JsonValue } from '../printers/json';
 import { dryRunAndPrinter, type GenerateContext, type GenerateResult, generated, resolveNamespace } from './context';
 import { canBeExposed, makeLabels, mapBasedSelectorForObject, multiProtocolsForObject, portsForObject } from './exposeIntrospect';
+import { applyOverrides } from './overrides';
 import { applySaveConfig } from './saveConfig';
 import { parseGeneratorLabels } from './serviceV2';
 
@@ -102,7 +103,9 @@ export function generateExpose(cmd: ParsedCommand, ctx: GenerateContext): Genera
   if (notExposable) return cmdError(notExposable);
   const inputs = introspect(cmd, source);
   if (inputs instanceof Error) return cmdError(inputs.message);
-  const service = createExposeService(cmd, inputs);
+  const generatedService = createExposeService(cmd, inputs);
+  if (generatedService instanceof Error) return cmdError(generatedService.message);
+  const service = applyOverrides(cmd, generatedService, 'Service');
   if (service instanceof Error) return cmdError(service.message);
   const ns = resolveNamespace(cmd, ctx);
   if (prep.dryRun === 'client' && ns.enforce) service.metadata = { ...(service.metadata as JsonObject), namespace: ns.namespace };

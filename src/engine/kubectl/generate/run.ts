@@ -10,6 +10,7 @@ import { isEnvVarName } from '../args/validation';
 import type { JsonObject } from '../printers/json';
 import { dryRunAndPrinter, type GenerateContext, type GenerateResult, generated, resolveNamespace } from './context';
 import { isValidImageReference } from './imageReference';
+import { applyOverrides } from './overrides';
 import { applySaveConfig } from './saveConfig';
 import { generateServiceV2, parseGeneratorLabels } from './serviceV2';
 
@@ -93,7 +94,9 @@ export function generateRun(cmd: ParsedCommand, ctx: GenerateContext): GenerateR
   if (invalid) return invalid;
   const ns = resolveNamespace(cmd, ctx);
   const name = cmd.args[0];
-  const pod = basicPod(cmd, name);
+  const generatedPod = basicPod(cmd, name);
+  if (generatedPod instanceof Error) return cmdError(generatedPod.message);
+  const pod = applyOverrides(cmd, generatedPod, 'Pod');
   if (pod instanceof Error) return cmdError(pod.message);
   const withNamespace = (obj: JsonObject): JsonObject =>
     ns.enforce && prep.dryRun === 'client' ? { ...obj, metadata: { ...(obj.metadata as JsonObject), namespace: ns.namespace } } : obj;

@@ -38,7 +38,7 @@ export class CycleState {
 
 /** ClusterEvent is what may make an unschedulable pod schedulable (framework.ClusterEvent). */
 export interface ClusterEvent {
-  resource: 'Node' | 'AssignedPod' | 'UnscheduledPod';
+  resource: 'Node' | 'AssignedPod' | 'UnscheduledPod' | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass';
   action: 'Add' | 'Delete' | 'UpdateNodeAllocatable' | 'UpdateNodeLabel' | 'UpdateNodeTaint' | 'UpdateNodeCondition' | 'UpdatePodScaleDown' | 'Update';
   /** label is the upstream event label, e.g. `NodeAdd`, `AssignedPodDelete` (metrics, traces). */
   label: string;

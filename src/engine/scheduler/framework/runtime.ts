@@ -192,7 +192,10 @@ export class Framework {
   *runPreBindPlugins(state: CycleState, pod: PodInfo, nodeName: string): Task<Status | null> {
     for (const plugin of this.profile.preBind) {
       const status = yield* wait(plugin.preBind(state, pod, nodeName));
-      if (status !== null) return status;
+      if (status === null) continue;
+      // A rejection passes through; an error names the plugin (RunPreBindPlugins).
+      if (status.code !== 'Error') return status;
+      return { ...status, reasons: [`running PreBind plugin "${plugin.name}": ${status.reasons.join(', ')}`] };
     }
     return null;
   }

@@ -13,4 +13,5 @@ export const NAMES = {
   NodeUnschedulable: 'NodeUnschedulable',
   PodTopologySpread: 'PodTopologySpread',
   TaintToleration: 'TaintToleration',
+  VolumeBinding: 'VolumeBinding',
 } as const;

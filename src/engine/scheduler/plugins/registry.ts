@@ -18,6 +18,8 @@ import { DEFAULT_FIT_ARGS, Fit, type FitArgs } from './noderesources/fit';
 import { NodeUnschedulable } from './nodeunschedulable/nodeUnschedulable';
 import { PrioritySort } from './queuesort/prioritySort';
 import { TaintToleration } from './tainttoleration/taintToleration';
+import { VolumeBinding, type VolumeListers } from './volumebinding/volumeBinding';
+import type { Simulator } from '../../sim/simulator';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
@@ -34,12 +36,15 @@ export interface PluginHandle {
   nodeInfo?(name: string): NodeInfo | undefined;
   selectors?(): SelectorCounts;
   listers?: SpreadListers;
+  /** sim and volumeListers: VolumeBinding's informers and its PreBind wait (without them it is left out). */
+  sim?: Simulator;
+  volumeListers?: () => VolumeListers | undefined;
 }
 
 /**
  * defaultProfile builds the default-scheduler profile with the plugins k8sim implements, in the
- * upstream multi-point order (SchedulingGates, VolumeRestrictions, NodeVolumeLimits,
- * VolumeBinding and VolumeZone are not simulated).
+ * upstream multi-point order (SchedulingGates, VolumeRestrictions, NodeVolumeLimits and
+ * VolumeZone are not simulated; VolumeBinding needs the scheduler's volume informers).
  * Score weights: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1,
  * BalancedAllocation 1,
  * ImageLocality 1.
@@ -66,11 +71,12 @@ export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_
     // Without a cache to count them (algorithm unit tests), assume some pod may have affinity.
     podsWithAffinity: () => handle.podsWithAffinity?.() ?? 1,
   });
+  const volumeBinding = handle.sim && handle.volumeListers ? [new VolumeBinding(handle.volumeListers, handle.client, handle.sim)] : [];
   return {
     schedulerName: DEFAULT_SCHEDULER_NAME,
     queueSort: new PrioritySort(),
-    preFilter: [nodeAffinity, nodePorts, podTopologySpread, interPodAffinity],
-    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, podTopologySpread, interPodAffinity],
+    preFilter: [nodeAffinity, nodePorts, ...volumeBinding, podTopologySpread, interPodAffinity],
+    filter: [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, fit, ...volumeBinding, podTopologySpread, interPodAffinity],
     postFilter: [new DefaultPreemption()],
     preScore: [taintToleration, nodeAffinity, podTopologySpread, interPodAffinity, balanced],
     score: [
@@ -82,9 +88,9 @@ export function defaultProfile(handle: PluginHandle, fitArgs: FitArgs = DEFAULT_
       { plugin: balanced, weight: 1 },
       { plugin: imageLocality, weight: 1 },
     ],
-    reserve: [],
+    reserve: [...volumeBinding],
     permit: [],
-    preBind: [],
+    preBind: [...volumeBinding],
     bind: [new DefaultBinder(handle.client)],
     postBind: [],
     percentageOfNodesToScore: 0,
