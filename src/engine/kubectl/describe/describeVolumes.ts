@@ -9,7 +9,7 @@ import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefixW
 /** printVolumeSource writes the `Type:` block of one volume at LEVEL_2; false when the type is unknown. */
 function printVolumeSource(volume: Volume, w: PrefixWriter): boolean {
   if (volume.hostPath) {
-    w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${volume.hostPath.path}\n    HostPathType:\t${volume.hostPath.type || '<none>'}\n`);
+    w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${volume.hostPath.path}\n    HostPathType:\t${volume.hostPath.type ?? '<none>'}\n`);
   } else if (volume.emptyDir) {
     const limit = volume.emptyDir.sizeLimit;
     const sizeLimit = limit !== undefined && parseQuantity(limit).nano > 0n ? formatQuantity(parseQuantity(limit)) : '<unset>';

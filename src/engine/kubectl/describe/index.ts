@@ -9,6 +9,7 @@ import { describeHorizontalPodAutoscaler } from './describeHpa';
 import { describeJob } from './describeJob';
 import { describeNamespace, describeQuota } from './describeNamespace';
 import { describeNode } from './describeNode';
+import { describePersistentVolume } from './describePersistentVolume';
 import { describePersistentVolumeClaim } from './describePersistentVolumeClaim';
 import { describePod } from './describePod';
 import { describeRole, describeRoleBinding, describeServiceAccount } from './describeRbac';
@@ -22,9 +23,9 @@ export { lookupFromObjects } from './lookup';
 /** DescribableResource is a resource `describe` renders. */
 export type DescribableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas'
-  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims';
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes';
 
-const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings']);
+const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes']);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLookup, options: DescribeOptions) => string> = {
@@ -45,6 +46,7 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   serviceaccounts: describeServiceAccount,
   jobs: describeJob,
   persistentvolumeclaims: describePersistentVolumeClaim,
+  persistentvolumes: describePersistentVolume,
 };
 
 /** describeObject renders one object of `resource`. */
