@@ -9,6 +9,7 @@ import { failStatus, fail, type KubectlContext } from './context';
 import { manifestsFromFiles } from './manifests';
 import { createThreeWayMergePatch } from './mergePatch';
 import { printObjects } from './output';
+import { recordChangeCause } from './record';
 
 /**
  * apply mirrors pkg/cmd/apply (client-side apply, the default): for each document, store the
@@ -30,7 +31,8 @@ export function* apply(ctx: KubectlContext): Task<number> {
       return fail(ctx, `error: the namespace from the provided object "${fileNamespace}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNamespace}' to perform this operation.`);
     }
     const namespace = info.namespaced ? (fileNamespace ?? ctx.namespace) : undefined;
-    const modified = withLastApplied({ ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } });
+    // --record annotates before the last-applied configuration is computed, so it is part of it.
+    const modified = withLastApplied(recordChangeCause(ctx.cmd, { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } }));
     const name = manifest.metadata?.name ?? '';
     const live = yield* wait(ctx.client.get(info.resource, namespace, name));
     if (!live.ok && live.status.code !== 404) return failStatus(ctx, live.status);

@@ -1,12 +1,14 @@
 import type { KubeObject, Stored } from '../../api/object';
 import { resourceForKind } from '../../api/resources';
 import { wait, type Task } from '../../sim/task';
+import { checkErrAggregate } from '../args/errors';
 import { generateFromCommand, type Generated } from '../generate';
 import { renderGenerated } from '../generate/oracleHarness';
 import type { JsonObject } from '../printers/json';
 import { failStatus, type KubectlContext } from './context';
 import { createTwoWayMergePatch } from './mergePatch';
 import { printObjects } from './output';
+import { recordChangeCause } from './record';
 import { attachRun, wantsAttach } from './runAttach';
 import { fetchTargets, resourceWords } from './targets';
 
@@ -52,8 +54,18 @@ export function* runGenerated(ctx: KubectlContext): Task<number> {
   const targets = yield* fetchTargets(ctx, path === 'expose' || path === 'autoscale' ? words.slice(0, 2) : words, { allowSelector: PATCHING.has(path) });
   if (!targets.ok) return targets.exit;
   let exit = 0;
-  for (const source of targets.objects) exit = Math.max(exit, yield* finish(ctx, path, generate(ctx, source), source));
-  return exit;
+  // The builder continues on error (ContinueOnError): an object that fails (a label clash) is
+  // reported after the others, all together as CheckErr prints an aggregate.
+  const failures: string[] = [];
+  for (const source of targets.objects) {
+    const result = generate(ctx, source);
+    const message = result.kind === 'error' && !result.stdout ? /^error: ([^\n]*)\n$/.exec(result.stderr)?.[1] : undefined;
+    if (message !== undefined) failures.push(message);
+    else exit = Math.max(exit, yield* finish(ctx, path, result, source));
+  }
+  if (failures.length === 0) return exit;
+  ctx.io.err(checkErrAggregate(failures));
+  return 1;
 }
 
 function generate(ctx: KubectlContext, source: Stored<KubeObject> | undefined) {
@@ -91,7 +103,8 @@ function printClientSide(ctx: KubectlContext, result: Generated): number {
 function* send(ctx: KubectlContext, path: string, result: Generated, source: Stored<KubeObject> | undefined): Task<number> {
   const dryRun = result.dryRun === 'server';
   const printed: KubeObject[] = [];
-  for (const generated of result.objects as unknown as KubeObject[]) {
+  for (const built of result.objects as unknown as KubeObject[]) {
+    const generated = recordChangeCause(ctx.cmd, built);
     const info = resourceForKind(generated.kind ?? '');
     if (!info) return 1;
     const namespace = info.namespaced ? (generated.metadata?.namespace ?? ctx.namespace) : undefined;
