@@ -15,6 +15,7 @@ import { describePod } from './describePod';
 import { describeRole, describeRoleBinding, describeServiceAccount } from './describeRbac';
 import { describeReplicaSet } from './describeReplicaSet';
 import { describeService } from './describeService';
+import { describeStorageClass } from './describeStorageClass';
 import { listSorted, type DescribeLookup, type DescribeOptions } from './lookup';
 
 export type { DescribeLookup, DescribeOptions, DescribeResource } from './lookup';
@@ -23,9 +24,9 @@ export { lookupFromObjects } from './lookup';
 /** DescribableResource is a resource `describe` renders. */
 export type DescribableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas'
-  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes';
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses';
 
-const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes']);
+const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes', 'storageclasses']);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLookup, options: DescribeOptions) => string> = {
@@ -47,6 +48,7 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   jobs: describeJob,
   persistentvolumeclaims: describePersistentVolumeClaim,
   persistentvolumes: describePersistentVolume,
+  storageclasses: describeStorageClass,
 };
 
 /** describeObject renders one object of `resource`. */
@@ -62,7 +64,7 @@ export interface DescribeResult {
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
 const RBAC = 'rbac.authorization.k8s.io';
-const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
+const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):
