@@ -17,7 +17,8 @@ import { SERVICE_ACCOUNT_CONTROLLER, ServiceAccountsController } from '../contro
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import { NODE_CONTROLLER_SOURCE, NODE_LIFECYCLE_CONTROLLER, NodeLifecycleController } from '../controllers/nodelifecycle/nodeLifecycleController';
 import { TAINT_EVICTION_CONTROLLER, TaintEvictionController } from '../controllers/tainteviction/taintEvictionController';
-import type { Job } from 'kubernetes-types/batch/v1';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
+import { CRONJOB_CONTROLLER, CronJobController } from '../controllers/cronjob/cronJobController';
 import { JOB_CONTROLLER, JobController } from '../controllers/job/jobController';
 import { RESOURCE_QUOTA_CONTROLLER, ResourceQuotaController } from '../controllers/resourcequota/resourceQuotaController';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
@@ -193,6 +194,20 @@ export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
       // --concurrent-job-syncs (5).
       controller.run(5);
       return { controller, queues: [controller.queue, controller.orphanQueue] };
+    },
+  },
+  {
+    name: CRONJOB_CONTROLLER,
+    init(ctx) {
+      const client = ctx.clientFor('cronjob-controller', CRONJOB_CONTROLLER);
+      const controller = new CronJobController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(CRONJOB_CONTROLLER, client),
+        cronJobs: ctx.informerFactory.forResource<CronJob>('cronjobs'),
+        jobs: ctx.informerFactory.forResource<Job>('jobs'),
+      });
+      // --concurrent-cron-job-syncs (5).
+      controller.run(5);
+      return { controller, queues: [controller.queue] };
     },
   },
   {

@@ -45,6 +45,13 @@ const PATCHING = new Set(['set image', 'set resources', 'set env', 'label', 'ann
 export function* runGenerated(ctx: KubectlContext): Task<number> {
   const path = ctx.cmd.path.join(' ');
   const local = ctx.cmd.flags['local'] === true;
+  const from = path === 'create job' ? String(ctx.cmd.flags['from'] ?? '') : '';
+  if (from !== '' && !ctx.cmd.flags['image'] && ctx.cmd.args.length <= 1) {
+    // create job --from=cronjob/NAME reads the CronJob first (the builder's GET), then copies its template.
+    const targets = yield* fetchTargets(ctx, [from], { allowSelector: false });
+    if (!targets.ok) return targets.exit;
+    return yield* finish(ctx, path, generate(ctx, targets.objects[0]), undefined);
+  }
   if (!ON_EXISTING.has(path) || local) return yield* finish(ctx, path, generate(ctx, undefined), undefined);
   const words = resourceWords(ctx);
   if (words instanceof Error) {

@@ -3,6 +3,7 @@
 // blank line pair, as pkg/cmd/describe does.
 import type { KubeObject } from '../printers/table/types';
 import { describeConfigMap } from './describeConfigMap';
+import { describeCronJob } from './describeCronJob';
 import { describeDeployment } from './describeDeployment';
 import { describeGeneric } from './describeGeneric';
 import { describeHorizontalPodAutoscaler } from './describeHpa';
@@ -24,7 +25,7 @@ export { lookupFromObjects } from './lookup';
 /** DescribableResource is a resource `describe` renders. */
 export type DescribableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas'
-  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses';
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs';
 
 const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes', 'storageclasses']);
 
@@ -49,6 +50,7 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   persistentvolumeclaims: describePersistentVolumeClaim,
   persistentvolumes: describePersistentVolume,
   storageclasses: describeStorageClass,
+  cronjobs: describeCronJob,
 };
 
 /** describeObject renders one object of `resource`. */
@@ -64,7 +66,7 @@ export interface DescribeResult {
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
 const RBAC = 'rbac.authorization.k8s.io';
-const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
+const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', cronjobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):

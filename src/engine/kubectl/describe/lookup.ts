@@ -10,7 +10,7 @@ import type { KubeObject } from '../printers/table/types';
 export type DescribeResource =
   | 'events' | 'pods' | 'replicasets' | 'deployments' | 'services' | 'nodes' | 'endpointslices'
   | 'leases' | 'namespaces' | 'configmaps' | 'resourcequotas' | 'limitranges' | 'horizontalpodautoscalers'
-  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses';
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs';
 
 /** DescribeLookup lists objects of a resource, in one namespace or (namespace undefined) all. */
 export interface DescribeLookup {
