@@ -17,7 +17,8 @@ export function printGeneric(type: ResourceType, objects: readonly KubeObject[],
     const meta = obj.metadata ?? {};
     const age = meta.creationTimestamp ? humanDuration(options.nowMs - fromRFC3339(meta.creationTimestamp)) : '<unknown>';
     const labels = Object.entries(meta.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
-    lines.push([...(withNamespace ? [meta.namespace ?? ''] : []), meta.name ?? '', age, ...(options.showLabels ? [labels] : [])].join('\t'));
+    const name = options.withKind ? `${type.kind.toLowerCase()}${type.group ? `.${type.group}` : ''}/${meta.name ?? ''}` : (meta.name ?? '');
+    lines.push([...(withNamespace ? [meta.namespace ?? ''] : []), name, age, ...(options.showLabels ? [labels] : [])].join('\t'));
   }
   return formatTabbed(`${lines.join('\n')}\n`, TABLE_TABWRITER, []);
 }

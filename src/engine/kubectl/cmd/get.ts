@@ -81,14 +81,18 @@ function print(ctx: KubectlContext, fetched: Fetched[], output: string, named: b
     else if (objects.length > 0 || !named) ctx.io.out(printObjects(objects, output, 'unstructured', '', 'none', !(named && objects.length === 1)));
     return '';
   }
-  const options = tableOptions(ctx, output);
-  const printable = fetched.filter((f) => f.type.plural in RESOURCES);
-  const result = printGet(
-    printable.map((f): ResourceObjects => ({ resource: f.type.plural as PrintableResource, objects: f.objects })),
-    { ...options, withKind: fetched.length > 1 },
-  );
-  let stdout = result.stdout;
-  for (const f of fetched.filter((x) => !(x.type.plural in RESOURCES))) stdout += printGeneric(f.type, f.objects, options);
+  const options = { ...tableOptions(ctx, output), withKind: fetched.length > 1 };
+  // One table per requested type, in the order asked, a blank line between (get.go's printer
+  // loop); kinds without a server-side printer get the generic NAME/AGE table.
+  let stdout = '';
+  for (const f of fetched) {
+    const table = f.type.plural in RESOURCES
+      ? printGet([{ resource: f.type.plural as PrintableResource, objects: f.objects } satisfies ResourceObjects], options).stdout
+      : printGeneric(f.type, f.objects, options);
+    if (table === '') continue;
+    if (stdout !== '' && !options.noHeaders) stdout += '\n';
+    stdout += table;
+  }
   ctx.io.out(stdout);
   if (stdout === '' && noNotFound && !named) ctx.io.err(noResourcesFound(fetched, options));
   return '';

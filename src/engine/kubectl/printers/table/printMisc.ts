@@ -1,8 +1,8 @@
 // Mirrors kubernetes pkg/printers/internalversion/printers.go (v1.32) printNamespace,
-// printConfigMap, printSecret, printLease, printPriorityClass, printPodDisruptionBudget and
+// printConfigMap, printSecret, printServiceAccount, printLease, printPriorityClass, printPodDisruptionBudget and
 // printResourceQuota.
 import type { Lease } from 'kubernetes-types/coordination/v1';
-import type { ConfigMap, Namespace, ResourceQuota, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Namespace, ResourceQuota, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { translateTimestampSince } from '../humanDuration';
@@ -29,6 +29,12 @@ export const configMapPrinter: ResourcePrinter<ConfigMap> = {
 export const secretPrinter: ResourcePrinter<Secret> = {
   columns: [NAME_COLUMN, col('Type'), col('Data'), AGE_COLUMN],
   printRow: (s, { nowMs }) => [s.metadata?.name ?? '', s.type ?? '', Object.keys(s.data ?? {}).length, age(s.metadata, nowMs)],
+};
+
+/** serviceAccountPrinter is printServiceAccount: the number of listed (legacy token) secrets. */
+export const serviceAccountPrinter: ResourcePrinter<ServiceAccount> = {
+  columns: [NAME_COLUMN, col('Secrets'), AGE_COLUMN],
+  printRow: (sa, { nowMs }) => [sa.metadata?.name ?? '', (sa.secrets ?? []).length, age(sa.metadata, nowMs)],
 };
 
 export const leasePrinter: ResourcePrinter<Lease> = {

@@ -3,7 +3,7 @@
 import { eventPrinter } from './printEvent';
 import { hpaPrinter } from './printHpa';
 import {
-  configMapPrinter, leasePrinter, namespacePrinter, podDisruptionBudgetPrinter, priorityClassPrinter, resourceQuotaPrinter, secretPrinter,
+  configMapPrinter, leasePrinter, namespacePrinter, podDisruptionBudgetPrinter, priorityClassPrinter, resourceQuotaPrinter, secretPrinter, serviceAccountPrinter,
 } from './printMisc';
 import { nodePrinter } from './printNode';
 import { roleBindingPrinter, rolePrinter } from './printRbac';
@@ -18,7 +18,7 @@ export type PrintableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'services' | 'endpoints' | 'endpointslices' | 'nodes' | 'namespaces'
   | 'events' | 'configmaps' | 'secrets' | 'jobs' | 'cronjobs' | 'horizontalpodautoscalers' | 'resourcequotas'
   | 'priorityclasses' | 'poddisruptionbudgets' | 'leases' | 'roles' | 'rolebindings' | 'clusterroles' | 'clusterrolebindings'
-  | 'persistentvolumes' | 'persistentvolumeclaims' | 'storageclasses';
+  | 'persistentvolumes' | 'persistentvolumeclaims' | 'storageclasses' | 'serviceaccounts';
 
 export interface ResourceInfo {
   /** API group ('' for core) */
@@ -55,6 +55,7 @@ export const RESOURCES: Record<PrintableResource, ResourceInfo> = {
   persistentvolumes: { group: '', kind: 'PersistentVolume', namespaced: false, printer: persistentVolumePrinter },
   persistentvolumeclaims: { group: '', kind: 'PersistentVolumeClaim', namespaced: true, printer: persistentVolumeClaimPrinter },
   storageclasses: { group: 'storage.k8s.io', kind: 'StorageClass', namespaced: false, printer: storageClassPrinter },
+  serviceaccounts: { group: '', kind: 'ServiceAccount', namespaced: true, printer: serviceAccountPrinter },
 };
 
 /**
