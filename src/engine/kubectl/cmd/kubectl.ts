@@ -6,6 +6,7 @@ import { parseKubectl } from '../args/parseKubectl';
 import { hasGenerator } from '../generate';
 import { apply } from './apply';
 import { authCanI } from './auth';
+import { config } from './config';
 import { newContext, type KubectlContext } from './context';
 import { deleteCommand } from './delete';
 import { apiResources, apiVersions, clusterInfo, version } from './discovery';
@@ -40,6 +41,7 @@ const RUNS: Record<string, Run> = {
   rollout,
   top,
   auth: authCanI,
+  config,
   version,
   'cluster-info': clusterInfo,
   'api-resources': apiResources,

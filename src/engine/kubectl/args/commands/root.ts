@@ -11,6 +11,7 @@ import { createCommand } from './create';
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, eventsCommand, patchCommand, versionCommand } from './discovery';
 import { annotateCommand, labelCommand, setCommand } from './set';
 import { autoscaleCommand, exposeCommand, rolloutCommand, runCommand, scaleCommand } from './workloads';
+import { configCommand } from './config';
 
 /** globalFlags are `kubectl options`: inherited by every command. */
 export function globalFlags(): FlagSpec[] {
@@ -205,7 +206,7 @@ export function rootCommand(): CommandSpec {
       annotateCommand(),
       stub('completion'),
       { ...stub('alpha'), hidden: true },
-      stub('config'),
+      configCommand(),
       stub('plugin'),
       versionCommand(),
       apiVersionsCommand(),
