@@ -5,6 +5,7 @@
 import type { Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/table/tabwriter';
+import { printYaml } from '../printers/yaml';
 import { fail, type KubectlContext } from './context';
 import { APISERVER_URL } from './discovery';
 
@@ -12,28 +13,7 @@ const CLUSTER = 'kubernetes';
 const USER = 'kubernetes-admin';
 const CONTEXT = `${USER}@${CLUSTER}`;
 
-/** The kubeconfig as `kubectl config view` prints it (keys sorted, as its YAML printer does). */
-const VIEW_YAML = `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: DATA+OMITTED
-    server: ${APISERVER_URL}
-  name: ${CLUSTER}
-contexts:
-- context:
-    cluster: ${CLUSTER}
-    user: ${USER}
-  name: ${CONTEXT}
-current-context: ${CONTEXT}
-kind: Config
-preferences: {}
-users:
-- name: ${USER}
-  user:
-    client-certificate-data: DATA+OMITTED
-    client-key-data: DATA+OMITTED
-`;
-
+/** The kubeconfig `kubectl config view` prints (YAML with sorted keys, or JSON in field order). */
 const VIEW_JSON = {
   kind: 'Config',
   apiVersion: 'v1',
@@ -76,7 +56,7 @@ export function* config(ctx: KubectlContext): Task<number> {
       if (boolFlag(cmd, 'raw')) return fail(ctx, 'error: "kubectl config view --raw" is not simulated by k8sim yet (there are no certificates to print)');
       const output = stringFlag(cmd, 'output');
       if (output === 'json') ctx.io.out(`${JSON.stringify(VIEW_JSON, null, 4)}\n`);
-      else if (output === 'yaml' || output === '') ctx.io.out(VIEW_YAML);
+      else if (output === 'yaml' || output === '') ctx.io.out(printYaml(VIEW_JSON));
       else return fail(ctx, `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`);
       return 0;
     }

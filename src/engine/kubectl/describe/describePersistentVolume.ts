@@ -2,6 +2,7 @@
 // describePersistentVolume, printVolumeNodeAffinity and the source printers for the volume types
 // k8sim clusters use (hostPath, local, nfs, csi); others print `<unknown>` as upstream does.
 import type { NodeSelectorRequirement, PersistentVolume } from 'kubernetes-types/core/v1';
+import { volumeClass } from '../../api/storageClassName';
 import { translateTimestampSince } from '../printers/humanDuration';
 import { accessModesText } from '../printers/table/printStorage';
 import { formatQuantity, parseQuantity } from '../printers/table/quantity';
@@ -78,7 +79,7 @@ export function describePersistentVolume(pv: PersistentVolume, lookup: DescribeL
     printLabelsMultiline(w, 'Labels', meta?.labels);
     printAnnotationsMultiline(w, 'Annotations', meta?.annotations);
     w.write(LEVEL_0, `Finalizers:\t${goStringSlice(meta?.finalizers)}\n`);
-    w.write(LEVEL_0, `StorageClass:\t${meta?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pv.spec?.storageClassName ?? ''}\n`);
+    w.write(LEVEL_0, `StorageClass:\t${volumeClass(pv)}\n`);
     if (meta?.deletionTimestamp) w.write(LEVEL_0, `Status:\tTerminating (lasts ${translateTimestampSince(meta.deletionTimestamp, options.nowMs)})\n`);
     else w.write(LEVEL_0, `Status:\t${pv.status?.phase ?? ''}\n`);
     const ref = pv.spec?.claimRef;

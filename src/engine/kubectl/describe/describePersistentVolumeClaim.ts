@@ -1,6 +1,7 @@
 // Mirrors k8s.io/kubectl pkg/describe/describe.go (v1.32) PersistentVolumeClaimDescriber:
 // describePersistentVolumeClaim, printPersistentVolumeClaim, getPodsForPVC, printPodsMultiline.
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
+import { claimClass } from '../../api/storageClassName';
 import { translateTimestampSince } from '../printers/humanDuration';
 import { accessModesText } from '../printers/table/printStorage';
 import { formatQuantity, parseQuantity } from '../printers/table/quantity';
@@ -39,7 +40,7 @@ export function describePersistentVolumeClaim(pvc: PersistentVolumeClaim, lookup
     const meta = pvc.metadata;
     w.write(LEVEL_0, `Name:\t${meta?.name ?? ''}\n`);
     w.write(LEVEL_0, `Namespace:\t${meta?.namespace ?? ''}\n`);
-    w.write(LEVEL_0, `StorageClass:\t${meta?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pvc.spec?.storageClassName ?? ''}\n`);
+    w.write(LEVEL_0, `StorageClass:\t${claimClass(pvc)}\n`);
     if (meta?.deletionTimestamp) w.write(LEVEL_0, `Status:\tTerminating (lasts ${translateTimestampSince(meta.deletionTimestamp, options.nowMs)})\n`);
     else w.write(LEVEL_0, `Status:\t${pvc.status?.phase ?? ''}\n`);
     w.write(LEVEL_0, `Volume:\t${pvc.spec?.volumeName ?? ''}\n`);

@@ -2,11 +2,12 @@
 // syncUnboundClaim, syncBoundClaim, provisionClaim and emitEventForUnboundDelayBindingClaim.
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { deepClone, type Stored } from '../../../api/object';
+import { claimClass } from '../../../api/storageClassName';
 import { wait, type Task } from '../../../sim/task';
 import { bind, updateClaimStatus } from './binder';
 import type { PersistentVolumeController } from './pvController';
 import {
-  ANN_BETA_STORAGE_PROVISIONER, ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER, claimClass, findMatchingVolume,
+  ANN_BETA_STORAGE_PROVISIONER, ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER, findMatchingVolume,
   isDelayBindingMode, isVolumeBoundToClaim,
 } from './volumeUtil';
 

@@ -1,9 +1,10 @@
 // Mirrors kubernetes pkg/controller/volume/persistentvolume/util/util.go (v1.32) and the storage
-// helpers it uses (component-helpers/storage/volume): class lookup, pre-binding, FindMatchingVolume.
+// helpers it uses (component-helpers/storage/volume): binding mode, pre-binding, FindMatchingVolume.
 import type { Node, PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { fromLabelSelector, matches } from '../../../api/labels';
 import { parseQuantity } from '../../../api/quantity';
+import { claimClass, volumeClass } from '../../../api/storageClassName';
 import { compileNodeSelector } from '../../../scheduler/plugins/helper/nodeSelector';
 
 /** The annotations the binder and the scheduler write (pkg/controller/volume/persistentvolume/util). */
@@ -12,19 +13,8 @@ export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
 export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 export const ANN_STORAGE_PROVISIONER = 'volume.kubernetes.io/storage-provisioner';
 export const ANN_BETA_STORAGE_PROVISIONER = 'volume.beta.kubernetes.io/storage-provisioner';
-const ANN_BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
 /** NOT_SUPPORTED_PROVISIONER is the provisioner of classes for pre-created local volumes. */
 export const NOT_SUPPORTED_PROVISIONER = 'kubernetes.io/no-provisioner';
-
-/** claimClass is GetPersistentVolumeClaimClass: the beta annotation, else spec.storageClassName, else "". */
-export function claimClass(claim: PersistentVolumeClaim): string {
-  return claim.metadata?.annotations?.[ANN_BETA_STORAGE_CLASS] ?? claim.spec?.storageClassName ?? '';
-}
-
-/** volumeClass is GetPersistentVolumeClass. */
-export function volumeClass(volume: PersistentVolume): string {
-  return volume.metadata?.annotations?.[ANN_BETA_STORAGE_CLASS] ?? volume.spec?.storageClassName ?? '';
-}
 
 /**
  * isDelayBindingMode: the claim's class exists and says WaitForFirstConsumer. No class, or a

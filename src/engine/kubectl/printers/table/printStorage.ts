@@ -3,14 +3,12 @@
 // GetAccessModesAsString / GetPersistentVolumeClass / GetPersistentVolumeClaimClass.
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
+import { claimClass, volumeClass } from '../../../api/storageClassName';
 import { translateTimestampSince } from '../humanDuration';
 import { formatQuantity, parseQuantity } from './quantity';
 import { AGE_COLUMN, col, NAME_COLUMN, type ResourcePrinter } from './types';
 
 const age = (meta: { creationTimestamp?: string } | undefined, nowMs: number) => translateTimestampSince(meta?.creationTimestamp, nowMs);
-
-/** The beta annotation still wins over spec.storageClassName (helper.GetPersistentVolumeClass). */
-const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 
 /** accessModesText is GetAccessModesAsString: RWO, ROX, RWX, RWOP in that order, each once. */
 export function accessModesText(modes: readonly string[] | undefined): string {
@@ -46,10 +44,9 @@ export const persistentVolumePrinter: ResourcePrinter<PersistentVolume> = {
   printRow(pv, { nowMs, wide }) {
     const claim = pv.spec?.claimRef ? `${pv.spec.claimRef.namespace ?? ''}/${pv.spec.claimRef.name ?? ''}` : '';
     const phase = pv.metadata?.deletionTimestamp ? 'Terminating' : (pv.status?.phase ?? '');
-    const storageClass = pv.metadata?.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] ?? pv.spec?.storageClassName ?? '';
     const cells = [
       pv.metadata?.name ?? '', quantityText(pv.spec?.capacity?.storage), accessModesText(pv.spec?.accessModes), pv.spec?.persistentVolumeReclaimPolicy ?? '',
-      phase, claim, storageClass, pv.spec?.volumeAttributesClassName ?? '<unset>', pv.status?.reason ?? '', age(pv.metadata, nowMs),
+      phase, claim, volumeClass(pv), pv.spec?.volumeAttributesClassName ?? '<unset>', pv.status?.reason ?? '', age(pv.metadata, nowMs),
     ];
     return wide ? [...cells, pv.spec?.volumeMode ?? '<unset>'] : cells;
   },
@@ -64,10 +61,9 @@ export const persistentVolumeClaimPrinter: ResourcePrinter<PersistentVolumeClaim
     const phase = pvc.metadata?.deletionTimestamp ? 'Terminating' : (pvc.status?.phase ?? '');
     // Capacity and access modes come from status, and only once the claim names its volume.
     const bound = Boolean(pvc.spec?.volumeName);
-    const storageClass = pvc.metadata?.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] ?? pvc.spec?.storageClassName ?? '';
     const cells = [
       pvc.metadata?.name ?? '', phase, pvc.spec?.volumeName ?? '', bound ? quantityText(pvc.status?.capacity?.storage) : '',
-      bound ? accessModesText(pvc.status?.accessModes) : '', storageClass, pvc.spec?.volumeAttributesClassName ?? '<unset>', age(pvc.metadata, nowMs),
+      bound ? accessModesText(pvc.status?.accessModes) : '', claimClass(pvc), pvc.spec?.volumeAttributesClassName ?? '<unset>', age(pvc.metadata, nowMs),
     ];
     return wide ? [...cells, pvc.spec?.volumeMode ?? '<unset>'] : cells;
   },

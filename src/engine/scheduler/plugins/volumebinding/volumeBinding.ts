@@ -6,9 +6,10 @@
 import type { Node, PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { deepClone, type Stored } from '../../../api/object';
+import { claimClass } from '../../../api/storageClassName';
 import type { ApiClient } from '../../../client/client';
 import {
-  ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE, claimClass, findMatchingVolume, isDelayBindingMode, NOT_SUPPORTED_PROVISIONER,
+  ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE, findMatchingVolume, isDelayBindingMode, NOT_SUPPORTED_PROVISIONER,
   volumeNodeAffinityMatches,
 } from '../../../controllers/volume/persistentvolume/volumeUtil';
 import { Future } from '../../../sim/future';
