@@ -15,6 +15,7 @@ import { wait, type Task } from '../../sim/task';
 import { toRFC3339 } from '../../sim/time';
 import { waitForCacheSync } from '../cacheSync';
 import { getControllerOf, newControllerRef } from '../controllerUtils';
+import { finishedCondition } from '../job/utils';
 import { refOf, traceDecision } from '../trace';
 import { errorOf, hasStatusCause, isAlreadyExists, isNotFound, NAMESPACE_TERMINATING_CAUSE, type ControllerClient, type SyncError } from '../types';
 import { nextActivation } from './schedule';
@@ -31,12 +32,6 @@ export interface CronJobControllerOptions {
   recorder: EventRecorder;
   cronJobs: SharedIndexInformer<CronJob>;
   jobs: SharedIndexInformer<Job>;
-}
-
-/** jobFinished is IsJobFinished: the Complete or Failed condition, True. */
-export function jobFinished(job: Job): 'Complete' | 'Failed' | undefined {
-  const done = (job.status?.conditions ?? []).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
-  return done?.type as 'Complete' | 'Failed' | undefined;
 }
 
 /** jobName is getJobName: the scheduled time in minutes since the Unix epoch. */
@@ -97,7 +92,7 @@ export class CronJobController {
     const kept: ObjectReference[] = [];
     for (const ref of active) {
       const job = children.find((j) => j.metadata.uid === ref.uid);
-      const finished = job && jobFinished(job);
+      const finished = job && finishedCondition(job);
       if (job && !finished) {
         kept.push(ref);
         continue;
@@ -106,7 +101,7 @@ export class CronJobController {
       if (!job) recorder.event(cj as Stored<CronJob>, 'Normal', 'MissingJob', `Active job went missing: ${ref.name}`);
     }
     for (const job of children) {
-      const finished = jobFinished(job);
+      const finished = finishedCondition(job);
       if (!finished) continue;
       if (active.some((ref) => ref.uid === job.metadata.uid)) recorder.event(cj as Stored<CronJob>, 'Normal', 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, status: ${finished}`);
       const completion = job.status?.completionTime;
@@ -120,22 +115,25 @@ export class CronJobController {
   }
 
   /** mostRecentScheduleTime: the latest schedule time ≤ now after the last one (or creation). */
-  private mostRecent(cj: CronJob, fields: CronFields, now: number, withDeadline: boolean): { earliest: number; scheduled?: number; missed: number } {
+  private mostRecent(cj: CronJob, fields: CronFields, now: number): { scheduled?: number; missed: number } {
     let earliest = Date.parse(cj.status?.lastScheduleTime ?? cj.metadata?.creationTimestamp ?? '');
-    if (withDeadline && cj.spec?.startingDeadlineSeconds !== undefined) earliest = Math.max(earliest, now - cj.spec.startingDeadlineSeconds * 1000);
+    if (cj.spec?.startingDeadlineSeconds !== undefined) earliest = Math.max(earliest, now - cj.spec.startingDeadlineSeconds * 1000);
     let scheduled: number | undefined;
     let missed = 0;
     for (let t = nextActivation(fields, earliest); t !== undefined && t <= now; t = nextActivation(fields, t)) {
       scheduled = t;
       missed++;
     }
-    return { earliest, scheduled, missed };
+    return { scheduled, missed };
   }
 
-  private requeueAfter(cj: CronJob, fields: CronFields, now: number): number | undefined {
-    const { earliest, scheduled } = this.mostRecent(cj, fields, now, false);
-    const next = nextActivation(fields, scheduled ?? earliest);
-    return next === undefined ? undefined : Math.max(0, next + NEXT_SCHEDULE_DELTA_MS - now);
+  /**
+   * requeueAfter is nextScheduleTimeDuration: Next(most recent time ≤ now) is the first
+   * activation after now, plus the delta.
+   */
+  private requeueAfter(fields: CronFields, now: number): number | undefined {
+    const next = nextActivation(fields, now);
+    return next === undefined ? undefined : next + NEXT_SCHEDULE_DELTA_MS - now;
   }
 
   private *syncCronJob(cj: CronJob & { status: NonNullable<CronJob['status']> }): Task<{ changed: boolean; requeueMs?: number; error?: string }> {
@@ -148,8 +146,8 @@ export class CronJobController {
       return { changed: false };
     }
     const now = this.nowMs();
-    const { scheduled, missed } = this.mostRecent(cj, fields, now, true);
-    const requeueMs = this.requeueAfter(cj, fields, now);
+    const { scheduled, missed } = this.mostRecent(cj, fields, now);
+    const requeueMs = this.requeueAfter(fields, now);
     if (missed > 100) {
       recorder.event(stored, 'Warning', 'TooManyMissedTimes', `too many missed start times: ${missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`);
     }
@@ -209,7 +207,7 @@ export class CronJobController {
     for (const kind of ['Complete', 'Failed'] as const) {
       const limit = limits[kind];
       if (limit === undefined || limit === null) continue;
-      const finished = children.filter((j) => jobFinished(j) === kind);
+      const finished = children.filter((j) => finishedCondition(j) === kind);
       // Oldest first by start time (jobs that never started count as oldest).
       const started = (j: Job) => (j.status?.startTime ? Date.parse(j.status.startTime) : 0);
       finished.sort((a, b) => started(a) - started(b));

@@ -5,7 +5,7 @@ import { wait, type Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { resolveResourceArgs } from '../args/resourceArgs';
 import type { ResourceType } from '../args/resources';
-import { ALL_CATEGORY, RESOURCES, printGet, type GetOptions, type PrintableResource, type ResourceObjects } from '../printers/table';
+import { ALL_CATEGORY, RESOURCES, noResourcesFound, printGet, type GetOptions, type PrintableResource, type ResourceObjects } from '../printers/table';
 import { statusErrorText } from './checkErr';
 import { failStatus, type KubectlContext } from './context';
 import { printGeneric } from './genericTable';
@@ -94,18 +94,8 @@ function print(ctx: KubectlContext, fetched: Fetched[], output: string, named: b
     stdout += table;
   }
   ctx.io.out(stdout);
-  if (stdout === '' && noNotFound && !named) ctx.io.err(noResourcesFound(fetched, options));
+  if (stdout === '' && noNotFound && !named) ctx.io.err(noResourcesFound(!options.allNamespaces && fetched.every((f) => f.type.namespaced), options.namespace));
   return '';
-}
-
-/**
- * noResourcesFound is get.go's notice when nothing was printed: it names the namespace only when
- * every requested type is namespaced and -A is off (kubernetes#89861: `kubectl get pv` says
- * "No resources found"). The types come from discovery, so kinds without a printer count too.
- */
-function noResourcesFound(fetched: readonly Fetched[], options: GetOptions): string {
-  const allNamespaced = !options.allNamespaces && fetched.every((f) => f.type.namespaced);
-  return allNamespaced ? `No resources found in ${options.namespace ?? 'default'} namespace.\n` : 'No resources found\n';
 }
 
 function tableOptions(ctx: KubectlContext, output: string): GetOptions {

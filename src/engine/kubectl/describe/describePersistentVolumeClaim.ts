@@ -1,6 +1,7 @@
 // Mirrors k8s.io/kubectl pkg/describe/describe.go (v1.32) PersistentVolumeClaimDescriber:
 // describePersistentVolumeClaim, printPersistentVolumeClaim, getPodsForPVC, printPodsMultiline.
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
+import { mountsClaim } from '../../api/podClaims';
 import { claimClass } from '../../api/storageClassName';
 import { translateTimestampSince } from '../printers/humanDuration';
 import { accessModesText } from '../printers/table/printStorage';
@@ -14,7 +15,7 @@ import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefixWrite
 /** podsForClaim is getPodsForPVC: pods mounting the claim, then pods that own it, each once. */
 function podsForClaim(pvc: PersistentVolumeClaim, lookup: DescribeLookup): Pod[] {
   const pods = listSorted<Pod>(lookup, 'pods', pvc.metadata?.namespace ?? '');
-  const using = pods.filter((pod) => (pod.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === pvc.metadata?.name));
+  const using = pods.filter((pod) => mountsClaim(pod, pvc.metadata?.name));
   for (const owner of pvc.metadata?.ownerReferences ?? []) {
     if (owner.kind !== 'Pod') continue;
     const pod = pods.find((p) => p.metadata?.uid === owner.uid);

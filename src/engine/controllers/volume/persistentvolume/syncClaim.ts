@@ -2,6 +2,7 @@
 // syncUnboundClaim, syncBoundClaim, provisionClaim and emitEventForUnboundDelayBindingClaim.
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { deepClone, type Stored } from '../../../api/object';
+import { mountsClaim } from '../../../api/podClaims';
 import { claimClass } from '../../../api/storageClassName';
 import { wait, type Task } from '../../../sim/task';
 import { bind, updateClaimStatus } from './binder';
@@ -109,7 +110,7 @@ function* provisionClaim(ctrl: PersistentVolumeController, claim: Stored<Persist
 function emitEventForUnboundDelayBindingClaim(ctrl: PersistentVolumeController, claim: Stored<PersistentVolumeClaim>): void {
   const waiting = (ctrl.options.pods.indexer.list() as Stored<Pod>[])
     .filter((p) => p.metadata.namespace === claim.metadata.namespace && !p.spec?.nodeName)
-    .filter((p) => (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim.metadata.name))
+    .filter((p) => mountsClaim(p, claim.metadata.name))
     .map((p) => p.metadata.name)
     .sort();
   if (waiting.length === 0) ctrl.options.recorder.event(claim, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');

@@ -5,6 +5,7 @@
 // without the finalizer gets it.
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { deepClone, type KubeObject, type Stored } from '../../../api/object';
+import { claimNames, mountsClaim } from '../../../api/podClaims';
 import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from '../../../apiserver/admission/plugins/storageObjectInUseProtection';
 import type { SharedIndexInformer } from '../../../client/cache/sharedInformer';
 import { RateLimitingQueue } from '../../../client/workqueue/queue';
@@ -20,7 +21,7 @@ export const PV_PROTECTION_CONTROLLER = 'persistentvolume-protection-controller'
 
 /** podUsesClaim: a scheduled pod naming the claim in a volume (podUsesPVC; any phase). */
 function podUsesClaim(pod: Pod, claim: PersistentVolumeClaim): boolean {
-  return Boolean(pod.spec?.nodeName) && (pod.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim.metadata?.name);
+  return Boolean(pod.spec?.nodeName) && mountsClaim(pod, claim.metadata?.name);
 }
 
 /** setFinalizer adds or drops `finalizer` with an update of the whole object. */
@@ -48,7 +49,7 @@ export class PVCProtectionController {
     options.claims.addEventHandler({ add: enqueue, update: (_old, c) => enqueue(c) });
     // A pod going away (or finishing scheduling) may free or pin the claims it names.
     const podClaims = (pod: Stored<Pod>) => {
-      for (const v of pod.spec?.volumes ?? []) if (v.persistentVolumeClaim) this.queue.add(`${pod.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);
+      for (const name of claimNames(pod)) this.queue.add(`${pod.metadata.namespace}/${name}`);
     };
     options.pods.addEventHandler({ add: podClaims, update: (_old, p) => podClaims(p), delete: podClaims });
   }

@@ -1,5 +1,5 @@
 // Public entry of the table printers: what `kubectl get` and `kubectl top` print.
-export { printGet, printTable, apiserverOrder, notFoundError, type GetOptions, type GetOutput, type ResourceObjects } from './printTable';
+export { noResourcesFound, printGet, printTable, apiserverOrder, notFoundError, type GetOptions, type GetOutput, type ResourceObjects } from './printTable';
 export { printTopNodes, printTopPods, type NodeMetrics, type PodMetrics, type TopOptions } from './printTop';
 export { ALL_CATEGORY, RESOURCES, qualifiedKind, type PrintableResource } from './resources';
 export { podStatusCells } from './printPod';

@@ -123,9 +123,15 @@ export function printGet(groups: readonly ResourceObjects[], options: GetOptions
     stdout += formatTabbed(`${lines.join('\n')}\n`, TABLE_TABWRITER, []);
   }
   let stderr = errors;
-  if (stdout === '' && errors === '') {
-    const allNamespaced = !options.allNamespaces && groups.every((g) => RESOURCES[g.resource].namespaced);
-    stderr = allNamespaced ? `No resources found in ${options.namespace ?? 'default'} namespace.\n` : 'No resources found\n';
-  }
+  if (stdout === '' && errors === '') stderr = noResourcesFound(!options.allNamespaces && groups.every((g) => RESOURCES[g.resource].namespaced), options.namespace);
   return { stdout, stderr };
+}
+
+/**
+ * noResourcesFound is get.go's notice when nothing was printed: it names the namespace only when
+ * every requested type is namespaced and -A is off (kubernetes#89861: `kubectl get pv` says
+ * "No resources found").
+ */
+export function noResourcesFound(allNamespaced: boolean, namespace = 'default'): string {
+  return allNamespaced ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n';
 }

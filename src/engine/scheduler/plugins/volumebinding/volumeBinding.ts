@@ -6,6 +6,7 @@
 import type { Node, PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { deepClone, type Stored } from '../../../api/object';
+import { claimNames } from '../../../api/podClaims';
 import { claimClass } from '../../../api/storageClassName';
 import type { ApiClient } from '../../../client/client';
 import {
@@ -65,12 +66,10 @@ export class VolumeBinding implements PreFilterPlugin, FilterPlugin, ReservePlug
   ) {}
 
   preFilter(state: CycleState, pod: PodInfo): Status | null {
-    const volumes = pod.pod.spec?.volumes;
-    // Most pods mount no claim (a ServiceAccount token only): Skip without allocating.
-    if (!volumes || !volumes.some((v) => v.persistentVolumeClaim)) return SKIP;
+    // Most pods mount no claim (a ServiceAccount token only): Skip.
+    const names = claimNames(pod.pod);
     const listers = this.listers();
-    if (!listers) return SKIP;
-    const names = volumes.flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
+    if (names.length === 0 || !listers) return SKIP;
     const namespace = pod.pod.metadata?.namespace ?? 'default';
     const data: StateData = { bound: [], unboundDelayed: [], byNode: new Map() };
     let unboundImmediate = false;
