@@ -29,6 +29,8 @@ import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/c
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { PersistentVolumeController, PV_BINDER_CONTROLLER, PV_CONTROLLER_SOURCE } from '../controllers/volume/persistentvolume/pvController';
 import { PV_PROTECTION_CONTROLLER, PVC_PROTECTION_CONTROLLER, PVCProtectionController, PVProtectionController } from '../controllers/volume/protection/protectionController';
+import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
+import { DAEMONSET_CONTROLLER, DaemonSetsController } from '../controllers/daemon/daemonSetController';
 import type { ControllerContext } from './controllerContext';
 
 /** ControllerOptions are the kube-controller-manager flags the controllers read. */
@@ -45,6 +47,8 @@ export interface ControllerOptions {
   concurrentGCSyncs: number;
   /** --concurrent-namespace-syncs (10). */
   concurrentNamespaceSyncs: number;
+  /** --concurrent-daemonset-syncs (2). */
+  concurrentDaemonSetSyncs?: number;
   /** The cluster CA published as kube-root-ca.crt (a generated fake when unset). */
   rootCAPEM: string | undefined;
   /** --horizontal-pod-autoscaler-* flags that differ from the v1.32 defaults. */
@@ -92,6 +96,21 @@ export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
         pods: ctx.informerFactory.forResource<Pod>('pods'),
       });
       controller.run(options.concurrentReplicaSetSyncs);
+      return { controller, queues: [controller.queue] };
+    },
+  },
+  {
+    name: 'daemonset-controller',
+    init(ctx, options) {
+      const client = ctx.clientFor('daemon-set-controller', DAEMONSET_CONTROLLER);
+      const controller = new DaemonSetsController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(DAEMONSET_CONTROLLER, client),
+        daemonSets: ctx.informerFactory.forResource<DaemonSet>('daemonsets'),
+        revisions: ctx.informerFactory.forResource<ControllerRevision>('controllerrevisions'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+        nodes: ctx.informerFactory.forResource<Node>('nodes'),
+      });
+      controller.run(options.concurrentDaemonSetSyncs ?? 2);
       return { controller, queues: [controller.queue] };
     },
   },

@@ -35,7 +35,7 @@ import type { PodLifecycleState } from './podLifecycle';
 import { PodWorkers } from './podWorkers';
 import { ProberManager, UNHEALTHY } from './prober/proberManager';
 import { StatusManager } from './status/statusManager';
-import { Backoff } from './util/backoff';
+import { Backoff } from '../client/backoff';
 import { makeEnvironmentVariables, serviceEnvVarMap } from './envvars/envVars';
 import type { SharedServiceLister } from './envvars/serviceLister';
 import { execInPod, type ExecRequest } from './containerExec';

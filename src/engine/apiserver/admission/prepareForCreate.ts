@@ -4,6 +4,9 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../validation/index';
 import { compareQuantity, parseQuantity } from '../validation/quantity';
 
+/** DAEMONSET_TEMPLATE_GENERATION_ANNOTATION holds a DaemonSet's spec.templateGeneration in apps/v1. */
+export const DAEMONSET_TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
+
 const GENERATION_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'PodDisruptionBudget'];
 const STATUS_RESET_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Service', 'ResourceQuota'];
 
@@ -60,6 +63,8 @@ export function prepareForCreate(obj: KubeObject): void {
     obj.status = { phase: 'Active' };
   }
   if (kind === 'Job') generateJobSelector(obj);
+  // daemonSetStrategy: spec.templateGeneration starts at 1 (apps/v1 carries it as an annotation).
+  if (kind === 'DaemonSet') obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [DAEMONSET_TEMPLATE_GENERATION_ANNOTATION]: '1' };
   if (kind === 'Service') {
     const spec = (obj.spec ?? {}) as { clusterIP?: string; clusterIPs?: string[] };
     if (spec.clusterIP && (spec.clusterIPs ?? []).length === 0) spec.clusterIPs = [spec.clusterIP];

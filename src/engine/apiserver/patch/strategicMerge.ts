@@ -5,7 +5,7 @@ import { applyMergePatch } from './mergePatch';
  * Strategic merge patch (k8s.io/apimachinery pkg/util/strategicpatch), the default patch type of
  * kubectl for built-in kinds: like a merge patch, except that lists with a patch merge key
  * (containers by name, env by name, container ports by containerPort, ...) merge item by item,
- * `$patch: delete` removes an item, `$deleteFromPrimitiveList/<list>` removes values from a list of
+ * `$patch: delete` removes an item, `$patch: replace` replaces a map, `$deleteFromPrimitiveList/<list>` removes values from a list of
  * primitives, and `$setElementOrder/<list>` directives are dropped after use.
  * The merge keys come from the `patchMergeKey` struct tags of k8s.io/api.
  */
@@ -30,12 +30,20 @@ const DELETE_FROM_PRIMITIVE_LIST = '$deleteFromPrimitiveList/';
 /** Lists of primitives that merge as sets (patchStrategy:"merge" on []string). */
 const SET_LISTS = new Set(['finalizers']);
 
+function withoutDirective(patch: Record<string, unknown>): Record<string, unknown> {
+  const { $patch: _directive, ...rest } = patch;
+  return rest;
+}
+
 export function applyStrategicMergePatch(target: unknown, patch: unknown, kind = ''): unknown {
   return mergeValue(target, patch, kind, []);
 }
 
 function mergeValue(target: unknown, patch: unknown, kind: string, path: string[]): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  // `$patch: replace` on a map: the map becomes the patch's own content (what rollout undo of a
+  // DaemonSet or StatefulSet sends for spec.template).
+  if ((patch as Record<string, unknown>).$patch === 'replace') return withoutDirective(patch as Record<string, unknown>);
   const base: Record<string, unknown> = isRecord(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     if (key.startsWith(DELETE_FROM_PRIMITIVE_LIST) && Array.isArray(value)) {

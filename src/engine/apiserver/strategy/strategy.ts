@@ -1,4 +1,5 @@
 import { copyWith, deepClone, writableMeta, type KubeObject } from '../../api/object';
+import { DAEMONSET_TEMPLATE_GENERATION_ANNOTATION } from '../admission/prepareForCreate';
 
 /**
  * Per-resource rules of the apiserver's registry strategies (pkg/registry/<group>/<resource>/
@@ -51,11 +52,25 @@ export function prepareForUpdate(resource: string, subresource: string | undefin
   }
   if (hasStatusSubresource(resource) && old.status !== undefined) obj.status = old.status;
   dropEmptyLists(obj);
+  if (resource === 'daemonsets') carryTemplateGeneration(obj, old);
   if (tracksGeneration(resource)) {
     const oldGeneration = old.metadata?.generation ?? 1;
     writableMeta(obj).generation = specChanged(obj, old) ? oldGeneration + 1 : oldGeneration;
   }
   return obj;
+}
+
+/**
+ * carryTemplateGeneration: clients cannot set a DaemonSet's template generation; it is the stored
+ * one, plus 1 when the pod template changed (daemonSetStrategy.PrepareForUpdate).
+ */
+function carryTemplateGeneration(obj: KubeObject, old: KubeObject): void {
+  const oldValue = old.metadata?.annotations?.[DAEMONSET_TEMPLATE_GENERATION_ANNOTATION];
+  const oldGeneration = oldValue !== undefined && /^\d+$/.test(oldValue) ? Number(oldValue) : 0;
+  const template = (o: KubeObject) => (o.spec as { template?: unknown } | undefined)?.template;
+  const changed = JSON.stringify(template(obj)) !== JSON.stringify(template(old));
+  const meta = writableMeta(obj);
+  meta.annotations = { ...(meta.annotations ?? {}), [DAEMONSET_TEMPLATE_GENERATION_ANNOTATION]: String(changed ? oldGeneration + 1 : oldGeneration) };
 }
 
 /** dropEmptyLists: an emptied ownerReferences/finalizers list is stored as absent (omitempty). */

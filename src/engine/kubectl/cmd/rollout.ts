@@ -1,21 +1,22 @@
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject, Stored } from '../../api/object';
 import { Future } from '../../sim/future';
 import { toRFC3339 } from '../../sim/time';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, numberFlag, stringFlag } from '../args/commandSpec';
 import { lookupFromObjects } from '../describe';
-import { deploymentRolloutStatus } from '../printers/rollout/rolloutStatus';
+import { daemonSetRolloutStatus, deploymentRolloutStatus, statefulSetRolloutStatus, type RolloutStatus } from '../printers/rollout/rolloutStatus';
 import { rolloutHistory } from '../printers/rollout/rolloutHistory';
 import { statusErrorText } from './checkErr';
 import { fail, failStatus, type KubectlContext } from './context';
 import { printObjects } from './output';
+import { revisionHistory, revisionUndo } from './rolloutRevisions';
 import { fetchTargets } from './targets';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const HASH_LABEL = 'pod-template-hash';
 
-/** rollout dispatches `kubectl rollout status|history|undo|restart|pause|resume` (pkg/cmd/rollout). */
+/** rollout dispatches `kubectl rollout status|history|undo|restart|pause|resume` (pkg/cmd/rollout) for Deployments, DaemonSets and StatefulSets. */
 export function* rollout(ctx: KubectlContext): Task<number> {
   const targets = yield* fetchTargets(ctx, ctx.cmd.positionals, { allowSelector: true });
   if (!targets.ok) return targets.exit;
@@ -25,14 +26,19 @@ export function* rollout(ctx: KubectlContext): Task<number> {
   }
   let exit = 0;
   for (const obj of targets.objects) {
-    if (obj.kind !== 'Deployment') {
-      exit = fail(ctx, `error: rollout of ${obj.kind?.toLowerCase()}s is not simulated by k8sim yet`);
+    const kind = obj.kind ?? '';
+    if (kind === 'DaemonSet' || kind === 'StatefulSet') {
+      exit = Math.max(exit, yield* rolloutRevisioned(ctx, obj as Stored<DaemonSet> | Stored<StatefulSet>));
+      continue;
+    }
+    if (kind !== 'Deployment') {
+      exit = fail(ctx, `error: rollout of ${kind.toLowerCase()}s is not simulated by k8sim yet`);
       continue;
     }
     const deployment = obj as Stored<Deployment>;
     switch (ctx.cmd.path[1]) {
       case 'status':
-        exit = Math.max(exit, yield* status(ctx, deployment));
+        exit = Math.max(exit, yield* status(ctx, deployment, 'deployments', (d) => deploymentRolloutStatus(d as Deployment, numberFlag(ctx.cmd, 'revision'))));
         break;
       case 'history':
         exit = Math.max(exit, yield* history(ctx, deployment));
@@ -41,7 +47,7 @@ export function* rollout(ctx: KubectlContext): Task<number> {
         exit = Math.max(exit, yield* undo(ctx, deployment));
         break;
       case 'restart':
-        exit = Math.max(exit, yield* patchAndPrint(ctx, deployment, { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': toRFC3339(ctx.env.sim.nowMs, ctx.env.epochMs) } } } } }, 'restarted'));
+        exit = Math.max(exit, yield* restart(ctx, deployment, 'deployments'));
         break;
       case 'pause':
       case 'resume':
@@ -52,26 +58,53 @@ export function* rollout(ctx: KubectlContext): Task<number> {
   return exit;
 }
 
+/**
+ * rolloutRevisioned: DaemonSets and StatefulSets keep their history in ControllerRevisions; they
+ * cannot be paused (kubectl answers `pausing is not supported`).
+ */
+function* rolloutRevisioned(ctx: KubectlContext, workload: Stored<DaemonSet> | Stored<StatefulSet>): Task<number> {
+  const isDaemonSet = workload.kind === 'DaemonSet';
+  const resource = isDaemonSet ? 'daemonsets' : 'statefulsets';
+  const qualified = isDaemonSet ? 'daemonset.apps' : 'statefulset.apps';
+  switch (ctx.cmd.path[1]) {
+    case 'status':
+      return yield* status(ctx, workload, resource, (o) => (isDaemonSet ? daemonSetRolloutStatus(o as DaemonSet) : statefulSetRolloutStatus(o as StatefulSet)));
+    case 'history':
+      return yield* revisionHistory(ctx, workload, qualified);
+    case 'undo':
+      return yield* revisionUndo(ctx, workload, resource);
+    case 'restart':
+      return yield* restart(ctx, workload, resource);
+    default:
+      return fail(ctx, `error: ${resource}.apps "${workload.metadata.name}" ${ctx.cmd.path[1] === 'pause' ? 'pausing' : 'resuming'} is not supported`);
+  }
+}
+
+/** restart stamps kubectl.kubernetes.io/restartedAt on the pod template (a new revision). */
+function* restart(ctx: KubectlContext, workload: Stored<KubeObject>, resource: string): Task<number> {
+  const patch = { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': toRFC3339(ctx.env.sim.nowMs, ctx.env.epochMs) } } } } };
+  return yield* patchAndPrint(ctx, workload, resource, patch, 'restarted');
+}
+
 /** status prints the status viewer's message for each observed state until done (or --watch=false). */
-function* status(ctx: KubectlContext, deployment: Stored<Deployment>): Task<number> {
-  const revision = numberFlag(ctx.cmd, 'revision');
+function* status(ctx: KubectlContext, workload: Stored<KubeObject>, resource: string, view: (obj: KubeObject) => RolloutStatus): Task<number> {
   const watchUntilDone = boolFlag(ctx.cmd, 'watch');
   const timeoutMs = numberFlag(ctx.cmd, 'timeout');
   const finished = new Future<number>();
-  const observe = (d: Deployment): void => {
+  const observe = (obj: KubeObject): void => {
     if (finished.isSettled) return;
-    const result = deploymentRolloutStatus(d, revision);
+    const result = view(obj);
     if (result.error !== undefined) {
       ctx.io.err(`error: ${result.error}\n`);
       finished.resolve(1);
       return;
     }
-    ctx.io.out(result.message);
+    ctx.io.out(result.message!);
     if (result.done || !watchUntilDone) finished.resolve(0);
   };
-  observe(deployment);
+  observe(workload);
   if (finished.isSettled) return finished.value;
-  const handle = ctx.client.watch('deployments', { namespace: deployment.metadata.namespace, fieldSelector: `metadata.name=${deployment.metadata.name}`, resourceVersion: deployment.metadata.resourceVersion }, (events) => {
+  const handle = ctx.client.watch(resource, { namespace: workload.metadata.namespace, fieldSelector: `metadata.name=${workload.metadata.name}`, resourceVersion: workload.metadata.resourceVersion }, (events) => {
     for (const event of events) {
       if (event.type === 'DELETED') {
         ctx.io.err('error: object has been deleted\n');
@@ -79,7 +112,7 @@ function* status(ctx: KubectlContext, deployment: Stored<Deployment>): Task<numb
       } else if (event.type === 'ERROR') {
         ctx.io.err(statusErrorText(event.object));
         finished.resolve(1);
-      } else if (event.type !== 'BOOKMARK') observe(event.object as Deployment);
+      } else if (event.type !== 'BOOKMARK') observe(event.object as KubeObject);
     }
   });
   ctx.io.onInterrupt(() => handle.stop());
@@ -144,12 +177,12 @@ function* pauseOrResume(ctx: KubectlContext, deployment: Stored<Deployment>, pau
     ctx.io.out(printObjects([deployment], stringFlag(ctx.cmd, 'output'), 'unstructured', pause ? 'already paused' : 'already resumed'));
     return 0;
   }
-  return yield* patchAndPrint(ctx, deployment, { spec: { paused: pause ? true : null } }, pause ? 'paused' : 'resumed');
+  return yield* patchAndPrint(ctx, deployment, 'deployments', { spec: { paused: pause ? true : null } }, pause ? 'paused' : 'resumed');
 }
 
-function* patchAndPrint(ctx: KubectlContext, deployment: Stored<Deployment>, patch: unknown, operation: string): Task<number> {
-  const result = yield* wait(ctx.client.patch('deployments', deployment.metadata.namespace, deployment.metadata.name, 'strategic', patch));
+function* patchAndPrint(ctx: KubectlContext, workload: Stored<KubeObject>, resource: string, patch: unknown, operation: string): Task<number> {
+  const result = yield* wait(ctx.client.patch(resource, workload.metadata.namespace, workload.metadata.name, 'strategic', patch));
   if (!result.ok) return failStatus(ctx, result.status);
-  ctx.io.out(printObjects([deployment], stringFlag(ctx.cmd, 'output'), 'unstructured', operation));
+  ctx.io.out(printObjects([workload], stringFlag(ctx.cmd, 'output'), 'unstructured', operation));
   return 0;
 }

@@ -4,6 +4,7 @@
 import type { KubeObject } from '../printers/table/types';
 import { describeConfigMap } from './describeConfigMap';
 import { describeCronJob } from './describeCronJob';
+import { describeDaemonSet } from './describeDaemonSet';
 import { describeDeployment } from './describeDeployment';
 import { describeGeneric } from './describeGeneric';
 import { describeHorizontalPodAutoscaler } from './describeHpa';
@@ -25,7 +26,8 @@ export { lookupFromObjects } from './lookup';
 /** DescribableResource is a resource `describe` renders. */
 export type DescribableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas'
-  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs';
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs'
+  | 'daemonsets';
 
 const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes', 'storageclasses']);
 
@@ -51,6 +53,7 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   persistentvolumes: describePersistentVolume,
   storageclasses: describeStorageClass,
   cronjobs: describeCronJob,
+  daemonsets: describeDaemonSet,
 };
 
 /** describeObject renders one object of `resource`. */
@@ -66,7 +69,7 @@ export interface DescribeResult {
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
 const RBAC = 'rbac.authorization.k8s.io';
-const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', cronjobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
+const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', cronjobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', daemonsets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):

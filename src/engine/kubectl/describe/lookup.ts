@@ -10,7 +10,8 @@ import type { KubeObject } from '../printers/table/types';
 export type DescribeResource =
   | 'events' | 'pods' | 'replicasets' | 'deployments' | 'services' | 'nodes' | 'endpointslices'
   | 'leases' | 'namespaces' | 'configmaps' | 'resourcequotas' | 'limitranges' | 'horizontalpodautoscalers'
-  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs';
+  | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs'
+  | 'daemonsets';
 
 /** DescribeLookup lists objects of a resource, in one namespace or (namespace undefined) all. */
 export interface DescribeLookup {

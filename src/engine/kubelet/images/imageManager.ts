@@ -9,7 +9,7 @@ import type { ContainerRuntime } from '../../runtime/containerRuntime';
 import type { Simulator } from '../../sim/simulator';
 import { wait, type Task } from '../../sim/task';
 import { EVENTS } from '../events';
-import type { Backoff } from '../util/backoff';
+import type { Backoff } from '../../client/backoff';
 import type { ImagePuller } from './puller';
 
 /** ImageResult: the image reference to create the container from, or why there is none. */

@@ -13,7 +13,7 @@ import type { SyncFailure } from '../containerStatuses';
 import { EVENTS } from '../events';
 import type { ImageManager } from '../images/imageManager';
 import type { ProberManager } from '../prober/proberManager';
-import type { Backoff } from '../util/backoff';
+import type { Backoff } from '../../client/backoff';
 import { runLifecycleHook } from './lifecycleHooks';
 import { containerHash } from './podActions';
 

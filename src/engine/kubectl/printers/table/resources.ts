@@ -1,5 +1,6 @@
 // The resources `printTable` knows: plural name → server-side printer, its GroupKind (for the
 // `deployment.apps/web` names of multi-kind output) and whether it is namespaced.
+import { controllerRevisionPrinter, daemonSetPrinter } from './printDaemonSet';
 import { eventPrinter } from './printEvent';
 import { hpaPrinter } from './printHpa';
 import {
@@ -18,7 +19,8 @@ export type PrintableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'services' | 'endpoints' | 'endpointslices' | 'nodes' | 'namespaces'
   | 'events' | 'configmaps' | 'secrets' | 'jobs' | 'cronjobs' | 'horizontalpodautoscalers' | 'resourcequotas'
   | 'priorityclasses' | 'poddisruptionbudgets' | 'leases' | 'roles' | 'rolebindings' | 'clusterroles' | 'clusterrolebindings'
-  | 'persistentvolumes' | 'persistentvolumeclaims' | 'storageclasses' | 'serviceaccounts';
+  | 'persistentvolumes' | 'persistentvolumeclaims' | 'storageclasses' | 'serviceaccounts'
+  | 'daemonsets' | 'controllerrevisions';
 
 export interface ResourceInfo {
   /** API group ('' for core) */
@@ -56,6 +58,8 @@ export const RESOURCES: Record<PrintableResource, ResourceInfo> = {
   persistentvolumeclaims: { group: '', kind: 'PersistentVolumeClaim', namespaced: true, printer: persistentVolumeClaimPrinter },
   storageclasses: { group: 'storage.k8s.io', kind: 'StorageClass', namespaced: false, printer: storageClassPrinter },
   serviceaccounts: { group: '', kind: 'ServiceAccount', namespaced: true, printer: serviceAccountPrinter },
+  daemonsets: { group: 'apps', kind: 'DaemonSet', namespaced: true, printer: daemonSetPrinter },
+  controllerrevisions: { group: 'apps', kind: 'ControllerRevision', namespaced: true, printer: controllerRevisionPrinter },
 };
 
 /**
@@ -63,7 +67,7 @@ export const RESOURCES: Record<PrintableResource, ResourceInfo> = {
  * discovery order): pods, replicationcontrollers, services, daemonsets, deployments, replicasets,
  * statefulsets, horizontalpodautoscalers, cronjobs, jobs. The ones k8sim models are listed.
  */
-export const ALL_CATEGORY: PrintableResource[] = ['pods', 'services', 'deployments', 'replicasets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
+export const ALL_CATEGORY: PrintableResource[] = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
 
 /** qualifiedKind is GroupKind.String() lower-cased: `pod`, `deployment.apps`. */
 export function qualifiedKind(resource: PrintableResource): string {

@@ -1,5 +1,5 @@
 // Mirrors kubernetes staging/src/k8s.io/client-go/util/flowcontrol/backoff.go (v1.32, no jitter,
-// as the kubelet builds it with flowcontrol.NewBackOff).
+// as the kubelet and the DaemonSet controller build it with flowcontrol.NewBackOff).
 
 interface Entry {
   backoffMs: number;
@@ -7,7 +7,7 @@ interface Entry {
 }
 
 /**
- * Backoff keeps one exponential back-off per key (a container, an image pull): the first `next`
+ * Backoff keeps one exponential back-off per key (a container, an image pull, a failed daemon pod): the first `next`
  * sets it to `initialMs`, each following one doubles it up to `maxMs`. An entry whose last update
  * is more than 2 × maxMs older than the event is stale: the next failure starts again at initialMs
  * (so a container that ran 10 minutes without crashing restarts with a 10 s back-off).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import facts from '../testdata/kubelet_facts.json';
+import facts from '../kubelet/testdata/kubelet_facts.json';
 import { Backoff } from './backoff';
 
 const crash = (facts as { crashLoopBackOff: { initialMs: number; maxMs: number; sequence: string } }).crashLoopBackOff;
