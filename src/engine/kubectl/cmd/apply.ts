@@ -50,6 +50,8 @@ export function* apply(ctx: KubectlContext): Task<number> {
       }
     } else {
       const lastApplied = live.object.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
+      // An object made by `create` without --save-config: apply still patches (and adds the annotation).
+      if (lastApplied === undefined) ctx.io.err(`Warning: resource ${info.resource}/${name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
       const original = lastApplied ? (JSON.parse(lastApplied) as unknown) : {};
       const patch = createThreeWayMergePatch(original, modified, live.object, info.kind);
       operation = patch ? 'configured' : 'unchanged';
@@ -69,7 +71,7 @@ export function* apply(ctx: KubectlContext): Task<number> {
 }
 
 /** withLastApplied is GetModifiedConfiguration: the object's own sorted JSON plus a newline. */
-function withLastApplied(obj: KubeObject): KubeObject {
+export function withLastApplied(obj: KubeObject): KubeObject {
   const annotations = { ...(obj.metadata?.annotations ?? {}) };
   delete annotations[LAST_APPLIED_ANNOTATION];
   const bare = { ...obj, metadata: { ...obj.metadata, annotations } };
@@ -82,7 +84,7 @@ function withLastApplied(obj: KubeObject): KubeObject {
  * addSourceToErr is cmdutil.AddSourceToErr: the apiserver's message gains `error when creating
  * "STDIN": ` (an Invalid status is printed from its details, so it shows no prefix).
  */
-function addSourceToErr(verb: string, source: string, status: Status): Status {
+export function addSourceToErr(verb: string, source: string, status: Status): Status {
   if (!source || status.reason === 'Invalid') return status;
   return { ...status, message: `error when ${verb} ${JSON.stringify(source)}: ${status.message ?? ''}` };
 }

@@ -22,6 +22,7 @@ import { logs } from './logs';
 import { cordon, drain } from './node';
 import { patch } from './patch';
 import { rollout } from './rollout';
+import { create } from './create';
 import { scale } from './scale';
 import { top } from './top';
 
@@ -33,6 +34,7 @@ const RUNS: Record<string, Run> = {
   describe,
   delete: deleteCommand,
   apply,
+  create,
   scale,
   logs,
   cordon,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import { addOrUpdateDaemonPodTolerations, allowsSurge, createPodTemplate, getTargetNodeName, isPodUpdated, replaceDaemonSetPodNodeNameNodeAffinity, surgeCount, unavailableCount } from './daemonSetUtil';
 
 const rolling = (rollingUpdate: { maxUnavailable?: number | string; maxSurge?: number | string }): DaemonSet => ({ spec: { selector: {}, template: {}, updateStrategy: { type: 'RollingUpdate', rollingUpdate } } });
@@ -8,13 +8,13 @@ const rolling = (rollingUpdate: { maxUnavailable?: number | string; maxSurge?: n
 // pkg/controller/daemon/util/daemonset_util.go and its tests (v1.32).
 describe('daemonset util', () => {
   it('adds the six default tolerations in upstream order, network-unavailable for host-network pods, without duplicating', () => {
-    const spec = { containers: [], tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }] };
+    const spec: PodSpec & { tolerations: Toleration[] } = { containers: [], tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }] };
     addOrUpdateDaemonPodTolerations(spec);
     expect(spec.tolerations.map((t) => `${t.key}:${t.effect}`)).toEqual([
       'node.kubernetes.io/unschedulable:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/unreachable:NoExecute',
       'node.kubernetes.io/disk-pressure:NoSchedule', 'node.kubernetes.io/memory-pressure:NoSchedule', 'node.kubernetes.io/pid-pressure:NoSchedule',
     ]);
-    const host = { containers: [], hostNetwork: true };
+    const host: PodSpec = { containers: [], hostNetwork: true };
     addOrUpdateDaemonPodTolerations(host);
     expect(host.tolerations!.at(-1)).toEqual({ key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' });
   });

@@ -1,0 +1,46 @@
+import type { KubeObject } from '../../api/object';
+import { resourceForKind } from '../../api/resources';
+import { wait, type Task } from '../../sim/task';
+import { boolFlag, stringFlag } from '../args/commandSpec';
+import { addSourceToErr, withLastApplied } from './apply';
+import { fail, failStatus, type KubectlContext } from './context';
+import { manifestsFromFiles } from './manifests';
+import { printObjects } from './output';
+import { recordChangeCause } from './record';
+
+/**
+ * create mirrors pkg/cmd/create RunCreate (`kubectl create -f FILE`): POST every document; an
+ * object that exists is an AlreadyExists error for that document only (the others are still
+ * created, exit 1). --save-config stores the last-applied annotation so a later `apply` can
+ * patch three-way; without it `apply` warns that the annotation is missing.
+ */
+export function* create(ctx: KubectlContext): Task<number> {
+  const files = yield* manifestsFromFiles(ctx);
+  if (!files.ok) return files.exit;
+  if (files.manifests.length === 0) return fail(ctx, 'error: no objects passed to create');
+  const output = stringFlag(ctx.cmd, 'output');
+  const dryRun = stringFlag(ctx.cmd, 'dry-run') as 'none' | 'client' | 'server';
+  const saveConfig = boolFlag(ctx.cmd, 'save-config');
+  let exit = 0;
+  for (const manifest of files.manifests) {
+    const info = resourceForKind(manifest.kind ?? '')!;
+    const fileNamespace = manifest.metadata?.namespace;
+    if (ctx.explicitNamespace && fileNamespace && fileNamespace !== ctx.namespace) {
+      return fail(ctx, `error: the namespace from the provided object "${fileNamespace}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNamespace}' to perform this operation.`);
+    }
+    const namespace = info.namespaced ? (fileNamespace ?? ctx.namespace) : undefined;
+    let obj: KubeObject = recordChangeCause(ctx.cmd, { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } });
+    if (saveConfig) obj = withLastApplied(obj);
+    let result: KubeObject = obj;
+    if (dryRun !== 'client') {
+      const created = yield* wait(ctx.client.create(info.resource, obj, { dryRun: dryRun === 'server' }));
+      if (!created.ok) {
+        exit = failStatus(ctx, addSourceToErr('creating', files.source, created.status));
+        continue;
+      }
+      result = created.object;
+    }
+    ctx.io.out(printObjects([result], output, 'unstructured', 'created', dryRun));
+  }
+  return exit;
+}
