@@ -11,6 +11,8 @@ import { PROGRAMS } from './commands/programs';
 import { runCommandLine } from './commands/shell';
 import type { ControlPlaneProcess, NodeAgent, ShellEnv } from './commands/shellEnv';
 import { Future } from './sim/future';
+import { APISERVER_URL } from './kubectl/cmd/discovery';
+import { defaultKubeConfig, type KubeConfig } from './kubectl/kubeconfig/kubeconfig';
 import { EMPTY_LOAD_STATE, type LoadState } from './metrics/loadState';
 import { EMPTY_REGISTRY_STATE, type RegistryState } from './registry/registryState';
 import type { Rng } from './sim/rng';
@@ -53,6 +55,8 @@ export class Cluster {
   private readonly shellRng: Rng;
   /** registryState is what `sim image` changed in the simulated registry (plain data). */
   registryState: RegistryState = EMPTY_REGISTRY_STATE;
+  /** kubeconfigState is the terminal's kubeconfig once `kubectl config` changed it (plain data). */
+  kubeconfigState: KubeConfig | undefined;
   /** loadState is the load `sim load` put on Deployments (plain data, read by the kubelets' stats). */
   loadState: LoadState = EMPTY_LOAD_STATE;
 
@@ -119,6 +123,7 @@ export class Cluster {
       controlPlane: () => this.controlPlaneProcesses(),
       registry: { get: () => this.registryState, set: (state) => (this.registryState = state) },
       load: { get: () => this.loadState, set: (state) => (this.loadState = state) },
+      kubeconfig: { get: () => (this.kubeconfigState ??= defaultKubeConfig(APISERVER_URL)), set: (config) => (this.kubeconfigState = config) },
     };
   }
 

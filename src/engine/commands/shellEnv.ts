@@ -1,6 +1,7 @@
 import type { ExecRequest } from '../kubelet/containerExec';
 import type { ExecResult } from '../runtime/exec/shell';
 import type { ApiClient } from '../client/client';
+import type { KubeConfig } from '../kubectl/kubeconfig/kubeconfig';
 import type { LoadState } from '../metrics/loadState';
 import type { RegistryState } from '../registry/registryState';
 import type { Rng } from '../sim/rng';
@@ -36,6 +37,8 @@ export interface ShellEnv {
   component?(name: string): unknown;
   /** The simulated registry's state and a way to change it (`sim image`). */
   registry: { get(): RegistryState; set(state: RegistryState): void };
+  /** The terminal's kubeconfig and a way to change it (`kubectl config`); kubeadm's admin.conf when absent. */
+  kubeconfig?: { get(): KubeConfig; set(config: KubeConfig): void };
   /** The load on Deployments and a way to change it (`sim load`). */
   load: { get(): LoadState; set(state: LoadState): void };
   nodeNames(): string[];

@@ -4,10 +4,14 @@ import { boolFlag, listFlag, stringFlag } from '../args/commandSpec';
 import type { ApiClient } from '../../client/client';
 import type { CommandIO } from '../../commands/process';
 import type { ShellEnv } from '../../commands/shellEnv';
+import { findContext, type KubeContext } from '../kubeconfig/kubeconfig';
 import { statusErrorText } from './checkErr';
 
-/** The kubeconfig context's namespace: a fresh kubeadm/minikube context has none, so "default". */
+/** The namespace when the kubeconfig context sets none (a fresh kubeadm/minikube context). */
 export const CONTEXT_NAMESPACE = 'default';
+
+/** No usable context: client-go falls back to an empty config, i.e. http://localhost:8080. */
+const NO_SERVER = 'The connection to the server localhost:8080 was refused - did you specify the right host or port?';
 
 /**
  * KubectlContext is one kubectl invocation: the parsed command, the terminal, and a client under
@@ -23,6 +27,8 @@ export interface KubectlContext {
   /** -n was given (kubectl's enforceNamespace). */
   explicitNamespace: boolean;
   allNamespaces: boolean;
+  /** Why the kubeconfig gives no server to talk to (--context unknown, current context gone); config commands still run. */
+  configError?: string;
 }
 
 export function newContext(env: ShellEnv, io: CommandIO, cmd: ParsedCommand): KubectlContext {
@@ -31,15 +37,32 @@ export function newContext(env: ShellEnv, io: CommandIO, cmd: ParsedCommand): Ku
   // kubectl prints every Warning header the apiserver sends on stderr as it arrives.
   const base = (as ? env.client.as(impersonatedUser(as, listFlag(cmd, 'as-group')), 'kubectl') : env.client).withWarningHandler((w) => io.err(`Warning: ${w}\n`));
   const client = base;
+  const selected = selectContext(env, stringFlag(cmd, 'context'));
   return {
     cmd,
     env,
     io,
     client,
-    namespace: explicitNamespace ? stringFlag(cmd, 'namespace') : CONTEXT_NAMESPACE,
+    namespace: explicitNamespace ? stringFlag(cmd, 'namespace') : (selected.context?.namespace || CONTEXT_NAMESPACE),
     explicitNamespace,
     allNamespaces: cmd.flags['all-namespaces'] !== undefined && boolFlag(cmd, 'all-namespaces'),
+    ...(selected.error ? { configError: selected.error } : {}),
   };
+}
+
+/**
+ * selectContext resolves --context or the current context. A named context that does not exist
+ * is an error; a current context that is unset or gone, or one without the cluster, leaves
+ * kubectl with no server (client-go's localhost:8080 default).
+ */
+function selectContext(env: ShellEnv, flagContext: string): { context?: KubeContext; error?: string } {
+  const config = env.kubeconfig?.get();
+  if (!config) return {};
+  const name = flagContext || config.currentContext;
+  const context = name ? findContext(config, name) : undefined;
+  if (!context) return { error: flagContext ? `error: context was not found for specified context: ${flagContext}` : NO_SERVER };
+  if (!config.clusters.some((c) => c.name === context.cluster)) return { context, error: NO_SERVER };
+  return { context };
 }
 
 /** fail prints kubectl's text for an apiserver error (CheckErr) and returns exit code 1. */

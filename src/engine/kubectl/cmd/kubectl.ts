@@ -76,6 +76,10 @@ export function* kubectl(env: ShellEnv, argv: string[], io: CommandIO): Task<num
     return 0;
   }
   const ctx = newContext(env, io, parsed);
+  if (ctx.configError && parsed.path[0] !== 'config') {
+    io.err(`${ctx.configError}\n`);
+    return 1;
+  }
   if (hasGenerator(parsed.path)) return yield* runGenerated(ctx);
   const run = RUNS[parsed.path[0]];
   if (!run) {

@@ -1,9 +1,12 @@
 // Mirrors the flag registrations of staging/src/k8s.io/kubectl/pkg/cmd/config (v1.32): the
-// read-only subcommands k8sim answers from the admin kubeconfig kubeadm writes; the ones that
-// edit a kubeconfig file are listed, not simulated.
+// subcommands k8sim answers over the terminal's kubeconfig (contexts can be edited; clusters,
+// users and arbitrary properties are listed, not simulated).
 import { type CommandSpec, stub } from '../commandSpec';
-import { cmdError } from '../errors';
+import { cmdError, usageError } from '../errors';
 import { flag } from '../flagSpec';
+
+/** exactArgs: the config subcommands that take names answer a wrong count with their usage error. */
+const exactArgs = (n: number, name: string): CommandSpec['validateArgs'] => (cmd) => (cmd.args.length !== n ? usageError(`kubectl config ${name}`, `Unexpected args: [${cmd.args.join(' ')}]`) : undefined);
 
 const noArgs: CommandSpec['validateArgs'] = (cmd) => (cmd.args.length > 0 ? cmdError(`unexpected arguments: [${cmd.args.join(' ')}]`) : undefined);
 
@@ -14,18 +17,23 @@ export function configCommand(): CommandSpec {
     subcommands: [
       { name: 'current-context', kind: 'run', validateArgs: noArgs },
       stub('delete-cluster'),
-      stub('delete-context'),
+      { name: 'delete-context', kind: 'run', validateArgs: exactArgs(1, 'delete-context') },
       stub('delete-user'),
       { name: 'get-clusters', kind: 'run' },
       { name: 'get-contexts', kind: 'run', flags: [flag('no-headers', 'bool', false), flag('output', 'string', '', { shorthand: 'o' })] },
       { name: 'get-users', kind: 'run' },
-      stub('rename-context'),
+      { name: 'rename-context', kind: 'run', validateArgs: exactArgs(2, 'rename-context') },
       stub('set'),
       stub('set-cluster'),
-      stub('set-context'),
+      {
+        name: 'set-context',
+        kind: 'run',
+        flags: [flag('current', 'bool', false), flag('cluster', 'string', ''), flag('user', 'string', ''), flag('namespace', 'string', ''), flag('auth-provider', 'string', ''), flag('auth-provider-arg', 'stringSlice', [])],
+        validateArgs: (cmd) => (cmd.args.length > 1 ? usageError('kubectl config set-context', `Unexpected args: [${cmd.args.join(' ')}]`) : undefined),
+      },
       stub('set-credentials'),
       stub('unset'),
-      stub('use-context', ['use']),
+      { name: 'use-context', aliases: ['use'], kind: 'run', validateArgs: exactArgs(1, 'use-context') },
       {
         name: 'view',
         kind: 'run',
