@@ -1,10 +1,12 @@
 import type { Program } from './shell';
 import { kubectl } from '../kubectl/cmd/kubectl';
+import { curl } from './curl';
 import { etcdctl } from './etcdctl';
 import { sim } from './sim';
 
 /** PROGRAMS is what the simulated terminal can run. */
 export const PROGRAMS: Record<string, Program> = {
+  curl,
   etcdctl,
   kubectl,
   sim,

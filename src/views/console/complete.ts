@@ -1,8 +1,8 @@
 import type { ClusterView } from '../../player/clusterView';
 
-const PROGRAMS = ['kubectl', 'etcdctl', 'sim'];
-const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions'];
-const RESOURCES = ['pods', 'deployments', 'replicasets', 'services', 'nodes', 'events', 'endpoints', 'endpointslices', 'namespaces', 'hpa', 'leases', 'configmaps', 'secrets', 'jobs'];
+const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl'];
+const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config'];
+const RESOURCES = ['pods', 'deployments', 'replicasets', 'services', 'nodes', 'events', 'endpoints', 'endpointslices', 'namespaces', 'hpa', 'leases', 'configmaps', 'secrets', 'jobs', 'cronjobs', 'daemonsets', 'statefulsets', 'persistentvolumes', 'persistentvolumeclaims', 'storageclasses', 'controllerrevisions'];
 const ETCDCTL_VERBS = ['get', 'put', 'endpoint', 'member'];
 const SIM_VERBS = ['etcd', 'node', 'load', 'image', 'curl'];
 

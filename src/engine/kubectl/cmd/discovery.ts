@@ -14,7 +14,7 @@ import { failStatus, type KubectlContext } from './context';
  * VERSION_INFO is k8s.io/apimachinery version.Info of the v1.32.4 release binaries (kubectl and
  * kube-apiserver are built from the same commit), as `kubectl version -o yaml` prints it.
  */
-const VERSION_INFO = {
+export const VERSION_INFO = {
   major: '1',
   minor: '32',
   gitVersion: 'v1.32.4',

@@ -9,6 +9,7 @@ import { ALL_CATEGORY, RESOURCES, noResourcesFound, printGet, type GetOptions, t
 import { statusErrorText } from './checkErr';
 import { failStatus, type KubectlContext } from './context';
 import { printGeneric } from './genericTable';
+import { getRaw } from './getRaw';
 import { printObjects, qualifiedName } from './output';
 import { namespaceFor } from './targets';
 import { printTemplate, templateOutput } from './templateOutput';
@@ -26,6 +27,7 @@ interface Fetched {
  */
 export function* get(ctx: KubectlContext): Task<number> {
   const cmd = ctx.cmd;
+  if (cmd.changed.includes('raw')) return yield* getRaw(ctx);
   const labelSelector = stringFlag(cmd, 'selector') || undefined;
   const fieldSelector = stringFlag(cmd, 'field-selector') || undefined;
   const outputProblem = templateOutput(cmd);

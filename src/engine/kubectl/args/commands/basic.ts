@@ -47,6 +47,15 @@ function getCommand(): CommandSpec {
       flag('server-print', 'bool', true),
     ],
     validateArgs: (cmd, path) => {
+      const raw = stringFlag(cmd, 'raw');
+      if (raw !== '') {
+        // get.go Complete and Validate, in that order.
+        if (cmd.args.length > 0) return cmdError('arguments may not be passed when --raw is specified');
+        if (boolFlag(cmd, 'watch') || boolFlag(cmd, 'watch-only') || stringFlag(cmd, 'selector') !== '') return cmdError('--raw may not be specified with other flags that filter the server request or alter the output');
+        if (stringFlag(cmd, 'output') !== '') return usageError(path, '--raw and --output are mutually exclusive');
+        if (!raw.startsWith('/')) return usageError(path, `--raw must be a valid URL path: parse "${raw}": invalid URI for request`);
+        return undefined;
+      }
       if (cmd.args.length > 0 || hasFilenames(cmd)) return undefined;
       const hint =
         'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n';

@@ -1,0 +1,117 @@
+// `curl URL` in the terminal, which runs on the (first) control-plane machine: the control plane's
+// own HTTP endpoints as a kubeadm node serves them. kube-apiserver :6443 (anonymous requests may
+// read /healthz, /livez, /readyz and /version; anything else is Forbidden, pretty-printed because
+// the user agent is curl), kubelet :10248/healthz, kube-scheduler :10259 and
+// kube-controller-manager :10257 health (HTTPS), etcd :2381/health (--listen-metrics-urls).
+import type { Status } from 'kubernetes-types/meta/v1';
+import { APISERVER_ADDRESS } from '../apiserver/bootstrap';
+import { rawGet } from '../apiserver/healthz/rawRequest';
+import { VERSION_INFO } from '../kubectl/cmd/discovery';
+import type { Task } from '../sim/task';
+import type { CommandIO } from './process';
+import type { ShellEnv } from './shellEnv';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', APISERVER_ADDRESS, 'control-plane']);
+const ANONYMOUS = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
+/** Paths system:public-info-viewer grants to everyone, authenticated or not. */
+const PUBLIC_PATHS = /^\/(healthz|livez|readyz|version)(\/.*)?$/;
+
+const SSL_ERROR = `curl: (60) SSL certificate problem: unable to get local issuer certificate
+More details here: https://curl.se/docs/sslcerts.html
+
+curl failed to verify the legitimacy of the server and therefore could not
+establish a secure connection to it. To learn more about this situation and
+how to fix it, please visit the web page mentioned above.
+`;
+
+interface Request {
+  scheme: 'http' | 'https';
+  host: string;
+  port: number;
+  path: string;
+  insecure: boolean;
+}
+
+export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number> {
+  const request = parseArgs(argv);
+  if (typeof request === 'string') {
+    io.err(request);
+    return 2;
+  }
+  if (!LOCAL_HOSTS.has(request.host)) {
+    io.err(`curl: k8sim's terminal reaches only the control plane's own endpoints (apiserver :6443, kubelet :10248, kube-scheduler :10259, kube-controller-manager :10257, etcd :2381). Follow a connection to a Service or pod with "sim curl TARGET".\n`);
+    return 7;
+  }
+  const tls = request.port === 6443 || request.port === 10259 || request.port === 10257;
+  const known = tls || request.port === 10248 || request.port === 2381;
+  if (!known) {
+    io.err(`curl: (7) Failed to connect to ${request.host} port ${request.port} after 0 ms: Couldn't connect to server\n`);
+    return 7;
+  }
+  if (tls && request.scheme === 'http') {
+    io.out('Client sent an HTTP request to an HTTPS server.\n');
+    return 0;
+  }
+  if (!tls && request.scheme === 'https') {
+    io.err(`curl: (35) OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number\n`);
+    return 35;
+  }
+  if (tls && !request.insecure) {
+    io.err(SSL_ERROR);
+    return 60;
+  }
+  const etcdHealthy = env.etcdMembers().some((m) => m.running && m.isLeader);
+  const [pathname] = request.path.split('?');
+  switch (request.port) {
+    case 6443: {
+      const response = yield* rawGet(env.client.as(ANONYMOUS, 'curl'), request.path, etcdHealthy, VERSION_INFO);
+      if (PUBLIC_PATHS.test(pathname)) io.out(response.body);
+      // Authorization runs before routing: an anonymous caller is Forbidden everywhere else
+      // (unless RBAC grants system:anonymous more). JSON is pretty-printed for curl's user agent.
+      else if (response.code === 200) io.out(`${JSON.stringify(JSON.parse(response.body), null, 2)}\n`);
+      else io.out(`${JSON.stringify(inStructOrder(response.status ?? forbiddenPath(pathname)), null, 2)}\n`);
+      return 0;
+    }
+    case 2381:
+      io.out(pathname === '/health' ? (etcdHealthy ? '{"health":"true","reason":""}' : '{"health":"false","reason":"RAFT NO LEADER"}') : '404 page not found\n');
+      return 0;
+    default:
+      // kubelet /healthz; the scheduler and controller manager allow /healthz, /livez, /readyz without authentication.
+      io.out(/^\/(healthz|livez|readyz)$/.test(pathname) || (request.port === 10248 && pathname === '/healthz') ? 'ok' : '404 page not found\n');
+      return 0;
+  }
+}
+
+/** inStructOrder lays out a Status in metav1.Status field order, as the apiserver encodes it. */
+function inStructOrder(status: Status): Status {
+  const { kind, apiVersion, metadata, status: outcome, message, reason, details, code } = status;
+  return { kind, apiVersion, metadata, status: outcome, message, reason, details, code };
+}
+
+function forbiddenPath(path: string): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `forbidden: User "system:anonymous" cannot get path "${path}"`, reason: 'Forbidden', details: {}, code: 403 };
+}
+
+/** parseArgs reads curl's flags (-k/--insecure, --cacert; the rest are accepted and ignored) and the URL. */
+function parseArgs(argv: string[]): Request | string {
+  let insecure = false;
+  let url: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-k' || arg === '--insecure') insecure = true;
+    else if (arg === '--cacert') {
+      // The cluster CA verifies the apiserver's certificate as well as -k skips the check.
+      insecure = insecure || argv[i + 1] === '/etc/kubernetes/pki/ca.crt';
+      i++;
+    } else if (['-H', '--header', '-X', '--request', '-o', '--output', '-m', '--max-time'].includes(arg)) i++;
+    else if (arg.startsWith('-')) {
+      if (/^-[a-zA-Z]+$/.test(arg) && arg.includes('k')) insecure = true;
+    } else url ??= arg;
+  }
+  if (!url) return "curl: try 'curl --help' or 'curl --manual' for more information\n";
+  const match = /^(?:(https?):\/\/)?([^/:?]+)(?::(\d+))?([/?].*)?$/.exec(url);
+  if (!match) return `curl: (3) URL rejected: Malformed input to a URL function\n`;
+  const scheme = (match[1] ?? 'http') as 'http' | 'https';
+  const path = match[4] ?? '/';
+  return { scheme, host: match[2], port: match[3] ? Number(match[3]) : scheme === 'https' ? 443 : 80, path: path.startsWith('?') ? `/${path}` : path, insecure };
+}
