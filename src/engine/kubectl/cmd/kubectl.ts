@@ -23,6 +23,7 @@ import { cordon, drain } from './node';
 import { patch } from './patch';
 import { rollout } from './rollout';
 import { create } from './create';
+import { replace } from './replace';
 import { scale } from './scale';
 import { top } from './top';
 
@@ -35,6 +36,7 @@ const RUNS: Record<string, Run> = {
   delete: deleteCommand,
   apply,
   create,
+  replace,
   scale,
   logs,
   cordon,

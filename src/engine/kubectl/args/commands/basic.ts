@@ -13,6 +13,7 @@ import {
   type FlagSpec,
   printFlags,
   recordFlag,
+  saveConfigFlag,
   selectorFlag,
   validateFlag,
 } from '../flagSpec';
@@ -64,6 +65,30 @@ function getCommand(): CommandSpec {
         'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).',
       );
       return usageFailure(`${hint}error: ${usage}\n`);
+    },
+  };
+}
+
+/** replaceCommand is `kubectl replace -f FILE [--force]` (pkg/cmd/replace, v1.32 flags). */
+export function replaceCommand(): CommandSpec {
+  return {
+    name: 'replace',
+    kind: 'run',
+    flags: [
+      ...filenameFlags(),
+      ...embeddedDeleteFlags(),
+      validateFlag(),
+      saveConfigFlag(),
+      dryRunFlag(),
+      flag('raw', 'string', ''),
+      flag('subresource', 'string', ''),
+      fieldManagerFlag('kubectl-replace'),
+      ...printFlags(),
+    ],
+    validateArgs: (cmd, path) => {
+      if (cmd.args.length > 0) return usageError(path, `Unexpected args: [${cmd.args.join(' ')}]`);
+      if (!hasFilenames(cmd)) return usageError(path, 'must specify --filename to replace');
+      return undefined;
     },
   };
 }

@@ -6,7 +6,7 @@
 import { usageError } from '../errors';
 import { type CommandSpec, stub } from '../commandSpec';
 import { flag, type FlagSpec } from '../flagSpec';
-import { basicCommands } from './basic';
+import { basicCommands, replaceCommand } from './basic';
 import { createCommand } from './create';
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, eventsCommand, patchCommand, versionCommand } from './discovery';
 import { annotateCommand, labelCommand, setCommand } from './set';
@@ -199,7 +199,7 @@ export function rootCommand(): CommandSpec {
       stub('diff'),
       basic.apply,
       patchCommand(),
-      stub('replace'),
+      replaceCommand(),
       waitCommand(),
       stub('kustomize'),
       labelCommand(),
