@@ -1,4 +1,4 @@
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { ConfigMap, Endpoints, Namespace, Node, Pod, ResourceQuota, Service, ServiceAccount } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { RESOURCES } from '../api/resources';
@@ -19,6 +19,7 @@ import { NODE_CONTROLLER_SOURCE, NODE_LIFECYCLE_CONTROLLER, NodeLifecycleControl
 import { TAINT_EVICTION_CONTROLLER, TaintEvictionController } from '../controllers/tainteviction/taintEvictionController';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import { CRONJOB_CONTROLLER, CronJobController } from '../controllers/cronjob/cronJobController';
+import { STATEFULSET_CONTROLLER, StatefulSetController } from '../controllers/statefulset/statefulSetController';
 import { JOB_CONTROLLER, JobController } from '../controllers/job/jobController';
 import { RESOURCE_QUOTA_CONTROLLER, ResourceQuotaController } from '../controllers/resourcequota/resourceQuotaController';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
@@ -213,6 +214,23 @@ export const CONTROLLER_DESCRIPTORS: readonly ControllerDescriptor[] = [
       // --concurrent-job-syncs (5).
       controller.run(5);
       return { controller, queues: [controller.queue, controller.orphanQueue] };
+    },
+  },
+  {
+    // Upstream registers it after the disruption controller, just before the CronJob controller.
+    name: STATEFULSET_CONTROLLER,
+    init(ctx) {
+      const client = ctx.clientFor('statefulset-controller', STATEFULSET_CONTROLLER);
+      const controller = new StatefulSetController({
+        sim: ctx.sim, epochMs: ctx.epochMs, client, recorder: ctx.recorderFor(STATEFULSET_CONTROLLER, client),
+        statefulSets: ctx.informerFactory.forResource<StatefulSet>('statefulsets'),
+        pods: ctx.informerFactory.forResource<Pod>('pods'),
+        revisions: ctx.informerFactory.forResource<ControllerRevision>('controllerrevisions'),
+        claims: ctx.informerFactory.forResource<PersistentVolumeClaim>('persistentvolumeclaims'),
+      });
+      // --concurrent-statefulset-syncs (5).
+      controller.run(5);
+      return { controller, queues: [controller.queue] };
     },
   },
   {

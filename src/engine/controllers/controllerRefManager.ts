@@ -18,6 +18,8 @@ export interface ControllerRefManager {
   controllerRef: OwnerReference;
   /** canAdopt re-checks the controller with a live read before the first adoption (RecheckDeletionTimestamp). */
   canAdopt: () => Task<SyncError>;
+  /** filter narrows what counts as matching besides the selector (ClaimPods' filters: the StatefulSet's isMemberOf). */
+  filter?: (obj: Stored<KubeObject>) => boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export function* claimObjects<T extends Stored<KubeObject>>(m: ControllerRefMana
   const controllerDeleting = !!m.controller.metadata.deletionTimestamp;
   for (const obj of objects) {
     const ref = getControllerOf(obj);
-    const selected = matches(m.selector, obj.metadata.labels);
+    const selected = matches(m.selector, obj.metadata.labels) && (m.filter?.(obj) ?? true);
     if (ref) {
       if (ref.uid !== m.controller.metadata.uid) continue;
       if (selected) {

@@ -17,6 +17,7 @@ import { describePod } from './describePod';
 import { describeRole, describeRoleBinding, describeServiceAccount } from './describeRbac';
 import { describeReplicaSet } from './describeReplicaSet';
 import { describeService } from './describeService';
+import { describeStatefulSet } from './describeStatefulSet';
 import { describeStorageClass } from './describeStorageClass';
 import { listSorted, type DescribeLookup, type DescribeOptions } from './lookup';
 
@@ -27,7 +28,8 @@ export { lookupFromObjects } from './lookup';
 export type DescribableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas'
   | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs'
-  | 'daemonsets';
+  | 'daemonsets'
+  | 'statefulsets';
 
 const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes', 'storageclasses']);
 
@@ -54,6 +56,7 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   storageclasses: describeStorageClass,
   cronjobs: describeCronJob,
   daemonsets: describeDaemonSet,
+  statefulsets: describeStatefulSet,
 };
 
 /** describeObject renders one object of `resource`. */
@@ -69,7 +72,7 @@ export interface DescribeResult {
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
 const RBAC = 'rbac.authorization.k8s.io';
-const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', cronjobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', daemonsets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
+const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', cronjobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', daemonsets: 'apps', statefulsets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):

@@ -9,6 +9,7 @@ import {
 import { nodePrinter } from './printNode';
 import { roleBindingPrinter, rolePrinter } from './printRbac';
 import { podPrinter } from './printPod';
+import { statefulSetPrinter } from './printStatefulSet';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './printStorage';
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './printServices';
 import { cronJobPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter } from './printWorkloads';
@@ -20,7 +21,8 @@ export type PrintableResource =
   | 'events' | 'configmaps' | 'secrets' | 'jobs' | 'cronjobs' | 'horizontalpodautoscalers' | 'resourcequotas'
   | 'priorityclasses' | 'poddisruptionbudgets' | 'leases' | 'roles' | 'rolebindings' | 'clusterroles' | 'clusterrolebindings'
   | 'persistentvolumes' | 'persistentvolumeclaims' | 'storageclasses' | 'serviceaccounts'
-  | 'daemonsets' | 'controllerrevisions';
+  | 'daemonsets' | 'controllerrevisions'
+  | 'statefulsets';
 
 export interface ResourceInfo {
   /** API group ('' for core) */
@@ -60,6 +62,7 @@ export const RESOURCES: Record<PrintableResource, ResourceInfo> = {
   serviceaccounts: { group: '', kind: 'ServiceAccount', namespaced: true, printer: serviceAccountPrinter },
   daemonsets: { group: 'apps', kind: 'DaemonSet', namespaced: true, printer: daemonSetPrinter },
   controllerrevisions: { group: 'apps', kind: 'ControllerRevision', namespaced: true, printer: controllerRevisionPrinter },
+  statefulsets: { group: 'apps', kind: 'StatefulSet', namespaced: true, printer: statefulSetPrinter },
 };
 
 /**
@@ -67,7 +70,7 @@ export const RESOURCES: Record<PrintableResource, ResourceInfo> = {
  * discovery order): pods, replicationcontrollers, services, daemonsets, deployments, replicasets,
  * statefulsets, horizontalpodautoscalers, cronjobs, jobs. The ones k8sim models are listed.
  */
-export const ALL_CATEGORY: PrintableResource[] = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
+export const ALL_CATEGORY: PrintableResource[] = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
 
 /** qualifiedKind is GroupKind.String() lower-cased: `pod`, `deployment.apps`. */
 export function qualifiedKind(resource: PrintableResource): string {
