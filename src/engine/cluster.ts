@@ -3,7 +3,9 @@ import { ApiServer } from './apiserver/server';
 import { bootstrapObjects, bootstrapRbacObjects } from './apiserver/bootstrap';
 import { ApiClient } from './client/client';
 import { clientRateLimits } from './client/flowcontrol';
-import type { ClusterSpec } from './clusterSpec';
+import { withControlPlaneNodes, type ClusterSpec } from './clusterSpec';
+import { controlPlaneReplicas } from './controlPlane';
+import { installAddons } from './kubeadm/installAddons';
 import { USERS, type ComponentContext } from './componentContext';
 import { EtcdCluster } from './etcd/etcdCluster';
 import type { CommandProcess } from './commands/process';
@@ -78,11 +80,15 @@ export class Cluster {
    * bootstrapped) and runs the simulation up to t = 0.
    */
   static boot(spec: ClusterSpec, factories: ComponentFactory[] = [], apiserverOptions: ApiServerOptions = {}): Cluster {
-    const cluster = new Cluster(spec, factories, apiserverOptions);
+    const hosts = controlPlaneReplicas(Math.max(spec.controlPlane?.controllerManagers ?? 1, spec.controlPlane?.schedulers ?? 1)).map((r) => r.host);
+    const cluster = new Cluster(withControlPlaneNodes(spec, hosts), factories, apiserverOptions);
     cluster.apiserver.start();
     cluster.apiserver.ready().then(() => {
       spawn(bootstrapObjects(cluster.apiserver)).then(() => {
-        spawn(bootstrapRbacObjects(cluster.apiserver));
+        // kubeadm's admin is authorized by a binding the RBAC bootstrap writes: add-ons come after it.
+        spawn(bootstrapRbacObjects(cluster.apiserver)).then(() => {
+          if (cluster.spec.kubeSystem) spawn(installAddons(cluster.admin('kubeadm'), cluster.spec.kubeProxyMode));
+        });
         for (const component of cluster.components) component.start();
         cluster.ready.resolve();
       });

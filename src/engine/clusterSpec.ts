@@ -13,6 +13,8 @@ export interface NodeSpec {
   pods: string;
   labels: Record<string, string>;
   taints: Array<{ key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }>;
+  /** role 'control-plane' marks a kubeadm control-plane machine (static pods, tainted NoSchedule). */
+  role?: 'control-plane';
 }
 
 export interface EtcdSpec {
@@ -37,6 +39,12 @@ export interface ClusterSpec {
   controlPlane?: { controllerManagers?: number; schedulers?: number };
   /** Components' client QPS/burst when not the v1.32 defaults (scale tests raise kcm's). */
   clientRateLimits?: Partial<ClientRateLimits>;
+  /**
+   * kubeSystem: the cluster is what `kubeadm init` + `kubeadm join` leave: control-plane nodes
+   * running the control plane as static pods, CoreDNS and the kube-proxy DaemonSet in kube-system.
+   * Without it the components run but have no pods and only the worker nodes exist.
+   */
+  kubeSystem?: boolean;
 }
 
 export const DEFAULT_NODE_CPU = '4';
@@ -64,12 +72,36 @@ export const DEFAULT_ETCD_TIMING = { heartbeatIntervalMs: 100, electionTimeoutMs
  *
  * @example Cluster.boot(clusterSpec({ seed: 7, nodes: nodesFromCount(3), etcdMembers: 1 }), DEFAULT_COMPONENTS)
  */
-export function clusterSpec(options: { seed: number; nodes: NodeSpec[]; etcdMembers: number; epochMs?: number; clientRateLimits?: Partial<ClientRateLimits> }): ClusterSpec {
+export function clusterSpec(options: { seed: number; nodes: NodeSpec[]; etcdMembers: number; epochMs?: number; clientRateLimits?: Partial<ClientRateLimits>; kubeSystem?: boolean }): ClusterSpec {
   return {
     seed: options.seed,
     nodes: options.nodes,
     etcd: { members: options.etcdMembers, ...DEFAULT_ETCD_TIMING },
     epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
     ...(options.clientRateLimits ? { clientRateLimits: options.clientRateLimits } : {}),
+    ...(options.kubeSystem ? { kubeSystem: true } : {}),
   };
+}
+
+/** Control-plane machines: kubeadm's minimum of 2 CPUs; labelled and tainted by kubeadm's mark-control-plane phase. */
+const CONTROL_PLANE_CPU = '2';
+const CONTROL_PLANE_MEMORY = '4Gi';
+export const CONTROL_PLANE_LABEL = 'node-role.kubernetes.io/control-plane';
+
+/**
+ * withControlPlaneNodes puts the control-plane machines (1 or 3, as kube-controller-manager and
+ * kube-scheduler replicas) before the workers when the spec asks for kube-system workloads.
+ */
+export function withControlPlaneNodes(spec: ClusterSpec, hosts: readonly string[]): ClusterSpec {
+  if (!spec.kubeSystem || spec.nodes.some((n) => n.role === 'control-plane')) return spec;
+  const controlPlane: NodeSpec[] = hosts.map((name) => ({
+    name,
+    cpu: CONTROL_PLANE_CPU,
+    memory: CONTROL_PLANE_MEMORY,
+    pods: DEFAULT_NODE_PODS,
+    labels: { [CONTROL_PLANE_LABEL]: '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' },
+    taints: [{ key: CONTROL_PLANE_LABEL, effect: 'NoSchedule' }],
+    role: 'control-plane',
+  }));
+  return { ...spec, nodes: [...controlPlane, ...spec.nodes] };
 }

@@ -40,6 +40,7 @@ import { makeEnvironmentVariables, serviceEnvVarMap } from './envvars/envVars';
 import type { SharedServiceLister } from './envvars/serviceLister';
 import { execInPod, type ExecRequest } from './containerExec';
 import type { ExecResult } from '../runtime/exec/shell';
+import { syncMirrorPods } from './pod/mirrorClient';
 
 export interface KubeletOptions {
   config?: KubeletConfiguration;
@@ -47,6 +48,12 @@ export interface KubeletOptions {
   services?: SharedServiceLister;
   /** registryState: images added or overridden by the scenario (the `sim image` command). */
   registryState?: () => RegistryState;
+  /** identity overrides a control-plane machine's address and pod CIDR (kubeadm init's node). */
+  identity?: Partial<Pick<NodeIdentity, 'internalIP' | 'podCIDR'>>;
+  /** staticPods are the manifests in the kubelet's --pod-manifest-path (kubeadm's control plane). */
+  staticPods?: Pod[];
+  /** joinDelayMs holds the first registration back (a worker joining after `kubeadm init`). */
+  joinDelayMs?: number;
 }
 
 /**
@@ -89,6 +96,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   private nodeUid: string | undefined;
   private startedAtMs = 0;
   private lastStatusReportMs = -Infinity;
+  private readonly staticPods: Pod[];
+  private joinDelayMs: number;
   /** wakeups: per pod, the time of the pending readiness wake-up. */
   private readonly wakeups = new Map<string, number>();
   running = false;
@@ -103,7 +112,9 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     this.rng = ctx.sim.rng.fork(this.name);
     this.services = options.services;
     this.envRng = this.rng.fork('envvars');
-    this.identity = nodeIdentity(index, this.rng.fork('identity'));
+    this.identity = { ...nodeIdentity(index, this.rng.fork('identity')), ...options.identity };
+    this.staticPods = options.staticPods ?? [];
+    this.joinDelayMs = options.joinDelayMs ?? 0;
     this.hostIP = this.identity.internalIP;
     this.client = clientFor(ctx, USERS.node(spec.name), this.name).withRateLimit(ctx.clientRateLimits.kubelet.qps, ctx.clientRateLimits.kubelet.burst);
     this.recorder = new EventRecorder(this.sim, this.client, { component: 'kubelet', host: spec.name }, ctx.epochMs, this.rng.fork('events'));
@@ -161,9 +172,16 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
 
   /** run is Kubelet.Run: register, then heartbeats, the pod watch, PLEG and the workers. */
   private *run(): Task<void> {
+    if (this.joinDelayMs > 0) {
+      const delay = this.joinDelayMs;
+      this.joinDelayMs = 0;
+      yield* wait(this.sim.sleep(delay));
+      if (!this.running) return;
+    }
     const registered = yield* registerWithAPIServer(this.nodeStatusCtx);
     if (!registered || !this.running) return;
     this.nodeUid = registered.node.metadata.uid;
+    if (this.staticPods.length > 0) spawn(syncMirrorPods({ sim: this.sim, client: this.client, epochMs: this.epochMs, nodeName: this.nodeName, nodeUid: registered.node.metadata.uid ?? '' }, this.staticPods, () => this.running));
     this.recorder.event(this.nodeRef(), 'Normal', EVENTS.NodeAllocatableEnforced, 'Updated Node Allocatable limit across pods');
     this.lease.start();
     if (registered.created) {

@@ -91,6 +91,7 @@ function toScenario(file: ScenarioFile): Scenario {
       },
       epochMs: cluster.startTime ? Date.parse(cluster.startTime) : DEFAULT_EPOCH_MS,
       ...(cluster.kubeProxy?.mode ? { kubeProxyMode: cluster.kubeProxy.mode } : {}),
+      ...(cluster.kubeSystem ? { kubeSystem: true } : {}),
       ...(cluster.clientRateLimits ? { clientRateLimits: definedOnly(cluster.clientRateLimits) } : {}),
       ...(cluster.controlPlane ? { controlPlane: { controllerManagers: cluster.controlPlane.controllerManagers, schedulers: cluster.controlPlane.schedulers } } : {}),
     },

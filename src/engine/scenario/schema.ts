@@ -60,6 +60,8 @@ const cluster = z
     etcd: etcd.optional(),
     startTime: z.string().datetime({ offset: true }).optional(),
     kubeProxy: z.object({ mode: z.enum(['iptables', 'ipvs']).optional() }).strict().optional(),
+    /** kubeSystem: control-plane nodes with static pods, CoreDNS and the kube-proxy DaemonSet, as kubeadm leaves them. */
+    kubeSystem: z.boolean().optional(),
     /** Replicas of kube-controller-manager and kube-scheduler (Lease-based leader election). */
     controlPlane: z
       .object({ controllerManagers: z.union([z.literal(1), z.literal(3)]).optional(), schedulers: z.union([z.literal(1), z.literal(3)]).optional() })

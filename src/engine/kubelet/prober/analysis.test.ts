@@ -65,6 +65,17 @@ describe('analyzeProbes', () => {
     expect(a.readiness).toEqual([{ atMs: 31_000, ready: true }]);
   });
 
+  it('readiness gated by a startup probe that passes after the server listens turns ready at its first tick (kubeadm static pods)', () => {
+    const c: Container = {
+      name: 'etcd',
+      startupProbe: { httpGet: { host: '127.0.0.1', path: '/readyz', port: 2381 }, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 24 },
+      readinessProbe: { httpGet: { host: '127.0.0.1', path: '/readyz', port: 2381 }, periodSeconds: 1, failureThreshold: 3 },
+    };
+    const a = analyzeProbes(c, record(serve(2381, 1_000)), '10.0.0.2');
+    expect(a.startedAtMs).toBe(11_000);
+    expect(a.readiness).toEqual([{ atMs: 11_000, ready: true }]);
+  });
+
   it('a startup probe that never passes kills after failureThreshold × periodSeconds', () => {
     const c: Container = { name: 'c', startupProbe: { tcpSocket: { port: 9999 }, failureThreshold: 3, periodSeconds: 5 } };
     const a = analyzeProbes(c, record(serve(80, 60)), '10.244.1.2');

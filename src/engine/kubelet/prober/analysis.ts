@@ -123,7 +123,9 @@ function readiness(out: ProbeAnalysis, w: Walk, fromRel: number): void {
   const successes = w.probe.successThreshold ?? 1;
   const failures = w.probe.failureThreshold ?? 3;
   const endRel = out.killAtMs === undefined ? Infinity : out.killAtMs - w.startMs;
-  const settleRel = w.segments.at(-1)!.fromMs + (Math.max(successes, failures) + 1) * w.periodMs;
+  // Ticks past the last change (or past the start, when a startup probe gated readiness until
+  // after the server was up) all answer the same: a few of them settle the state.
+  const settleRel = Math.max(w.segments.at(-1)!.fromMs, fromRel) + (Math.max(successes, failures) + 1) * w.periodMs;
   let ready = false;
   let okRun = 0;
   let failRun = 0;

@@ -87,3 +87,27 @@ export const KUBE_PROXY: RepositoryEntry = {
     ['v1.32.3', 30_912_000], ['v1.32.4', 30_914_000]].map(([tag, size]) =>
     image([tag as string], size as number, 6, config(['/usr/local/bin/kube-proxy'], []), serve(tcp(10249, 10256), 20 * MiB, [], 300))),
 };
+
+/** The control-plane images kubeadm v1.32 runs as static pods (compressed sizes, approximate). */
+const controlPlaneImage = (binary: string, sizes: Array<[string, number]>, ports: number[], memory: number): ImageEntry[] =>
+  sizes.map(([tag, size]) => image([tag], size, 4, config([], [`/usr/local/bin/${binary}`]), serve(tcp(...ports), memory * MiB, [], 800)));
+
+const CONTROL_PLANE_TAGS = ['v1.31.4', 'v1.32.0', 'v1.32.1', 'v1.32.2', 'v1.32.3', 'v1.32.4'];
+
+export const KUBE_APISERVER: RepositoryEntry = {
+  name: 'registry.k8s.io/kube-apiserver',
+  description: 'kube-apiserver (kubeadm static pod on each control-plane node)',
+  images: controlPlaneImage('kube-apiserver', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 28_240_000 + i * 15_000]), [6443], 250),
+};
+
+export const KUBE_CONTROLLER_MANAGER: RepositoryEntry = {
+  name: 'registry.k8s.io/kube-controller-manager',
+  description: 'kube-controller-manager (kubeadm static pod)',
+  images: controlPlaneImage('kube-controller-manager', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 26_270_000 + i * 14_000]), [10257], 60),
+};
+
+export const KUBE_SCHEDULER: RepositoryEntry = {
+  name: 'registry.k8s.io/kube-scheduler',
+  description: 'kube-scheduler (kubeadm static pod)',
+  images: controlPlaneImage('kube-scheduler', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 20_340_000 + i * 9_000]), [10259], 25),
+};
