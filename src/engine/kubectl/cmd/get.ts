@@ -2,7 +2,7 @@ import type { KubeObject, Stored } from '../../api/object';
 import type { WatchEvent } from '../../apiserver/cacher/types';
 import { Future } from '../../sim/future';
 import { wait, type Task } from '../../sim/task';
-import { boolFlag, stringFlag } from '../args/commandSpec';
+import { boolFlag, listFlag, stringFlag } from '../args/commandSpec';
 import { resolveResourceArgs } from '../args/resourceArgs';
 import type { ResourceType } from '../args/resources';
 import { ALL_CATEGORY, RESOURCES, noResourcesFound, printGet, type GetOptions, type PrintableResource, type ResourceObjects } from '../printers/table';
@@ -105,6 +105,7 @@ function tableOptions(ctx: KubectlContext, output: string): GetOptions {
     nowMs: ctx.env.sim.nowMs,
     wide: output === 'wide',
     showLabels: boolFlag(ctx.cmd, 'show-labels'),
+    labelColumns: listFlag(ctx.cmd, 'label-columns'),
     allNamespaces: ctx.allNamespaces,
     noHeaders: boolFlag(ctx.cmd, 'no-headers'),
     namespace: ctx.namespace,

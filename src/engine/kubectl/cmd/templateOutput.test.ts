@@ -6,7 +6,7 @@ import { runCommands } from '../../testing/runCommands';
 
 describe('kubectl get -o jsonpath / jsonpath-as-json / custom-columns', () => {
   const cluster = Cluster.boot(clusterSpec({ seed: 4, nodes: nodesFromCount(2), etcdMembers: 1 }), DEFAULT_COMPONENTS);
-  const [, , named, ranged, filtered, asJson, columns, unknown, unclosed, outOfBounds, noTemplate] = runCommands(cluster, [
+  const [, , named, ranged, filtered, asJson, columns, unknown, unclosed, outOfBounds, noTemplate, columnsNoHeaders, columnsFile, jsonpathFile, badSpec] = runCommands(cluster, [
     'kubectl create deployment web --image=nginx:1.27 --replicas=2',
     { run: 'kubectl get pods', advanceMs: 20_000 },
     'kubectl get deploy web -o jsonpath={.spec.replicas}/{.metadata.name}',
@@ -18,6 +18,10 @@ describe('kubectl get -o jsonpath / jsonpath-as-json / custom-columns', () => {
     `kubectl get pods -o 'jsonpath={.kind'`,
     `kubectl get pods -o 'jsonpath={.items[7]}'`,
     'kubectl get pods -o jsonpath',
+    'kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image --no-headers',
+    'kubectl get pods -o custom-columns-file=cols.txt --no-headers',
+    'kubectl get pods -o jsonpath-file=tpl.txt',
+    'kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE',
   ]);
 
   it('renders a named object and lists (as a v1 List) without a trailing newline', () => {
@@ -33,6 +37,19 @@ describe('kubectl get -o jsonpath / jsonpath-as-json / custom-columns', () => {
     const lines = columns.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+IMAGE\s+IP\s+MISSING$/);
     expect(lines[1]).toMatch(/^web-\S+\s+nginx:1\.27\s+10\.244\.\d+\.\d+\s+<none>$/);
+  });
+
+  it('custom-columns honours --no-headers (customcolumn_flags.go hands NoHeaders to the printer)', () => {
+    const lines = columnsNoHeaders.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.every((l) => /^web-\S+   nginx:1\.27$/.test(l))).toBe(true);
+  });
+
+  it('reports the *-file formats and bad column specs with kubectl v1.32.4 wording', () => {
+    expect(columnsFile.stderr).toBe('error: error reading template cols.txt, open cols.txt: no such file or directory\n');
+    expect(jsonpathFile.stderr).toBe('error: error reading --template tpl.txt, open tpl.txt: no such file or directory\n');
+    expect(badSpec.stderr).toBe('error: unexpected custom-columns spec: IMAGE, expected <header>:<json-path-expr>\n');
+    expect([columnsFile.exit, jsonpathFile.exit, badSpec.exit]).toEqual([1, 1, 1]);
   });
 
   it('refuses unknown formats and broken templates as kubectl does', () => {

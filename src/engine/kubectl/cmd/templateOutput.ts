@@ -1,22 +1,31 @@
 // kubectl get's template printers: -o jsonpath / jsonpath-as-json (k8s.io/cli-runtime printers
-// jsonpath.go) and custom-columns (pkg/cmd/get/customcolumn.go), and the output-format check of
-// get_flags.go PrintFlags.ToPrinter.
+// jsonpath.go) and custom-columns (pkg/cmd/get/customcolumn.go, see customColumns.ts), and the
+// output-format check of get_flags.go PrintFlags.ToPrinter (with customcolumn_flags.go and
+// cli-runtime jsonpath_flags.go / go_template_flags.go for the *-file formats).
 import type { KubeObject } from '../../api/object';
 import { cmdError } from '../args/errors';
 import type { ParsedCommand } from '../args/commandSpec';
-import { stringFlag } from '../args/commandSpec';
+import { boolFlag, stringFlag } from '../args/commandSpec';
 import { marshalUnstructured } from '../generate';
 import type { JsonValue } from '../printers/json';
-import { executeJsonPath, goText, JsonPathError, jsonPathValues, parseTemplate } from '../printers/jsonpath';
-import { formatTabbed, TABLE_TABWRITER } from '../printers/table/tabwriter';
+import { executeJsonPath, JsonPathError, parseTemplate } from '../printers/jsonpath';
+import { parseCustomColumns, printCustomColumns, type CustomColumn } from './customColumns';
 
 const GET_FORMATS = [
   'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json',
   'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml',
 ];
 
-/** TemplateOutput is a parsed -o of a template kind. */
-export type TemplateOutput = { format: 'jsonpath' | 'jsonpath-as-json' | 'custom-columns'; template: string };
+/** FILE_FORMATS read their template from a file, which the simulated terminal never has. */
+const FILE_FORMATS = ['custom-columns-file', 'go-template-file', 'jsonpath-file', 'templatefile'];
+
+/**
+ * TemplateOutput is a parsed -o of a template kind. Only the custom-columns printer reads
+ * --no-headers (customcolumn_flags.go hands it to the printer; jsonpath ignores it).
+ */
+export type TemplateOutput =
+  | { format: 'jsonpath' | 'jsonpath-as-json'; template: string }
+  | { format: 'custom-columns'; template: string; columns: CustomColumn[]; noHeaders: boolean };
 
 /**
  * templateOutput parses `-o jsonpath=...` (or `-o jsonpath --template=...`); undefined for the
@@ -29,17 +38,22 @@ export function templateOutput(cmd: ParsedCommand): TemplateOutput | undefined |
   const format = eq < 0 ? output : output.slice(0, eq);
   const template = eq < 0 ? stringFlag(cmd, 'template') : output.slice(eq + 1);
   if (!GET_FORMATS.includes(format)) return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_FORMATS.join(',')}\n`;
-  if (format.endsWith('-file')) return `error: open ${template}: no such file or directory\n`;
+  const columns = format.startsWith('custom-columns');
+  if (template === '') return columns ? 'error: custom-columns format specified but no custom columns given\n' : 'error: template format specified but no template given\n';
+  // The flag types word the missing-file error differently: custom columns say "template",
+  // jsonpath and go-template say "--template".
+  if (FILE_FORMATS.includes(format)) return `error: error reading ${columns ? 'template' : '--template'} ${template}, open ${template}: no such file or directory\n`;
   if (format === 'go-template' || format === 'template') return `error: -o ${format} is not supported by this simulator; use -o jsonpath=...\n`;
-  if (template === '') return format === 'custom-columns' ? 'error: custom-columns format specified but no custom columns given\n' : 'error: template format specified but no template given\n';
-  if (format !== 'custom-columns') {
-    try {
-      parseTemplate(template);
-    } catch (e) {
-      return `error: error parsing jsonpath ${template}, ${(e as Error).message}\n`;
-    }
+  if (columns) {
+    const parsed = parseCustomColumns(template);
+    return typeof parsed === 'string' ? `error: ${parsed}\n` : { format: 'custom-columns', template, columns: parsed, noHeaders: boolFlag(cmd, 'no-headers') };
   }
-  return { format: format as TemplateOutput['format'], template };
+  try {
+    parseTemplate(template);
+  } catch (e) {
+    return `error: error parsing jsonpath ${template}, ${(e as Error).message}\n`;
+  }
+  return { format: format as 'jsonpath' | 'jsonpath-as-json', template };
 }
 
 /** checkGetOutput is templateOutput's error as a usage failure (for validators). */
@@ -54,7 +68,7 @@ export function checkGetOutput(cmd: ParsedCommand) {
  */
 export function printTemplate(out: TemplateOutput, objects: readonly KubeObject[], single: boolean): { stdout: string; stderr: string } {
   const items = objects.map((o) => marshalUnstructured(o as unknown as JsonValue));
-  if (out.format === 'custom-columns') return { stdout: customColumns(out.template, items), stderr: '' };
+  if (out.format === 'custom-columns') return printCustomColumns(out.columns, items, out.noHeaders);
   const data: JsonValue = single && items.length === 1 ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
   try {
     return { stdout: executeJsonPath(out.template, data, out.format === 'jsonpath-as-json'), stderr: '' };
@@ -66,20 +80,6 @@ export function printTemplate(out: TemplateOutput, objects: readonly KubeObject[
       stderr: `error executing jsonpath ${JSON.stringify(out.template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${out.template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n\n`,
     };
   }
-}
-
-/**
- * customColumns prints `NAME:.metadata.name,IMAGE:.spec.containers[*].image`: one jsonpath per
- * column, several matches joined by commas, nothing found as <none>.
- */
-function customColumns(spec: string, items: JsonValue[]): string {
-  const columns = spec.split(',').map((part) => {
-    const [header, path = ''] = part.split(/:(.*)/s);
-    const expr = path.startsWith('{') ? path : `{${path.startsWith('.') ? path : `.${path}`}}`;
-    return { header, expr };
-  });
-  const rows = items.map((item) => columns.map((c) => jsonPathValues(c.expr, item).map(goText).join(',') || '<none>'));
-  return formatTabbed([columns.map((c) => c.header), ...rows].map((cells) => `${cells.join('\t')}\n`).join(''), TABLE_TABWRITER);
 }
 
 /** goSyntax is Go's %#v of decoded JSON (map[string]interface {}{...}), for jsonpath's error dump. */

@@ -24,10 +24,11 @@ const ALIASES: Record<string, PrintableResource> = {
   cronjobs: 'cronjobs', hpa: 'horizontalpodautoscalers', resourcequotas: 'resourcequotas', priorityclasses: 'priorityclasses', pdb: 'poddisruptionbudgets', leases: 'leases',
 };
 
-/** parseGet turns `get RES[,RES] [NAME] [-A] [-n NS] [-o wide] [--show-labels] [--no-headers]` into printGet input. */
+/** parseGet turns `get RES[,RES] [NAME] [-A] [-n NS] [-o wide] [--show-labels] [-L a,b] [--no-headers]` into printGet input. */
 function parseGet(args: string[]): { groups: ResourceObjects[]; options: GetOptions } {
   const options: GetOptions = { nowMs, namespace: 'default' };
   const positional: string[] = [];
+  const labelColumns: string[] = [];
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     if (a === '-A') options.allNamespaces = true;
@@ -35,8 +36,11 @@ function parseGet(args: string[]): { groups: ResourceObjects[]; options: GetOpti
     else if (a === '-o') options.wide = args[++i] === 'wide';
     else if (a === '--show-labels') options.showLabels = true;
     else if (a === '--no-headers') options.noHeaders = true;
+    else if (a === '-L') labelColumns.push(...args[++i].split(','));
+    else if (a.startsWith('--label-columns=')) labelColumns.push(...a.slice('--label-columns='.length).split(','));
     else positional.push(a);
   }
+  if (labelColumns.length > 0) options.labelColumns = labelColumns;
   const resources = positional[0].split(',').flatMap((r) => (r === 'all' ? ALL_CATEGORY : [ALIASES[r]]));
   const groups = resources.map((resource) => {
     const info = RESOURCES[resource];

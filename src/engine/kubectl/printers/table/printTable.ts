@@ -1,10 +1,12 @@
 // Mirrors kubectl's side of `kubectl get` for human-readable output: k8s.io/kubectl pkg/cmd/get/get.go
 // (Run: one printer per resource type, blank line between types, "No resources found" on stderr)
 // and k8s.io/cli-runtime pkg/printers/tableprinter.go (decorateTable: NAMESPACE first with -A,
-// LABELS last with --show-labels, `kind/name` when several kinds are printed; printTable: headers
-// upper-cased, wide-only columns dropped, cells cut at the first newline with `...`).
+// one column per -L key then LABELS last with --show-labels, `kind/name` when several kinds are
+// printed; printTable: headers upper-cased, wide-only columns dropped, cells cut at the first
+// newline with `...`).
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
-import { compareStrings, formatLabels } from './labels';
+import { labelColumnCells, labelColumnHeaders } from './labelColumns';
+import { compareStrings } from './labels';
 import { qualifiedKind, RESOURCES, type PrintableResource } from './resources';
 import { formatTabbed, TABLE_TABWRITER } from './tabwriter';
 import type { KubeObject, TableCell } from './types';
@@ -15,6 +17,8 @@ export interface GetOptions {
   nowMs: number;
   wide?: boolean;
   showLabels?: boolean;
+  /** `-L key` / `--label-columns=a,b`: one column per label key, in flag order */
+  labelColumns?: readonly string[];
   /** `-A`: adds NAMESPACE for namespaced resources */
   allNamespaces?: boolean;
   noHeaders?: boolean;
@@ -70,12 +74,14 @@ function tableLines(resource: PrintableResource, objects: KubeObject[], options:
   // kubectl then drops priority-1 columns unless `-o wide`.
   const shown = info.printer.columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || c.priority === 0);
   const nameIndex = withKind ? shown.findIndex(({ c }) => c.format === 'name') : -1;
+  const labelColumns = options.labelColumns ?? [];
+  const showLabels = Boolean(options.showLabels);
   const lines: string[] = [];
   if (objects.length === 0) return lines;
   if (!options.noHeaders) {
     const headers = shown.map(({ c }) => c.name.toUpperCase());
     if (withNamespace) headers.unshift('NAMESPACE');
-    if (options.showLabels) headers.push('LABELS');
+    headers.push(...labelColumnHeaders(labelColumns, showLabels));
     lines.push(headers.join('\t'));
   }
   for (const object of objects) {
@@ -84,7 +90,7 @@ function tableLines(resource: PrintableResource, objects: KubeObject[], options:
     if (nameIndex >= 0) cells[nameIndex] = `${qualifiedKind(resource)}/${cells[nameIndex]}`;
     const meta: ObjectMeta = object.metadata ?? {};
     if (withNamespace) cells.unshift(meta.namespace ?? '');
-    if (options.showLabels) cells.push(formatLabels(meta.labels));
+    cells.push(...labelColumnCells(meta.labels, labelColumns, showLabels));
     lines.push(cells.join('\t'));
   }
   return lines;
