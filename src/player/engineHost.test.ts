@@ -9,10 +9,11 @@ function host(session = defaultSession()): EngineHost {
 }
 
 describe('EngineHost', () => {
-  it('boots the default session: 3 Ready nodes and a 3-member etcd with one leader', () => {
+  it('boots the default session: a control-plane node and 3 Ready workers, and a 3-member etcd with one leader', () => {
     const h = host();
     const view = h.snapshots[0];
     expect(view.nodes.map((n) => [n.name, n.ready])).toEqual([
+      ['control-plane', 'True'],
       ['node-1', 'True'],
       ['node-2', 'True'],
       ['node-3', 'True'],

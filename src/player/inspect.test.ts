@@ -20,7 +20,8 @@ describe('inspector data', () => {
     expect(data.yaml).toContain(`  name: ${pod.name}\n`);
     expect(data.events.map((e) => e[2])).toEqual(expect.arrayContaining(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']));
     expect(data.events.find((e) => e[2] === 'Scheduled')![4]).toBe(`Successfully assigned default/${pod.name} to ${pod.node}`);
-    expect(data.schedule).toMatchObject({ result: 'Scheduled', node: pod.node, numAllNodes: 3 });
+    // The control-plane node counts among all nodes; its taint filters it out before scoring.
+    expect(data.schedule).toMatchObject({ result: 'Scheduled', node: pod.node, numAllNodes: 4 });
     expect(data.schedule!.scorePlugins).toContain('NodeResourcesFit');
     expect(data.schedule!.scores!.map((r) => r.node).sort()).toEqual(['node-1', 'node-2', 'node-3']);
   });

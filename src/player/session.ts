@@ -7,13 +7,13 @@ import type { ScenarioFile, ScenarioStep } from '../engine/scenario/schema';
  */
 export type SessionFile = ScenarioFile;
 
-/** defaultSession is the cluster the app opens with: 3 nodes, a 3-member etcd, no steps yet. */
+/** defaultSession is the cluster the app opens with: a kubeadm control-plane node, 3 workers, a 3-member etcd, no steps yet. */
 export function defaultSession(seed = 1): SessionFile {
   return {
     apiVersion: 'k8sim.dev/v1alpha1',
     kind: 'Scenario',
     metadata: { name: 'my-session' },
-    spec: { seed, cluster: { nodes: 3, etcd: { members: 3 } }, steps: [] },
+    spec: { seed, cluster: { nodes: 3, etcd: { members: 3 }, kubeSystem: true }, steps: [] },
   };
 }
 

@@ -98,6 +98,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   private lastStatusReportMs = -Infinity;
   private readonly staticPods: Pod[];
   private joinDelayMs: number;
+  private joinTimer: Timer | undefined;
   /** wakeups: per pod, the time of the pending readiness wake-up. */
   private readonly wakeups = new Map<string, number>();
   running = false;
@@ -148,7 +149,17 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   }
 
   start(): void {
-    if (this.running) return;
+    if (this.running || this.joinTimer) return;
+    if (this.joinDelayMs > 0) {
+      // A worker's kubelet starts when `kubeadm join` runs on it, after the control plane is up.
+      const delay = this.joinDelayMs;
+      this.joinDelayMs = 0;
+      this.joinTimer = this.sim.after(delay, () => {
+        this.joinTimer = undefined;
+        this.start();
+      });
+      return;
+    }
     this.running = true;
     this.startedAtMs = this.sim.nowMs;
     this.services?.start();
@@ -158,6 +169,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   }
 
   stop(): void {
+    this.sim.cancel(this.joinTimer);
+    this.joinTimer = undefined;
     if (!this.running) return;
     this.running = false;
     this.factory?.stop();
@@ -172,12 +185,6 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
 
   /** run is Kubelet.Run: register, then heartbeats, the pod watch, PLEG and the workers. */
   private *run(): Task<void> {
-    if (this.joinDelayMs > 0) {
-      const delay = this.joinDelayMs;
-      this.joinDelayMs = 0;
-      yield* wait(this.sim.sleep(delay));
-      if (!this.running) return;
-    }
     const registered = yield* registerWithAPIServer(this.nodeStatusCtx);
     if (!registered || !this.running) return;
     this.nodeUid = registered.node.metadata.uid;
