@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 
-test('opens a live 3-node cluster with a 3-member etcd on the map', async ({ page }) => {
+test('opens a live kubeadm cluster (a control-plane node and 3 workers) with a 3-member etcd on the map', async ({ page }) => {
   const started = Date.now();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'k8sim' })).toBeVisible();
-  await expect(page.getByTestId('worker-node')).toHaveCount(3);
+  await expect(page.getByTestId('worker-node')).toHaveCount(4);
+  await expect(page.locator('[data-testid="worker-node"][data-roles="control-plane"]')).toHaveCount(1);
+  // kube-system runs as pods: the control plane's static pods, CoreDNS and one kube-proxy per node.
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="kube-system"][data-status="Running"]')).toHaveCount(10, { timeout: 20_000 });
   test.info().annotations.push({ type: 'time-to-map-ms', description: String(Date.now() - started) });
   await expect(page.getByText(/^leader · term \d+/)).toHaveCount(1);
   await expect(page.getByText(/^follower · term \d+/)).toHaveCount(2);
@@ -48,7 +51,7 @@ test('a corrupt saved session is reported, set aside, and a fresh cluster opens'
   await page.goto('/');
   await expect(page.getByRole('alert')).toContainText('The saved session could not be read');
   await expect(page.getByRole('alert')).toContainText('metadata.name');
-  await expect(page.getByTestId('worker-node')).toHaveCount(3);
+  await expect(page.getByTestId('worker-node')).toHaveCount(4);
   const keys = await page.evaluate(() => Object.keys(localStorage));
   expect(keys.some((k) => k.startsWith('k8sim.session.unreadable.'))).toBe(true);
 });
@@ -56,7 +59,7 @@ test('a corrupt saved session is reported, set aside, and a fresh cluster opens'
 test('a bad shared link is reported and a fresh cluster opens', async ({ page }) => {
   await page.goto('/#s=not*base64&t=5');
   await expect(page.getByRole('alert')).toContainText('The shared link could not be opened');
-  await expect(page.getByTestId('worker-node')).toHaveCount(3);
+  await expect(page.getByTestId('worker-node')).toHaveCount(4);
 });
 
 test('inspects a pod (scheduler scores, events, YAML) and streams events', async ({ page }) => {
@@ -64,15 +67,15 @@ test('inspects a pod (scheduler scores, events, YAML) and streams events', async
   const terminal = page.getByRole('textbox', { name: /Terminal/ });
   await terminal.fill('kubectl create deployment web --image=nginx:1.27.3 --replicas=2');
   await terminal.press('Enter');
-  await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="default"][data-status="Running"]')).toHaveCount(2, { timeout: 20_000 });
   const inspector = page.getByTestId('inspector');
   // The map may still be laying the chips out: click again until the inspector shows the pod
   // (a click on a chip that moved under the pointer selected nothing once in CI).
   await expect(async () => {
-    await page.getByTestId('pod-chip').first().click();
+    await page.locator('[data-testid="pod-chip"][data-namespace="default"]').first().click();
     await expect(inspector.getByTestId('schedule-result')).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 15_000 });
-  await expect(inspector.getByTestId('schedule-result')).toContainText(/Scheduled → node-\d \(3\/3 nodes evaluated\)/, { timeout: 15_000 });
+  await expect(inspector.getByTestId('schedule-result')).toContainText(/Scheduled → node-\d \(4\/4 nodes evaluated\)/, { timeout: 15_000 });
   await expect(inspector.getByTestId('score-table')).toContainText('NodeResourcesFit');
   await expect(inspector.getByTestId('inspector-events')).toContainText('Successfully assigned default/web-', { timeout: 15_000 });
   await inspector.getByText('YAML', { exact: true }).click();

@@ -9,7 +9,8 @@ async function watchPodStatuses(page: Page): Promise<void> {
     const seen: Record<string, string[]> = {};
     (window as unknown as { __seen: typeof seen }).__seen = seen;
     const record = () => {
-      for (const chip of document.querySelectorAll<HTMLElement>('[data-testid="pod-chip"]')) {
+      // The deployment's pods only: kube-system's are Running from the start.
+      for (const chip of document.querySelectorAll<HTMLElement>('[data-testid="pod-chip"][data-namespace="default"]')) {
         const list = (seen[chip.dataset.pod!] ??= []);
         if (list[list.length - 1] !== chip.dataset.status) list.push(chip.dataset.status!);
       }
@@ -20,14 +21,14 @@ async function watchPodStatuses(page: Page): Promise<void> {
 }
 
 async function podNames(page: Page): Promise<string[]> {
-  return (await page.getByTestId('pod-chip').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-pod')} ${e.getAttribute('data-status')}`))).sort();
+  return (await page.locator('[data-testid="pod-chip"][data-namespace="default"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-pod')} ${e.getAttribute('data-status')}`))).sort();
 }
 
 test('create, scale, set image, pause, seek back, share and reload: the learner flow', async ({ page, context }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
-  await expect(page.getByTestId('worker-node')).toHaveCount(3);
+  await expect(page.getByTestId('worker-node')).toHaveCount(4);
   await watchPodStatuses(page);
 
   // Create a Deployment with the dialog.
@@ -41,9 +42,9 @@ test('create, scale, set image, pause, seek back, share and reload: the learner 
   await page.getByTestId('speed').selectOption('0.1');
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page.getByRole('log')).toContainText('deployment.apps/web created');
-  await expect(page.locator('[data-testid="pod-chip"][data-status="ContainerCreating"]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="default"][data-status="ContainerCreating"]').first()).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('speed').selectOption('5');
-  await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(3, { timeout: 20_000 });
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="default"][data-status="Running"]')).toHaveCount(3, { timeout: 20_000 });
   const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, string[]> }).__seen);
   const histories = Object.values(seen);
   expect(histories).toHaveLength(3);
@@ -61,7 +62,7 @@ test('create, scale, set image, pause, seek back, share and reload: the learner 
   // Scale with the quick action: the console echoes the command.
   await page.getByRole('button', { name: 'Scale up web' }).click();
   await expect(page.getByRole('log')).toContainText('$ kubectl scale deployment/web --replicas=4');
-  await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(4, { timeout: 20_000 });
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="default"][data-status="Running"]')).toHaveCount(4, { timeout: 20_000 });
   await page.screenshot({ path: test.info().outputPath('11-scaled.png') });
 
   // Set an image and watch the rollout replace every pod.
@@ -101,20 +102,20 @@ test('create, scale, set image, pause, seek back, share and reload: the learner 
   await expect(simTime).toHaveText(pausedAt);
   await page.getByTestId('scrubber').fill('500');
   await expect(page.getByTestId('sim-time')).toContainText('0:00.5');
-  await expect(page.getByTestId('pod-chip')).toHaveCount(0);
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="default"]')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('13-seek-back.png') });
   // Play from the past: the recorded timeline plays back (the deployment's pods reappear) up to
   // live; slowly, so that it is still in the past when paused again.
   await page.getByTestId('speed').selectOption('1');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByTestId('pod-chip').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="default"]').first()).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   // Inspecting in the past says that the YAML is the live cluster's.
-  await page.getByTestId('pod-chip').first().click();
+  await page.locator('[data-testid="pod-chip"][data-namespace="default"]').first().click();
   await expect(page.getByTestId('inspect-live-note')).toContainText("the YAML and events below are the live cluster's");
   await page.getByRole('button', { name: 'Back to live' }).click();
   await expect(page.getByTestId('sim-time')).toHaveText(pausedAt!);
-  await expect(page.getByTestId('pod-chip')).toHaveCount(4);
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="default"]')).toHaveCount(4);
   await expect(page.getByTestId('inspect-live-note')).toHaveCount(0);
 
   // Share and reload from the link: same pods at the same time.

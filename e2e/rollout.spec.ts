@@ -6,7 +6,7 @@ test('the rollout diagram shows both ReplicaSets, the budgets within limits and 
   const terminal = page.getByRole('textbox', { name: /Terminal/ });
   await terminal.fill('kubectl create deployment web --image=nginx:1.27.3 --replicas=4');
   await terminal.press('Enter');
-  await expect(page.locator('[data-testid="pod-chip"][data-status="Running"]')).toHaveCount(4, { timeout: 30_000 });
+  await expect(page.locator('[data-testid="pod-chip"][data-namespace="default"][data-status="Running"]')).toHaveCount(4, { timeout: 30_000 });
   await page.getByRole('tab', { name: 'Rollout' }).click();
   await terminal.fill('kubectl set image deployment/web nginx=nginx:1.27.2');
   await terminal.press('Enter');

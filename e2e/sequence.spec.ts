@@ -14,7 +14,7 @@ test('the pod-creation sequence diagram draws the steps of a new Deployment in o
     'post', 'admission', 'persist', 'created', 'watchDeployment', 'createReplicaSet', 'createPod', 'watchPod', 'filter', 'score', 'bind',
     'kubeletWatch', 'sandbox', 'pull', 'createContainer', 'startContainer', 'statusRunning', 'endpoints', 'proxyRules',
   ]);
-  await expect(page.getByTestId('sequence-diagram')).toContainText('9. filter: 3/3 nodes fit');
+  await expect(page.getByTestId('sequence-diagram')).toContainText('9. filter: 3/4 nodes fit');
   await expect(page.getByTestId('sequence-diagram')).toContainText('14. PullImage nginx:1.27.3');
   await page.screenshot({ path: test.info().outputPath('sequence-en.png') });
 
@@ -28,7 +28,7 @@ test('the pod-creation sequence diagram draws the steps of a new Deployment in o
   await expect(steps).toHaveCount(0);
   await page.getByRole('button', { name: 'Back to live' }).click();
   await page.getByTestId('language').selectOption('zh-CN');
-  await expect(page.getByTestId('sequence-diagram')).toContainText('过滤：3 个节点中 3 个满足条件');
+  await expect(page.getByTestId('sequence-diagram')).toContainText('过滤：4 个节点中 3 个满足条件');
   await page.screenshot({ path: test.info().outputPath('sequence-zh-CN.png') });
 });
 

@@ -87,7 +87,7 @@ export class Cluster {
       spawn(bootstrapObjects(cluster.apiserver)).then(() => {
         // kubeadm's admin is authorized by a binding the RBAC bootstrap writes: add-ons come after it.
         spawn(bootstrapRbacObjects(cluster.apiserver)).then(() => {
-          if (cluster.spec.kubeSystem) spawn(installAddons(cluster.admin('kubeadm'), cluster.spec.kubeProxyMode));
+          if (cluster.spec.kubeSystem) spawn(installAddons(cluster.sim, cluster.admin('kubeadm'), cluster.spec.kubeProxyMode));
         });
         for (const component of cluster.components) component.start();
         cluster.ready.resolve();

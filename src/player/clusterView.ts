@@ -8,6 +8,9 @@ import type { HpaView } from './hpa';
 import type { RolloutView } from './rollout';
 
 /** PodView is one pod chip: what `kubectl get pods -o wide` would say about it. */
+/** NODE_ROLE_PREFIX: kubectl's ROLES column reads labels with this prefix. */
+const NODE_ROLE_PREFIX = 'node-role.kubernetes.io/';
+
 export interface PodView {
   namespace: string;
   name: string;
@@ -28,6 +31,8 @@ export interface NodeView {
   /** ready is the Ready condition's status: True, False or Unknown. */
   ready: string;
   unschedulable: boolean;
+  /** roles are the ROLES column: the node-role.kubernetes.io/<role> labels (control-plane). */
+  roles: string[];
   taints: string[];
   cpuAllocatableMilli: number;
   cpuRequestedMilli: number;
@@ -181,6 +186,7 @@ function nodeView(node: Node, entry: { pods: PodView[]; counts: Record<PodTone, 
     name,
     ready: node.status?.conditions?.find((c) => c.type === 'Ready')?.status ?? 'Unknown',
     unschedulable: node.spec?.unschedulable === true,
+    roles: Object.keys(node.metadata?.labels ?? {}).filter((k) => k.startsWith(NODE_ROLE_PREFIX)).map((k) => k.slice(NODE_ROLE_PREFIX.length)).sort(),
     taints: (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
     cpuAllocatableMilli: milliValue(node.status?.allocatable?.cpu ?? 0),
     cpuRequestedMilli: entry?.cpu ?? 0,

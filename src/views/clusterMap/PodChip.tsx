@@ -14,10 +14,11 @@ export function PodChip({ pod }: { pod: PodView }) {
       data-testid="pod-chip"
       data-pod={pod.name}
       data-status={pod.status}
+      data-namespace={pod.namespace}
       aria-label={label}
       title={label}
       onClick={() => select({ kind: 'pod', namespace: pod.namespace, name: pod.name })}
-      className={`nodrag max-w-full truncate rounded px-1.5 py-0.5 text-[10px] leading-tight focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 ${TONE_CLASSES[tone]}`}
+      className={`nodrag max-w-full truncate rounded px-1.5 py-0.5 text-[10px] leading-tight focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 ${TONE_CLASSES[tone]}${pod.namespace === 'kube-system' ? ' opacity-70 ring-1 ring-inset ring-slate-400/60' : ''}`}
     >
       {pod.name.length > 22 ? `…${pod.name.slice(-20)}` : pod.name}
       <span className="opacity-80"> {pod.status === 'Running' ? pod.ready : pod.status}{restarts}</span>

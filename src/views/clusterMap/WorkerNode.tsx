@@ -12,19 +12,24 @@ export interface WorkerNodeData extends Record<string, unknown> {
   locale: Locale;
 }
 
-/** WorkerNode is a node of the cluster: kubelet, kube-proxy, the runtime and its pods. */
+/**
+ * WorkerNode is a node of the cluster: kubelet, kube-proxy, the runtime and its pods. A kubeadm
+ * control-plane node is drawn the same way with its role (it runs the control plane as static pods).
+ */
 export function WorkerNode({ data }: NodeProps) {
   const { node, locale } = data as WorkerNodeData;
   const t = MESSAGES[locale];
   const select = useSelection((s) => s.select);
   const cpuShare = node.cpuAllocatableMilli > 0 ? Math.min(1, node.cpuRequestedMilli / node.cpuAllocatableMilli) : 0;
   const ready = node.ready === 'True';
+  const controlPlane = node.roles.includes('control-plane');
   const border = !node.running ? 'border-slate-400 opacity-70' : ready ? 'border-emerald-500' : 'border-rose-500';
   return (
-    <div style={{ width: NODE_WIDTH }} className={`rounded-lg border-2 bg-white p-2 shadow-sm dark:bg-slate-900 ${border}`} data-testid="worker-node" data-node={node.name}>
+    <div style={{ width: NODE_WIDTH }} className={`rounded-lg border-2 bg-white p-2 shadow-sm dark:bg-slate-900 ${border}`} data-testid="worker-node" data-node={node.name} data-roles={node.roles.join(',')}>
       <SideHandles />
-      <button type="button" className="nodrag flex w-full items-baseline gap-2 text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400" onClick={() => select({ kind: 'node', name: node.name })} aria-label={`${t.workerNode} ${node.name}`}>
+      <button type="button" className="nodrag flex w-full items-baseline gap-2 text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400" onClick={() => select({ kind: 'node', name: node.name })} aria-label={`${controlPlane ? t.controlPlaneNode : t.workerNode} ${node.name}`}>
         <span className="font-semibold">{node.name}</span>
+        {node.roles.length > 0 && <span className="rounded bg-violet-100 px-1 text-[10px] text-violet-800 dark:bg-violet-900 dark:text-violet-100" title={t.controlPlaneNode}>{node.roles.join(',')}</span>}
         <span className={`rounded px-1 text-[10px] ${ready ? 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-100' : 'bg-rose-100 text-rose-800 dark:bg-rose-900 dark:text-rose-100'}`}>
           {ready ? t.ready : t.notReady}
           {node.unschedulable ? `, ${t.cordoned}` : ''}
