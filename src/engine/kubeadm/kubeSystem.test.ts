@@ -35,6 +35,17 @@ describe('kube-system, as kubeadm leaves it', () => {
     expect(ds.stdout).toMatch(/\nkube-proxy +3 +3 +3 +3 +3 +kubernetes\.io\/os=linux +/);
   });
 
+  it('shows CoreDNS in cluster-info (one line per cluster Service, through its first port) and the components\' logs', () => {
+    const [info, logs] = runCommands(boot(), ['kubectl cluster-info', 'kubectl logs -n kube-system -l component=kube-scheduler --tail=100']);
+    expect(info.stdout).toBe(`Kubernetes control plane is running at https://10.0.0.2:6443
+CoreDNS is running at https://10.0.0.2:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy
+
+To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.
+`);
+    expect(logs.stdout).toMatch(/^I1231 23:59:\d\d\.\d{6} {7}1 serving\.go:386\] Generated self-signed cert in-memory\n/);
+    expect(logs.stdout).toContain('leaderelection.go:257] attempting to acquire leader lease kube-system/kube-scheduler...\n');
+  });
+
   it('keeps user pods off the control plane: FailedScheduling counts its untolerated taint', () => {
     const overrides = JSON.stringify({ spec: { containers: [{ name: 'big', image: 'nginx:1.27.3', resources: { requests: { cpu: '3' } } }] } });
     const [, , placed, events] = runCommands(boot(), [

@@ -58,14 +58,21 @@ export function* clusterInfo(ctx: KubectlContext): Task<number> {
   if (!listed.ok) return failStatus(ctx, listed.status);
   ctx.io.out(`Kubernetes control plane is running at ${APISERVER_URL}\n`);
   for (const svc of listed.object.items as Service[]) {
-    const name = svc.metadata?.labels?.['kubernetes.io/name'] ?? svc.metadata?.name ?? '';
-    for (const port of svc.spec?.ports ?? []) {
-      const target = port.name ? `${svc.metadata?.name}:${port.name}` : svc.metadata?.name;
-      ctx.io.out(`${name} is running at ${APISERVER_URL}/api/v1/namespaces/kube-system/services/${target}/proxy\n`);
-    }
+    const name = svc.metadata?.labels?.['kubernetes.io/name'] || svc.metadata?.name || '';
+    // One line per Service, proxied through its first port (<scheme>:<service>:<port name>).
+    const port = svc.spec?.ports?.[0];
+    let target = svc.metadata?.name ?? '';
+    if (port) target = joinSchemeNamePort(port.name === 'https' || port.port === 443 ? 'https' : '', target, port.name ?? '');
+    ctx.io.out(`${name} is running at ${APISERVER_URL}/api/v1/namespaces/kube-system/services/${target}/proxy\n`);
   }
   ctx.io.out("\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n");
   return 0;
+}
+
+/** joinSchemeNamePort is utilnet.JoinSchemeNamePort: a scheme needs all three segments, a port two. */
+function joinSchemeNamePort(scheme: string, name: string, port: string): string {
+  if (scheme) return `${scheme}:${name}:${port}`;
+  return port ? `${name}:${port}` : name;
 }
 
 interface ApiResource {

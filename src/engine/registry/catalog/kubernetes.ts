@@ -2,7 +2,7 @@
 // predecessor: it only serves what existed before April 2023). Sizes are compressed
 // linux/amd64, approximate: pause:3.10 = 320368 and agnhost:2.39 = 126872991 and hpa-example =
 // 164030864 bytes come from real kubelet events; the others from `crictl images` listings.
-import type { ImageEntry, RepositoryEntry } from '../types';
+import type { ImageEntry, LogLine, RepositoryEntry } from '../types';
 import { MiB, config, exit, image, lines, serve, tcp } from './build';
 import { AGNHOST_COMMANDS } from './agnhost';
 
@@ -89,25 +89,42 @@ export const KUBE_PROXY: RepositoryEntry = {
 };
 
 /** The control-plane images kubeadm v1.32 runs as static pods (compressed sizes, approximate). */
-const controlPlaneImage = (binary: string, sizes: Array<[string, number]>, ports: number[], memory: number): ImageEntry[] =>
-  sizes.map(([tag, size]) => image([tag], size, 4, config([], [`/usr/local/bin/${binary}`]), serve(tcp(...ports), memory * MiB, [], 800)));
+const controlPlaneImage = (binary: string, sizes: Array<[string, number]>, ports: number[], memory: number, logs: LogLine[]): ImageEntry[] =>
+  sizes.map(([tag, size]) => image([tag], size, 4, config([], [`/usr/local/bin/${binary}`]), serve(tcp(...ports), memory * MiB, logs, 800)));
+
+/** The first klog lines each component writes (stderr), as `kubectl logs -n kube-system` shows them. */
+const klog = (atMs: number, ...text: string[]): LogLine[] => lines(atMs, 'stderr', ...text.map((t) => `{{ts:klog}}       1 ${t}`));
+const APISERVER_LOGS = [
+  ...klog(0, 'options.go:238] external host was not specified, using 10.0.0.2', 'server.go:143] Version: v1.32.4', 'server.go:145] "Golang settings" GOGC="" GOMAXPROCS="" GOTRACEBACK=""'),
+  ...klog(300, 'shared_informer.go:313] Waiting for caches to sync for node_authorizer'),
+  ...klog(700, 'secure_serving.go:213] Serving securely on [::]:6443', 'controller.go:615] quota admission added evaluator for: leases.coordination.k8s.io'),
+];
+const CONTROLLER_MANAGER_LOGS = [
+  ...klog(0, 'serving.go:386] Generated self-signed cert in-memory', 'controllermanager.go:185] "Starting" version="v1.32.4"'),
+  // Whether this replica then leads shows in the Lease and its LeaderElection event, not here.
+  ...klog(400, 'secure_serving.go:213] Serving securely on 127.0.0.1:10257', 'leaderelection.go:257] attempting to acquire leader lease kube-system/kube-controller-manager...'),
+];
+const SCHEDULER_LOGS = [
+  ...klog(0, 'serving.go:386] Generated self-signed cert in-memory', 'server.go:166] "Starting Kubernetes Scheduler" version="v1.32.4"'),
+  ...klog(400, 'secure_serving.go:213] Serving securely on 127.0.0.1:10259', 'leaderelection.go:257] attempting to acquire leader lease kube-system/kube-scheduler...'),
+];
 
 const CONTROL_PLANE_TAGS = ['v1.31.4', 'v1.32.0', 'v1.32.1', 'v1.32.2', 'v1.32.3', 'v1.32.4'];
 
 export const KUBE_APISERVER: RepositoryEntry = {
   name: 'registry.k8s.io/kube-apiserver',
   description: 'kube-apiserver (kubeadm static pod on each control-plane node)',
-  images: controlPlaneImage('kube-apiserver', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 28_240_000 + i * 15_000]), [6443], 250),
+  images: controlPlaneImage('kube-apiserver', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 28_240_000 + i * 15_000]), [6443], 250, APISERVER_LOGS),
 };
 
 export const KUBE_CONTROLLER_MANAGER: RepositoryEntry = {
   name: 'registry.k8s.io/kube-controller-manager',
   description: 'kube-controller-manager (kubeadm static pod)',
-  images: controlPlaneImage('kube-controller-manager', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 26_270_000 + i * 14_000]), [10257], 60),
+  images: controlPlaneImage('kube-controller-manager', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 26_270_000 + i * 14_000]), [10257], 60, CONTROLLER_MANAGER_LOGS),
 };
 
 export const KUBE_SCHEDULER: RepositoryEntry = {
   name: 'registry.k8s.io/kube-scheduler',
   description: 'kube-scheduler (kubeadm static pod)',
-  images: controlPlaneImage('kube-scheduler', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 20_340_000 + i * 9_000]), [10259], 25),
+  images: controlPlaneImage('kube-scheduler', CONTROL_PLANE_TAGS.map((tag, i): [string, number] => [tag, 20_340_000 + i * 9_000]), [10259], 25, SCHEDULER_LOGS),
 };
