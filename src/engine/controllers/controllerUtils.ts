@@ -52,6 +52,29 @@ export function getControllerOf(obj: KubeObject): OwnerReference | undefined {
   return (obj.metadata?.ownerReferences ?? []).find((ref) => ref.controller === true);
 }
 
+/**
+ * controllerRefsEqual is reflect.DeepEqual on two controller references (either may be absent),
+ * field by field: pod event handlers ask it on every pod update.
+ */
+export function controllerRefsEqual(a: OwnerReference | undefined, b: OwnerReference | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.uid === b.uid && a.name === b.name && a.kind === b.kind && a.apiVersion === b.apiVersion && a.controller === b.controller && a.blockOwnerDeletion === b.blockOwnerDeletion;
+}
+
+/** labelsEqual is reflect.DeepEqual on two label maps (order does not matter; absent equals empty). */
+export function labelsEqual(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const left = a ?? {};
+  const right = b ?? {};
+  let count = 0;
+  for (const key in left) {
+    if (left[key] !== right[key]) return false;
+    count++;
+  }
+  return count === Object.keys(right).length;
+}
+
 /** newControllerRef is metav1.NewControllerRef: controller and blockOwnerDeletion both true. */
 export function newControllerRef(owner: KubeObject, apiVersion: string, kind: string): OwnerReference {
   return { apiVersion, kind, name: owner.metadata?.name ?? '', uid: owner.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true };

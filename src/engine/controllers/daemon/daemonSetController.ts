@@ -13,29 +13,28 @@ import type { EventRecorder } from '../../client/record/eventRecorder';
 import { RateLimitingQueue } from '../../client/workqueue/queue';
 import { runWorkers } from '../../client/workqueue/workers';
 import type { Simulator } from '../../sim/simulator';
-import { spawn, wait, type Task } from '../../sim/task';
-import { fromRFC3339 } from '../../sim/time';
+import { spawn, type Task } from '../../sim/task';
 import { waitForCacheSync } from '../cacheSync';
 import { claimObjects, recheckDeletionTimestamp } from '../controllerRefManager';
-import { getControllerOf, newControllerRef } from '../controllerUtils';
+import { controllerRefsEqual, getControllerOf, labelsEqual, newControllerRef } from '../controllerUtils';
 import { stableStringify } from '../equality';
 import { ControllerExpectations } from '../expectations';
 import { PodControl } from '../podControl';
 import { addPodControllerUIDIndex, filterPodsByOwner } from '../podIndex';
-import { isPodAvailable, isPodReady, isPodTerminal } from '../podutil';
+import { isPodReady, isPodTerminal } from '../podutil';
 import { refOf, traceDecision } from '../trace';
-import { errorOf, type ControllerClient, type SyncError } from '../types';
+import type { ControllerClient, SyncError } from '../types';
 import { waitAll } from '../waitAll';
 import { SLOW_START_INITIAL_BATCH_SIZE } from '../replicaset/manageReplicas';
 import { nodeShouldRunDaemonPod } from './nodeShouldRunDaemonPod';
+import { getUnscheduledPodsWithoutNode, podsShouldBeOnNode } from './manage';
+import { updateDaemonSetStatus } from './status';
 import { cleanupHistory, constructHistory, rollingUpdate, type NodeToDaemonPods } from './update';
-import { allowsSurge, CONTROLLER_REVISION_HASH_LABEL, createPodTemplate, getTargetNodeName, getTemplateGeneration, isPodUpdated, replaceDaemonSetPodNodeNameNodeAffinity } from './util/daemonSetUtil';
+import { CONTROLLER_REVISION_HASH_LABEL, createPodTemplate, getTargetNodeName, getTemplateGeneration, replaceDaemonSetPodNodeNameNodeAffinity } from './util/daemonSetUtil';
 
 export const DAEMONSET_CONTROLLER = 'daemonset-controller';
 /** BURST_REPLICAS caps creations/deletions per sync (250: more would hammer the registries). */
 export const BURST_REPLICAS = 250;
-/** STATUS_UPDATE_RETRIES: one re-read and retry of a conflicting status write. */
-const STATUS_UPDATE_RETRIES = 1;
 /** Failed daemon pods are deleted with a per-node back-off: 1 s doubling to 15 min (startDaemonSetController). */
 const FAILED_PODS_BACKOFF_MS = 1_000;
 const FAILED_PODS_BACKOFF_MAX_MS = 15 * 60_000;
@@ -142,9 +141,9 @@ export class DaemonSetsController {
     const history = yield* constructHistory(this, ds);
     if (history.err || !history.cur) return `failed to construct revisions of DaemonSet: ${history.err}`;
     const hash = history.cur.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? '';
-    if (!this.expectations.satisfiedExpectations(key)) return yield* this.updateDaemonSetStatus(ds, nodeList, hash, false);
+    if (!this.expectations.satisfiedExpectations(key)) return yield* updateDaemonSetStatus(this, ds, nodeList, hash, false);
     const err = yield* this.updateDaemonSet(ds, nodeList, hash, key, history.old);
-    const statusErr = yield* this.updateDaemonSetStatus(ds, nodeList, hash, true);
+    const statusErr = yield* updateDaemonSetStatus(this, ds, nodeList, hash, true);
     return err ?? statusErr;
   }
 
@@ -166,72 +165,12 @@ export class DaemonSetsController {
     const nodesNeedingDaemonPods: string[] = [];
     const podsToDelete: string[] = [];
     for (const node of nodeList) {
-      const onNode = this.podsShouldBeOnNode(node, got.nodeToDaemonPods, ds, hash);
+      const onNode = podsShouldBeOnNode(this, node, got.nodeToDaemonPods, ds, hash);
       nodesNeedingDaemonPods.push(...onNode.nodesNeedingDaemonPods);
       podsToDelete.push(...onNode.podsToDelete);
     }
     podsToDelete.push(...getUnscheduledPodsWithoutNode(nodeList, got.nodeToDaemonPods));
     return yield* this.syncNodes(ds, podsToDelete, nodesNeedingDaemonPods, hash);
-  }
-
-  /**
-   * podsShouldBeOnNode: a qualifying node without a pod needs one; on a node whose pod may keep
-   * running, failed pods are deleted (with back-off), succeeded ones too, and extra pods pruned
-   * (oldest kept; with surge, one old and one new while the new one becomes available); a node
-   * that no longer qualifies loses all its daemon pods.
-   */
-  podsShouldBeOnNode(node: Stored<Node>, nodeToDaemonPods: NodeToDaemonPods, ds: Stored<DaemonSet>, hash: string): { nodesNeedingDaemonPods: string[]; podsToDelete: string[] } {
-    const nodesNeedingDaemonPods: string[] = [];
-    const podsToDelete: string[] = [];
-    const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, ds);
-    const nodeName = node.metadata.name;
-    const daemonPods = nodeToDaemonPods.get(nodeName);
-    if (shouldRun && !daemonPods) {
-      nodesNeedingDaemonPods.push(nodeName);
-    } else if (shouldContinueRunning) {
-      const running: Stored<Pod>[] = [];
-      for (const pod of daemonPods ?? []) {
-        if (pod.metadata.deletionTimestamp) continue;
-        if (pod.status?.phase === 'Failed') {
-          const backoffKey = `${ds.metadata.uid}/${ds.status?.observedGeneration ?? 0}/${nodeName}`;
-          const now = this.sim.nowMs;
-          if (this.failedPodsBackoff.isInBackOffSinceUpdate(backoffKey, now)) {
-            this.queue.addAfter(namespacedName(ds), this.failedPodsBackoff.getMs(backoffKey));
-            continue;
-          }
-          this.failedPodsBackoff.next(backoffKey, now, now);
-          this.recorder.event(ds, 'Warning', FAILED_DAEMON_POD_REASON, `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to kill it`);
-          podsToDelete.push(pod.metadata.name);
-        } else if (pod.status?.phase === 'Succeeded') {
-          this.recorder.event(ds, 'Normal', SUCCEEDED_DAEMON_POD_REASON, `Found succeeded daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${nodeName}, will try to delete it`);
-          podsToDelete.push(pod.metadata.name);
-        } else {
-          running.push(pod);
-        }
-      }
-      running.sort(podByCreationTimestampAndPhase);
-      if (!allowsSurge(ds)) {
-        // Without surge a node keeps its oldest pod only.
-        for (const pod of running.slice(1)) podsToDelete.push(pod.metadata.name);
-      } else if (running.length <= 1) {
-        if (running.length === 0 && shouldRun) nodesNeedingDaemonPods.push(nodeName);
-      } else {
-        let oldestNewPod: Stored<Pod> | undefined;
-        let oldestOldPod: Stored<Pod> | undefined;
-        for (const pod of running) {
-          const isNew = pod.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] === hash;
-          if (isNew && !oldestNewPod) oldestNewPod = pod;
-          else if (!isNew && !oldestOldPod) oldestOldPod = pod;
-          else podsToDelete.push(pod.metadata.name);
-        }
-        if (oldestNewPod && oldestOldPod) {
-          if (!isPodReady(oldestOldPod) || isPodAvailable(oldestNewPod, ds.spec?.minReadySeconds ?? 0, this.sim.nowMs, this.epochMs)) podsToDelete.push(oldestOldPod.metadata.name);
-        }
-      }
-    } else if (daemonPods) {
-      for (const pod of daemonPods) if (!pod.metadata.deletionTimestamp) podsToDelete.push(pod.metadata.name);
-    }
-    return { nodesNeedingDaemonPods, podsToDelete };
   }
 
   /**
@@ -277,57 +216,6 @@ export class DaemonSetsController {
       if (!result.notFound) errors.push(result.err);
     }
     return errors.length === 0 ? undefined : errors.length === 1 ? errors[0] : `[${errors.join(', ')}]`;
-  }
-
-  /** updateDaemonSetStatus counts per qualifying node (oldest pod) and writes the status if it changed. */
-  private *updateDaemonSetStatus(ds: Stored<DaemonSet>, nodeList: Stored<Node>[], hash: string, updateObservedGen: boolean): Task<SyncError> {
-    const got = yield* this.getNodesToDaemonPods(ds, false);
-    if (got.err) return `couldn't get node to daemon pod mapping for daemon set "${ds.metadata.name}": ${got.err}`;
-    const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
-    const generation = getTemplateGeneration(ds);
-    let desiredNumberScheduled = 0, currentNumberScheduled = 0, numberMisscheduled = 0, numberReady = 0, updatedNumberScheduled = 0, numberAvailable = 0;
-    for (const node of nodeList) {
-      const { shouldRun } = nodeShouldRunDaemonPod(node, ds);
-      const pods = got.nodeToDaemonPods.get(node.metadata.name) ?? [];
-      if (!shouldRun) {
-        if (pods.length > 0) numberMisscheduled++;
-        continue;
-      }
-      desiredNumberScheduled++;
-      if (pods.length === 0) continue;
-      currentNumberScheduled++;
-      const pod = [...pods].sort(podByCreationTimestampAndPhase)[0];
-      if (isPodReady(pod)) {
-        numberReady++;
-        if (isPodAvailable(pod, minReadySeconds, this.sim.nowMs, this.epochMs)) numberAvailable++;
-      }
-      if (isPodUpdated(pod, hash, generation)) updatedNumberScheduled++;
-    }
-    const numberUnavailable = desiredNumberScheduled - numberAvailable;
-    const counts = { desiredNumberScheduled, currentNumberScheduled, numberMisscheduled, numberReady, updatedNumberScheduled, numberAvailable, numberUnavailable };
-    const err = yield* this.storeDaemonSetStatus(ds, counts, updateObservedGen);
-    if (err) return `error storing status for daemon set "${ds.metadata.name}": ${err}`;
-    if (minReadySeconds > 0 && numberReady !== numberAvailable) this.queue.addAfter(namespacedName(ds), minReadySeconds * 1000);
-    return undefined;
-  }
-
-  private *storeDaemonSetStatus(ds: Stored<DaemonSet>, counts: Record<string, number>, updateObservedGen: boolean): Task<SyncError> {
-    const status = (ds.status ?? {}) as Record<string, unknown>;
-    const same = Object.entries(counts).every(([k, v]) => (status[k] ?? 0) === v);
-    if (same && ((ds.status?.observedGeneration ?? 0) >= (ds.metadata.generation ?? 0))) return undefined;
-    let toUpdate: Stored<DaemonSet> = ds;
-    for (let i = 0; ; i++) {
-      const next = { ...toUpdate.status!, ...counts } as DaemonSet['status'] & Record<string, unknown>;
-      // status.numberUnavailable is omitempty: 0 is not written.
-      if (counts.numberUnavailable === 0) delete next.numberUnavailable;
-      if (updateObservedGen) next!.observedGeneration = ds.metadata.generation;
-      const updated = yield* wait(this.client.updateStatus<DaemonSet>('daemonsets', { ...toUpdate, status: next }));
-      if (updated.ok) return undefined;
-      if (i >= STATUS_UPDATE_RETRIES) return errorOf(updated);
-      const fresh = yield* wait(this.client.get<DaemonSet>('daemonsets', ds.metadata.namespace, ds.metadata.name));
-      if (!fresh.ok) return errorOf(fresh);
-      toUpdate = fresh.object;
-    }
   }
 
   /** getDaemonPods: the namespace's pods this DaemonSet owns or may adopt, after adopt/release. */
@@ -396,7 +284,7 @@ export class DaemonSetsController {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
     const curRef = getControllerOf(cur);
     const oldRef = getControllerOf(old);
-    const refChanged = stableStringify(curRef) !== stableStringify(oldRef);
+    const refChanged = !controllerRefsEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const ds = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (ds) this.enqueue(ds);
@@ -406,7 +294,7 @@ export class DaemonSetsController {
       if (ds) this.enqueue(ds);
       return;
     }
-    if (refChanged || stableStringify(cur.metadata.labels) !== stableStringify(old.metadata.labels)) for (const ds of this.daemonSetsSelecting(cur)) this.enqueue(ds);
+    if (refChanged || !labelsEqual(cur.metadata.labels, old.metadata.labels)) for (const ds of this.daemonSetsSelecting(cur)) this.enqueue(ds);
   }
 
   private deleteHistory(history: Stored<ControllerRevision>): void {
@@ -433,7 +321,7 @@ export class DaemonSetsController {
     if (cur.metadata.deletionTimestamp) return this.deletePod(cur);
     const curRef = getControllerOf(cur);
     const oldRef = getControllerOf(old);
-    const refChanged = stableStringify(curRef) !== stableStringify(oldRef);
+    const refChanged = !controllerRefsEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const ds = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (ds) this.enqueue(ds);
@@ -446,7 +334,7 @@ export class DaemonSetsController {
       if (!isPodReady(old) && isPodReady(cur) && minReadySeconds > 0) this.queue.addAfter(namespacedName(ds), minReadySeconds * 1000 + 1000);
       return;
     }
-    const labelChanged = stableStringify(cur.metadata.labels) !== stableStringify(old.metadata.labels);
+    const labelChanged = !labelsEqual(cur.metadata.labels, old.metadata.labels);
     if (labelChanged || refChanged) for (const ds of this.daemonSetsSelecting(cur)) this.enqueue(ds);
   }
 
@@ -473,28 +361,6 @@ export class DaemonSetsController {
       if (before.shouldRun !== after.shouldRun || before.shouldContinueRunning !== after.shouldContinueRunning) this.enqueue(ds);
     }
   }
-}
-
-/** podByCreationTimestampAndPhase: scheduled pods first, then oldest, then by name. */
-export function podByCreationTimestampAndPhase(a: Pod, b: Pod): number {
-  const aScheduled = !!a.spec?.nodeName;
-  const bScheduled = !!b.spec?.nodeName;
-  if (aScheduled !== bScheduled) return aScheduled ? -1 : 1;
-  const at = a.metadata?.creationTimestamp ?? '';
-  const bt = b.metadata?.creationTimestamp ?? '';
-  if (at === bt) return (a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : (a.metadata?.name ?? '') > (b.metadata?.name ?? '') ? 1 : 0;
-  return fromRFC3339(at, 0) - fromRFC3339(bt, 0);
-}
-
-/** getUnscheduledPodsWithoutNode: unscheduled pods pinned to nodes that no longer exist (PodGC cannot see them). */
-export function getUnscheduledPodsWithoutNode(nodeList: readonly Node[], nodeToDaemonPods: NodeToDaemonPods): string[] {
-  const existing = new Set(nodeList.map((n) => n.metadata?.name ?? ''));
-  const results: string[] = [];
-  for (const [nodeName, pods] of [...nodeToDaemonPods.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (existing.has(nodeName)) continue;
-    for (const pod of pods) if (!pod.spec?.nodeName) results.push(pod.metadata.name);
-  }
-  return results;
 }
 
 /** nodeInSameCondition: the same set of condition types is True on both. */

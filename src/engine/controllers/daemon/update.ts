@@ -10,6 +10,7 @@ import { claimObjects, recheckDeletionTimestamp } from '../controllerRefManager'
 import { newControllerRef } from '../controllerUtils';
 import { computeHash } from '../deployment/util/hash';
 import { goMarshalSorted } from '../history/goMarshal';
+import { templatePatch, type TemplatePatch } from '../history/templatePatch';
 import { isPodAvailable } from '../podutil';
 import { refOf, traceDecision } from '../trace';
 import { errorOf, isAlreadyExists, type SyncError } from '../types';
@@ -151,12 +152,9 @@ export function updatedDesiredNodeCounts(ds: DaemonSet, nodeList: readonly Node[
   return { maxSurge, maxUnavailable, desiredNumberScheduled };
 }
 
-/**
- * getPatch is the revision's data: `{"spec":{"template":{...,"$patch":"replace"}}}`, a strategic
- * merge patch that restores the template (kubectl rollout undo applies it).
- */
-export function getPatch(ds: DaemonSet): { spec: { template: Record<string, unknown> } } {
-  return { spec: { template: { ...(JSON.parse(JSON.stringify(ds.spec?.template ?? {})) as Record<string, unknown>), $patch: 'replace' } } };
+/** getPatch is the revision's data: the pod template as a replacing strategic merge patch. */
+export function getPatch(ds: DaemonSet): TemplatePatch {
+  return templatePatch(ds);
 }
 
 /** match: the revision's data is byte-for-byte the DaemonSet's current patch. */

@@ -13,7 +13,7 @@ import type { Simulator } from '../../sim/simulator';
 import { wait, type Task } from '../../sim/task';
 import { toRFC3339 } from '../../sim/time';
 import { waitForCacheSync } from '../cacheSync';
-import { getControllerOf } from '../controllerUtils';
+import { controllerRefsEqual, getControllerOf, labelsEqual } from '../controllerUtils';
 import { refOf, traceDecision } from '../trace';
 import type { ControllerClient, SyncError } from '../types';
 import { addPodControllerUIDIndex } from '../podIndex';
@@ -154,7 +154,7 @@ export class DeploymentController {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
     const curRef = getControllerOf(cur);
     const oldRef = getControllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !controllerRefsEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const d = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (d) this.enqueue(d);
@@ -164,7 +164,7 @@ export class DeploymentController {
       if (d) this.enqueue(d);
       return;
     }
-    const labelChanged = JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
+    const labelChanged = !labelsEqual(old.metadata.labels, cur.metadata.labels);
     if (labelChanged || refChanged) for (const d of this.getDeploymentsForReplicaSet(cur)) this.enqueue(d);
   }
 

@@ -15,7 +15,7 @@ import type { Simulator } from '../../sim/simulator';
 import { wait, type Task } from '../../sim/task';
 import { fromRFC3339 } from '../../sim/time';
 import { waitForCacheSync } from '../cacheSync';
-import { getControllerOf } from '../controllerUtils';
+import { controllerRefsEqual, getControllerOf, labelsEqual } from '../controllerUtils';
 import { ControllerExpectations } from '../expectations';
 import { PodControl } from '../podControl';
 import { addPodControllerUIDIndex, filterPodsByOwner } from '../podIndex';
@@ -147,7 +147,7 @@ export class JobController {
     const finalizerRemoved = !hasJobTrackingFinalizer(cur);
     const curRef = getControllerOf(cur);
     const oldRef = getControllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !controllerRefsEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const job = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (job) {
@@ -163,7 +163,7 @@ export class JobController {
       return;
     }
     if (hasJobTrackingFinalizer(cur)) this.orphanQueue.add(namespacedName(cur));
-    const labelChanged = JSON.stringify(cur.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {});
+    const labelChanged = !labelsEqual(cur.metadata.labels, old.metadata.labels);
     if (labelChanged || refChanged) for (const job of this.getPodJobs(cur)) this.enqueueSyncJobBatched(job);
   }
 

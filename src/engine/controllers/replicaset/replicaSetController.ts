@@ -14,7 +14,7 @@ import type { Task } from '../../sim/task';
 import { waitForCacheSync } from '../cacheSync';
 import { claimObjects, recheckDeletionTimestamp } from '../controllerRefManager';
 import { addPodControllerUIDIndex, filterPodsByOwner, orphanIndexKey, POD_CONTROLLER_UID_INDEX } from '../podIndex';
-import { filterActivePods, getControllerOf, isPodActive, newControllerRef, podKey, specReplicas } from '../controllerUtils';
+import { controllerRefsEqual, filterActivePods, getControllerOf, isPodActive, labelsEqual, newControllerRef, podKey, specReplicas } from '../controllerUtils';
 import { UIDTrackingControllerExpectations } from '../expectations';
 import { PodControl } from '../podControl';
 import { isPodReady } from '../podutil';
@@ -191,7 +191,7 @@ export class ReplicaSetController {
 
   private updatePod(old: Stored<Pod>, cur: Stored<Pod>): void {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
-    const labelChanged = JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
+    const labelChanged = !labelsEqual(old.metadata.labels, cur.metadata.labels);
     if (cur.metadata.deletionTimestamp) {
       this.deletePod(cur);
       if (labelChanged) this.deletePod(old);
@@ -199,7 +199,7 @@ export class ReplicaSetController {
     }
     const curRef = getControllerOf(cur);
     const oldRef = getControllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !controllerRefsEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const rs = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (rs) this.queue.add(namespacedName(rs));

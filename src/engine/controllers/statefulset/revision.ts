@@ -6,17 +6,11 @@ import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
 import { deepClone, type Stored } from '../../api/object';
 import { applyStrategicMergePatch } from '../../apiserver/patch/strategicMerge';
 import { newControllerRevision } from '../history/controllerHistory';
+import { templatePatch, type TemplatePatch } from '../history/templatePatch';
 
-export interface StatefulSetPatch {
-  spec: { template: Record<string, unknown> };
-}
-
-/**
- * getPatch is the revision's data, `{"spec":{"template":{…,"$patch":"replace"}}}`: only the pod
- * template is saved, and `$patch: replace` makes applying it swap the whole template.
- */
-export function getPatch(set: StatefulSet): StatefulSetPatch {
-  return { spec: { template: { ...(deepClone(set.spec?.template ?? {}) as Record<string, unknown>), $patch: 'replace' } } };
+/** getPatch is the revision's data: the pod template as a replacing strategic merge patch. */
+export function getPatch(set: StatefulSet): TemplatePatch {
+  return templatePatch(set);
 }
 
 /**

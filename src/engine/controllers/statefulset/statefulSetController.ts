@@ -15,7 +15,7 @@ import type { Simulator } from '../../sim/simulator';
 import type { Task } from '../../sim/task';
 import { waitForCacheSync } from '../cacheSync';
 import { claimObjects, recheckDeletionTimestamp } from '../controllerRefManager';
-import { getControllerOf, newControllerRef } from '../controllerUtils';
+import { controllerRefsEqual, getControllerOf, labelsEqual, newControllerRef } from '../controllerUtils';
 import { History } from '../history/controllerHistory';
 import { isPodReady } from '../podutil';
 import type { ControllerClient, SyncError } from '../types';
@@ -145,10 +145,10 @@ export class StatefulSetController {
   /** updatePod wakes the old and new owners; a pod turning ready wakes its set again after minReadySeconds. */
   private updatePod(old: Stored<Pod>, cur: Stored<Pod>): void {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
-    const labelChanged = JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
+    const labelChanged = !labelsEqual(old.metadata.labels, cur.metadata.labels);
     const curRef = getControllerOf(cur);
     const oldRef = getControllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !controllerRefsEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const set = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (set) this.enqueueStatefulSet(set);

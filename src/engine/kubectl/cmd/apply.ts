@@ -1,12 +1,11 @@
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../api/object';
-import { resourceForKind } from '../../api/resources';
 import { wait, type Task } from '../../sim/task';
 import { stringFlag } from '../args/commandSpec';
 import { LAST_APPLIED_ANNOTATION, marshalUnstructured } from '../generate';
 import { marshalJsonCompact, type JsonValue } from '../printers/json';
 import { failStatus, fail, type KubectlContext } from './context';
-import { manifestsFromFiles } from './manifests';
+import { manifestsFromFiles, manifestTarget } from './manifests';
 import { createThreeWayMergePatch } from './mergePatch';
 import { printObjects } from './output';
 import { recordChangeCause } from './record';
@@ -25,12 +24,9 @@ export function* apply(ctx: KubectlContext): Task<number> {
   const dryRun = stringFlag(ctx.cmd, 'dry-run') as 'none' | 'client' | 'server';
   let exit = 0;
   for (const manifest of files.manifests) {
-    const info = resourceForKind(manifest.kind ?? '')!;
-    const fileNamespace = manifest.metadata?.namespace;
-    if (ctx.explicitNamespace && fileNamespace && fileNamespace !== ctx.namespace) {
-      return fail(ctx, `error: the namespace from the provided object "${fileNamespace}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNamespace}' to perform this operation.`);
-    }
-    const namespace = info.namespaced ? (fileNamespace ?? ctx.namespace) : undefined;
+    const target = manifestTarget(ctx, manifest);
+    if ('error' in target) return fail(ctx, target.error);
+    const { info, namespace } = target;
     // --record annotates before the last-applied configuration is computed, so it is part of it.
     const modified = withLastApplied(recordChangeCause(ctx.cmd, { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } }));
     const name = manifest.metadata?.name ?? '';

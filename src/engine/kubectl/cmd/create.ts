@@ -1,10 +1,9 @@
 import type { KubeObject } from '../../api/object';
-import { resourceForKind } from '../../api/resources';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { addSourceToErr, withLastApplied } from './apply';
 import { fail, failStatus, type KubectlContext } from './context';
-import { manifestsFromFiles } from './manifests';
+import { manifestsFromFiles, manifestTarget } from './manifests';
 import { printObjects } from './output';
 import { recordChangeCause } from './record';
 
@@ -23,12 +22,9 @@ export function* create(ctx: KubectlContext): Task<number> {
   const saveConfig = boolFlag(ctx.cmd, 'save-config');
   let exit = 0;
   for (const manifest of files.manifests) {
-    const info = resourceForKind(manifest.kind ?? '')!;
-    const fileNamespace = manifest.metadata?.namespace;
-    if (ctx.explicitNamespace && fileNamespace && fileNamespace !== ctx.namespace) {
-      return fail(ctx, `error: the namespace from the provided object "${fileNamespace}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNamespace}' to perform this operation.`);
-    }
-    const namespace = info.namespaced ? (fileNamespace ?? ctx.namespace) : undefined;
+    const target = manifestTarget(ctx, manifest);
+    if ('error' in target) return fail(ctx, target.error);
+    const { info, namespace } = target;
     let obj: KubeObject = recordChangeCause(ctx.cmd, { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } });
     if (saveConfig) obj = withLastApplied(obj);
     let result: KubeObject = obj;

@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../api/object';
-import { resourceForKind } from '../../api/resources';
+import { resourceForKind, type ResourceInfo } from '../../api/resources';
 import type { Task } from '../../sim/task';
 import { listFlag } from '../args/commandSpec';
 import { marshalJsonCompact, type JsonValue } from '../printers/json';
@@ -29,6 +29,20 @@ export function* manifestsFromFiles(ctx: KubectlContext): Task<Manifests> {
     manifests.push(...parsed);
   }
   return { ok: true, manifests, source: 'STDIN' };
+}
+
+/**
+ * manifestTarget is where a document goes: its resource and namespace (the file's, else the
+ * command's; none for cluster-scoped kinds). A file namespace that contradicts an explicit -n is
+ * kubectl's enforceNamespace error.
+ */
+export function manifestTarget(ctx: KubectlContext, manifest: KubeObject): { info: ResourceInfo; namespace: string | undefined } | { error: string } {
+  const info = resourceForKind(manifest.kind ?? '')!;
+  const fileNamespace = manifest.metadata?.namespace;
+  if (ctx.explicitNamespace && fileNamespace && fileNamespace !== ctx.namespace) {
+    return { error: `error: the namespace from the provided object "${fileNamespace}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNamespace}' to perform this operation.` };
+  }
+  return { info, namespace: info.namespaced ? (fileNamespace ?? ctx.namespace) : undefined };
 }
 
 /** parseManifests returns the objects of a stream, or kubectl's error text for the first bad one. */

@@ -1,10 +1,10 @@
 import type { KubeObject } from '../../api/object';
-import { groupResource, resourceForKind } from '../../api/resources';
+import { groupResource } from '../../api/resources';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { addSourceToErr, withLastApplied } from './apply';
 import { fail, failStatus, type KubectlContext } from './context';
-import { manifestsFromFiles } from './manifests';
+import { manifestsFromFiles, manifestTarget } from './manifests';
 import { printObjects } from './output';
 
 /**
@@ -21,8 +21,9 @@ export function* replace(ctx: KubectlContext): Task<number> {
   const force = boolFlag(ctx.cmd, 'force');
   let exit = 0;
   for (const manifest of files.manifests) {
-    const info = resourceForKind(manifest.kind ?? '')!;
-    const namespace = info.namespaced ? (manifest.metadata?.namespace ?? ctx.namespace) : undefined;
+    const target = manifestTarget(ctx, manifest);
+    if ('error' in target) return fail(ctx, target.error);
+    const { info, namespace } = target;
     const name = manifest.metadata?.name ?? '';
     let obj: KubeObject = { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } };
     if (boolFlag(ctx.cmd, 'save-config')) obj = withLastApplied(obj);

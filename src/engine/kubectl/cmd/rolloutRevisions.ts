@@ -3,10 +3,10 @@
 // StatefulSetRollbacker, findHistory), v1.32: `kubectl rollout history|undo` for the workloads
 // whose history is kept in ControllerRevisions.
 import type { ControllerRevision, DaemonSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/object';
 import { getControllerOf } from '../../controllers/controllerUtils';
 import { goMarshalSorted } from '../../controllers/history/goMarshal';
+import { templatePatch, templateOfRevision } from '../../controllers/history/templatePatch';
 import { wait, type Task } from '../../sim/task';
 import { numberFlag, stringFlag } from '../args/commandSpec';
 import { describePodTemplate } from '../describe/describePodTemplate';
@@ -29,12 +29,6 @@ function* controllerRevisionsOf(ctx: KubectlContext, workload: RevisionedWorkloa
   return listed.object.items.filter((r) => getControllerOf(r)?.uid === workload.metadata.uid);
 }
 
-/** templateOf applies a revision's `$patch: replace` template to the workload (applyDaemonSetHistory). */
-function templateOf(revision: ControllerRevision): PodTemplateSpec {
-  const { $patch: _replace, ...template } = ((revision.data as { spec?: { template?: Record<string, unknown> } } | undefined)?.spec?.template ?? {});
-  return template as PodTemplateSpec;
-}
-
 /** revisionHistory is `kubectl rollout history daemonset/x [--revision=N]`. */
 export function* revisionHistory(ctx: KubectlContext, workload: RevisionedWorkload, qualified: string): Task<number> {
   const revisions = yield* controllerRevisionsOf(ctx, workload);
@@ -48,7 +42,7 @@ export function* revisionHistory(ctx: KubectlContext, workload: RevisionedWorklo
     const found = byRevision.get(revision);
     if (!found) return fail(ctx, 'error: unable to find the specified revision');
     const w = new PrefixWriter();
-    describePodTemplate(templateOf(found), w);
+    describePodTemplate(templateOfRevision(found.data), w);
     text = w.raw();
   } else {
     const lines = ['REVISION\tCHANGE-CAUSE'];
@@ -72,8 +66,7 @@ export function* revisionUndo(ctx: KubectlContext, workload: RevisionedWorkload,
   const sorted = [...revisions].sort((a, b) => a.revision - b.revision);
   const target = toRevision === 0 ? sorted[sorted.length - 2] : sorted.find((r) => r.revision === toRevision);
   if (!target) return fail(ctx, `error: unable to find specified revision ${toRevision} in history`);
-  const current = { spec: { template: { ...(JSON.parse(JSON.stringify(workload.spec?.template ?? {})) as object), $patch: 'replace' } } };
-  if (goMarshalSorted(current) === goMarshalSorted(target.data)) {
+  if (goMarshalSorted(templatePatch(workload)) === goMarshalSorted(target.data)) {
     ctx.io.out(printObjects([workload], stringFlag(ctx.cmd, 'output'), 'unstructured', `skipped rollback (current template already matches revision ${target.revision})`));
     return 0;
   }
