@@ -117,6 +117,9 @@ export const KIND_INFO: Readonly<Record<string, KindInfo>> = {
   Lease: { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespaced: true },
   StorageClass: { group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses', namespaced: false },
   EndpointSlice: { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', namespaced: true },
+  Ingress: { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses', namespaced: true },
+  IngressClass: { group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses', namespaced: false },
+  NetworkPolicy: { group: 'networking.k8s.io', version: 'v1', resource: 'networkpolicies', namespaced: true },
 };
 
 /** groupResourceForKind gives the GroupResource errors name a kind by (`Deployment` → deployments.apps). */

@@ -7,7 +7,7 @@ import { compareQuantity, parseQuantity } from '../validation/quantity';
 /** DAEMONSET_TEMPLATE_GENERATION_ANNOTATION holds a DaemonSet's spec.templateGeneration in apps/v1. */
 export const DAEMONSET_TEMPLATE_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
-const GENERATION_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'PodDisruptionBudget'];
+const GENERATION_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'PodDisruptionBudget', 'Ingress', 'IngressClass', 'NetworkPolicy'];
 const STATUS_RESET_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Service', 'ResourceQuota'];
 
 /** podQOSClass is qos.GetPodQOS over containers and init containers (cpu and memory only). */
@@ -70,4 +70,6 @@ export function prepareForCreate(obj: KubeObject): void {
     if (spec.clusterIP && (spec.clusterIPs ?? []).length === 0) spec.clusterIPs = [spec.clusterIP];
   }
   if (kind === 'HorizontalPodAutoscaler') obj.status = { desiredReplicas: 0 };
+  // ingressStrategy: status is reset; the empty loadBalancer struct still serializes.
+  if (kind === 'Ingress') obj.status = { loadBalancer: {} };
 }

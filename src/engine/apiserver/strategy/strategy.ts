@@ -9,12 +9,12 @@ import { DAEMONSET_TEMPLATE_GENERATION_ANNOTATION } from '../admission/prepareFo
 const STATUS_SUBRESOURCE = new Set([
   'pods', 'services', 'nodes', 'namespaces', 'deployments', 'replicasets', 'statefulsets', 'daemonsets',
   'jobs', 'cronjobs', 'horizontalpodautoscalers', 'poddisruptionbudgets', 'resourcequotas',
-  'persistentvolumeclaims', 'persistentvolumes',
+  'persistentvolumeclaims', 'persistentvolumes', 'ingresses',
 ]);
 
 const GENERATION = new Set([
   'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs',
-  'horizontalpodautoscalers', 'poddisruptionbudgets',
+  'horizontalpodautoscalers', 'poddisruptionbudgets', 'ingresses', 'ingressclasses', 'networkpolicies',
 ]);
 
 export function hasStatusSubresource(resource: string): boolean {

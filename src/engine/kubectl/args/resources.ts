@@ -49,6 +49,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   r('jobs', 'Job', 'batch/v1', true),
   r('leases', 'Lease', 'coordination.k8s.io/v1', true),
   r('endpointslices', 'EndpointSlice', 'discovery.k8s.io/v1', true),
+  r('ingressclasses', 'IngressClass', 'networking.k8s.io/v1', false),
   r('ingresses', 'Ingress', 'networking.k8s.io/v1', true, ['ing']),
   r('networkpolicies', 'NetworkPolicy', 'networking.k8s.io/v1', true, ['netpol']),
   r('poddisruptionbudgets', 'PodDisruptionBudget', 'policy/v1', true, ['pdb']),

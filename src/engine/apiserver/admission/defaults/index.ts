@@ -8,6 +8,7 @@ import {
   setDefaultsLimitRange, setDefaultsNamespace, setDefaultsNode, setDefaultsPersistentVolume, setDefaultsPersistentVolumeClaim, setDefaultsPriorityClass,
   setDefaultsResourceQuota, setDefaultsSecret, setDefaultsStorageClass,
 } from './otherDefaults';
+import { setDefaultsNetworkPolicy } from './networkingDefaults';
 import { setDefaultsPod, setDefaultsPodSpec } from './podDefaults';
 import { setDefaultsEndpointSlice, setDefaultsEndpoints, setDefaultsService } from './serviceDefaults';
 import {
@@ -40,6 +41,7 @@ const DEFAULTERS: Record<string, (obj: never) => void> = {
   PersistentVolume: setDefaultsPersistentVolume,
   PersistentVolumeClaim: setDefaultsPersistentVolumeClaim,
   StorageClass: setDefaultsStorageClass,
+  NetworkPolicy: setDefaultsNetworkPolicy,
   PodTemplate: (t: { template?: { spec?: never } }) => {
     if (t.template?.spec) setDefaultsPodSpec(t.template.spec);
   },

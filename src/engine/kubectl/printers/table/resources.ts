@@ -2,6 +2,7 @@
 // `deployment.apps/web` names of multi-kind output) and whether it is namespaced.
 import { controllerRevisionPrinter, daemonSetPrinter } from './printDaemonSet';
 import { eventPrinter } from './printEvent';
+import { ingressClassPrinter, ingressPrinter, networkPolicyPrinter } from './printNetworking';
 import { hpaPrinter } from './printHpa';
 import {
   configMapPrinter, leasePrinter, namespacePrinter, podDisruptionBudgetPrinter, priorityClassPrinter, resourceQuotaPrinter, secretPrinter, serviceAccountPrinter,
@@ -21,7 +22,7 @@ export type PrintableResource =
   | 'events' | 'configmaps' | 'secrets' | 'jobs' | 'cronjobs' | 'horizontalpodautoscalers' | 'resourcequotas'
   | 'priorityclasses' | 'poddisruptionbudgets' | 'leases' | 'roles' | 'rolebindings' | 'clusterroles' | 'clusterrolebindings'
   | 'persistentvolumes' | 'persistentvolumeclaims' | 'storageclasses' | 'serviceaccounts'
-  | 'daemonsets' | 'controllerrevisions'
+  | 'daemonsets' | 'controllerrevisions' | 'ingresses' | 'ingressclasses' | 'networkpolicies'
   | 'statefulsets';
 
 export interface ResourceInfo {
@@ -62,6 +63,9 @@ export const RESOURCES: Record<PrintableResource, ResourceInfo> = {
   serviceaccounts: { group: '', kind: 'ServiceAccount', namespaced: true, printer: serviceAccountPrinter },
   daemonsets: { group: 'apps', kind: 'DaemonSet', namespaced: true, printer: daemonSetPrinter },
   controllerrevisions: { group: 'apps', kind: 'ControllerRevision', namespaced: true, printer: controllerRevisionPrinter },
+  ingresses: { group: 'networking.k8s.io', kind: 'Ingress', namespaced: true, printer: ingressPrinter },
+  ingressclasses: { group: 'networking.k8s.io', kind: 'IngressClass', namespaced: false, printer: ingressClassPrinter },
+  networkpolicies: { group: 'networking.k8s.io', kind: 'NetworkPolicy', namespaced: true, printer: networkPolicyPrinter },
   statefulsets: { group: 'apps', kind: 'StatefulSet', namespaced: true, printer: statefulSetPrinter },
 };
 
