@@ -7,7 +7,7 @@ import { describe as describeText, type DescribableResource, type DescribeLookup
 import type { DescribeResource } from '../describe/lookup';
 import { failStatus, type KubectlContext } from './context';
 
-const DESCRIBABLE = new Set<string>(['pods', 'deployments', 'replicasets', 'nodes', 'services', 'namespaces', 'configmaps', 'horizontalpodautoscalers', 'leases', 'resourcequotas', 'roles', 'clusterroles', 'rolebindings', 'clusterrolebindings', 'serviceaccounts', 'jobs', 'persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'cronjobs', 'daemonsets', 'statefulsets']);
+const DESCRIBABLE = new Set<string>(['pods', 'deployments', 'replicasets', 'nodes', 'services', 'namespaces', 'configmaps', 'horizontalpodautoscalers', 'leases', 'resourcequotas', 'roles', 'clusterroles', 'rolebindings', 'clusterrolebindings', 'serviceaccounts', 'jobs', 'persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'cronjobs', 'daemonsets', 'ingresses', 'ingressclasses', 'statefulsets']);
 
 /** What describers read besides the object itself (events, a deployment's RSs, pods on a node…). */
 const RELATED: DescribeResource[] = ['events', 'pods', 'replicasets', 'deployments', 'services', 'nodes', 'endpointslices', 'leases', 'namespaces', 'configmaps', 'resourcequotas', 'limitranges', 'horizontalpodautoscalers'];

@@ -8,6 +8,7 @@ import { describeDaemonSet } from './describeDaemonSet';
 import { describeDeployment } from './describeDeployment';
 import { describeGeneric } from './describeGeneric';
 import { describeHorizontalPodAutoscaler } from './describeHpa';
+import { describeIngress, describeIngressClass } from './describeIngress';
 import { describeJob } from './describeJob';
 import { describeNamespace, describeQuota } from './describeNamespace';
 import { describeNode } from './describeNode';
@@ -29,9 +30,9 @@ export type DescribableResource =
   | 'pods' | 'deployments' | 'replicasets' | 'nodes' | 'services' | 'namespaces' | 'configmaps' | 'horizontalpodautoscalers' | 'leases' | 'resourcequotas'
   | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs'
   | 'daemonsets'
-  | 'statefulsets';
+  | 'statefulsets' | 'ingresses' | 'ingressclasses';
 
-const CLUSTER_SCOPED = new Set<DescribableResource>(['nodes', 'namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes', 'storageclasses']);
+const CLUSTER_SCOPED = new Set<DescribableResource>(['ingressclasses', 'nodes', 'namespaces', 'clusterroles', 'clusterrolebindings', 'persistentvolumes', 'storageclasses']);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLookup, options: DescribeOptions) => string> = {
@@ -56,6 +57,8 @@ const DESCRIBERS: Record<DescribableResource, (object: any, lookup: DescribeLook
   storageclasses: describeStorageClass,
   cronjobs: describeCronJob,
   daemonsets: describeDaemonSet,
+  ingresses: describeIngress,
+  ingressclasses: describeIngressClass,
   statefulsets: describeStatefulSet,
 };
 
@@ -72,7 +75,7 @@ export interface DescribeResult {
 
 /** GROUPS qualifies resource names in NotFound errors (`deployments.apps "web" not found`). */
 const RBAC = 'rbac.authorization.k8s.io';
-const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', cronjobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', daemonsets: 'apps', statefulsets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
+const GROUPS: Partial<Record<DescribableResource, string>> = { jobs: 'batch', cronjobs: 'batch', storageclasses: 'storage.k8s.io', deployments: 'apps', replicasets: 'apps', daemonsets: 'apps', ingresses: 'networking.k8s.io', ingressclasses: 'networking.k8s.io', statefulsets: 'apps', horizontalpodautoscalers: 'autoscaling', leases: 'coordination.k8s.io', roles: RBAC, clusterroles: RBAC, rolebindings: RBAC, clusterrolebindings: RBAC };
 
 /**
  * describe is `kubectl describe RESOURCE [NAME] -n NAMESPACE` (pkg/cmd/describe Run):

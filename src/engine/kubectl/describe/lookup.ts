@@ -11,7 +11,7 @@ export type DescribeResource =
   | 'events' | 'pods' | 'replicasets' | 'deployments' | 'services' | 'nodes' | 'endpointslices'
   | 'leases' | 'namespaces' | 'configmaps' | 'resourcequotas' | 'limitranges' | 'horizontalpodautoscalers'
   | 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings' | 'serviceaccounts' | 'jobs' | 'persistentvolumeclaims' | 'persistentvolumes' | 'storageclasses' | 'cronjobs'
-  | 'daemonsets' | 'statefulsets';
+  | 'daemonsets' | 'statefulsets' | 'ingresses' | 'ingressclasses';
 
 /** DescribeLookup lists objects of a resource, in one namespace or (namespace undefined) all. */
 export interface DescribeLookup {
