@@ -5,7 +5,7 @@
 // kube-controller-manager :10257 health (HTTPS), etcd :2381/health (--listen-metrics-urls).
 import type { Status } from 'kubernetes-types/meta/v1';
 import { APISERVER_ADDRESS } from '../apiserver/bootstrap';
-import { rawGet } from '../apiserver/healthz/rawRequest';
+import { etcdHasLeader, rawGet } from '../apiserver/healthz/rawRequest';
 import { VERSION_INFO } from '../kubectl/cmd/discovery';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
@@ -60,7 +60,7 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
     io.err(SSL_ERROR);
     return 60;
   }
-  const etcdHealthy = env.etcdMembers().some((m) => m.running && m.isLeader);
+  const etcdHealthy = etcdHasLeader(env.etcdMembers());
   const [pathname] = request.path.split('?');
   switch (request.port) {
     case 6443: {

@@ -16,6 +16,11 @@ export interface RawResponse {
   status?: Status;
 }
 
+/** etcdHasLeader: the apiserver's etcd health checks pass while a running member leads. */
+export function etcdHasLeader(members: ReadonlyArray<{ running: boolean; isLeader: boolean }>): boolean {
+  return members.some((m) => m.running && m.isLeader);
+}
+
 const NOT_FOUND: RawResponse = { code: 404, body: '404 page not found\n' };
 
 /**

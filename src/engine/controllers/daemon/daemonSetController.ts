@@ -282,19 +282,26 @@ export class DaemonSetsController {
 
   private updateHistory(old: Stored<ControllerRevision>, cur: Stored<ControllerRevision>): void {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
+    const ds = this.ownerAfterUpdate(old, cur);
+    if (ds) this.enqueue(ds);
+  }
+
+  /**
+   * ownerAfterUpdate is what updatePod and updateHistory share: wake the previous owner when the
+   * controller reference moved, and return the current owner; an orphan whose labels or
+   * reference changed wakes the DaemonSets that select it instead.
+   */
+  private ownerAfterUpdate(old: Stored<Pod> | Stored<ControllerRevision>, cur: Stored<Pod> | Stored<ControllerRevision>): Stored<DaemonSet> | undefined {
     const curRef = getControllerOf(cur);
     const oldRef = getControllerOf(old);
     const refChanged = !controllerRefsEqual(curRef, oldRef);
     if (refChanged && oldRef) {
-      const ds = this.resolveControllerRef(old.metadata.namespace, oldRef);
-      if (ds) this.enqueue(ds);
+      const previous = this.resolveControllerRef(old.metadata.namespace, oldRef);
+      if (previous) this.enqueue(previous);
     }
-    if (curRef) {
-      const ds = this.resolveControllerRef(cur.metadata.namespace, curRef);
-      if (ds) this.enqueue(ds);
-      return;
-    }
+    if (curRef) return this.resolveControllerRef(cur.metadata.namespace, curRef);
     if (refChanged || !labelsEqual(cur.metadata.labels, old.metadata.labels)) for (const ds of this.daemonSetsSelecting(cur)) this.enqueue(ds);
+    return undefined;
   }
 
   private deleteHistory(history: Stored<ControllerRevision>): void {
@@ -319,23 +326,11 @@ export class DaemonSetsController {
   private updatePod(old: Stored<Pod>, cur: Stored<Pod>): void {
     if (old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
     if (cur.metadata.deletionTimestamp) return this.deletePod(cur);
-    const curRef = getControllerOf(cur);
-    const oldRef = getControllerOf(old);
-    const refChanged = !controllerRefsEqual(curRef, oldRef);
-    if (refChanged && oldRef) {
-      const ds = this.resolveControllerRef(old.metadata.namespace, oldRef);
-      if (ds) this.enqueue(ds);
-    }
-    if (curRef) {
-      const ds = this.resolveControllerRef(cur.metadata.namespace, curRef);
-      if (!ds) return;
-      this.enqueue(ds);
-      const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
-      if (!isPodReady(old) && isPodReady(cur) && minReadySeconds > 0) this.queue.addAfter(namespacedName(ds), minReadySeconds * 1000 + 1000);
-      return;
-    }
-    const labelChanged = !labelsEqual(cur.metadata.labels, old.metadata.labels);
-    if (labelChanged || refChanged) for (const ds of this.daemonSetsSelecting(cur)) this.enqueue(ds);
+    const ds = this.ownerAfterUpdate(old, cur);
+    if (!ds) return;
+    this.enqueue(ds);
+    const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
+    if (!isPodReady(old) && isPodReady(cur) && minReadySeconds > 0) this.queue.addAfter(namespacedName(ds), minReadySeconds * 1000 + 1000);
   }
 
   private deletePod(pod: Stored<Pod>): void {

@@ -28,7 +28,7 @@ export function* apply(ctx: KubectlContext): Task<number> {
     if ('error' in target) return fail(ctx, target.error);
     const { info, namespace } = target;
     // --record annotates before the last-applied configuration is computed, so it is part of it.
-    const modified = withLastApplied(recordChangeCause(ctx.cmd, { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } }));
+    const modified = withLastApplied(recordChangeCause(ctx.cmd, target.object));
     const name = manifest.metadata?.name ?? '';
     const live = yield* wait(ctx.client.get(info.resource, namespace, name));
     if (!live.ok && live.status.code !== 404) return failStatus(ctx, live.status);

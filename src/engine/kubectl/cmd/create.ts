@@ -24,8 +24,8 @@ export function* create(ctx: KubectlContext): Task<number> {
   for (const manifest of files.manifests) {
     const target = manifestTarget(ctx, manifest);
     if ('error' in target) return fail(ctx, target.error);
-    const { info, namespace } = target;
-    let obj: KubeObject = recordChangeCause(ctx.cmd, { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } });
+    const { info } = target;
+    let obj: KubeObject = recordChangeCause(ctx.cmd, target.object);
     if (saveConfig) obj = withLastApplied(obj);
     let result: KubeObject = obj;
     if (dryRun !== 'client') {

@@ -1,4 +1,4 @@
-import { rawGet } from '../../apiserver/healthz/rawRequest';
+import { etcdHasLeader, rawGet } from '../../apiserver/healthz/rawRequest';
 import type { Task } from '../../sim/task';
 import { stringFlag } from '../args/commandSpec';
 import { fail, failStatus, type KubectlContext } from './context';
@@ -10,7 +10,7 @@ import { VERSION_INFO } from './discovery';
  * client-go's unstructured response error.
  */
 export function* getRaw(ctx: KubectlContext): Task<number> {
-  const response = yield* rawGet(ctx.client, stringFlag(ctx.cmd, 'raw'), etcdHasLeader(ctx), VERSION_INFO);
+  const response = yield* rawGet(ctx.client, stringFlag(ctx.cmd, 'raw'), etcdHasLeader(ctx.env.etcdMembers()), VERSION_INFO);
   if (response.code < 300) {
     ctx.io.out(response.body);
     return 0;
@@ -18,9 +18,4 @@ export function* getRaw(ctx: KubectlContext): Task<number> {
   if (response.status) return failStatus(ctx, response.status);
   if (response.code === 404) return fail(ctx, 'Error from server (NotFound): the server could not find the requested resource\n');
   return fail(ctx, `Error from server (InternalError): an error on the server (${JSON.stringify(response.body)}) has prevented the request from succeeding\n`);
-}
-
-/** etcdHasLeader: the apiserver's etcd checks pass while a running member leads. */
-export function etcdHasLeader(ctx: { env: { etcdMembers(): Array<{ running: boolean; isLeader: boolean }> } }): boolean {
-  return ctx.env.etcdMembers().some((m) => m.running && m.isLeader);
 }

@@ -33,16 +33,18 @@ export function* manifestsFromFiles(ctx: KubectlContext): Task<Manifests> {
 
 /**
  * manifestTarget is where a document goes: its resource and namespace (the file's, else the
- * command's; none for cluster-scoped kinds). A file namespace that contradicts an explicit -n is
+ * command's; none for cluster-scoped kinds), and the document with that namespace set. A file namespace that contradicts an explicit -n is
  * kubectl's enforceNamespace error.
  */
-export function manifestTarget(ctx: KubectlContext, manifest: KubeObject): { info: ResourceInfo; namespace: string | undefined } | { error: string } {
+export function manifestTarget(ctx: KubectlContext, manifest: KubeObject): { info: ResourceInfo; namespace: string | undefined; object: KubeObject } | { error: string } {
   const info = resourceForKind(manifest.kind ?? '')!;
   const fileNamespace = manifest.metadata?.namespace;
   if (ctx.explicitNamespace && fileNamespace && fileNamespace !== ctx.namespace) {
     return { error: `error: the namespace from the provided object "${fileNamespace}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${fileNamespace}' to perform this operation.` };
   }
-  return { info, namespace: info.namespaced ? (fileNamespace ?? ctx.namespace) : undefined };
+  const namespace = info.namespaced ? (fileNamespace ?? ctx.namespace) : undefined;
+  // object is the document as sent: with the namespace it goes to.
+  return { info, namespace, object: { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } } };
 }
 
 /** parseManifests returns the objects of a stream, or kubectl's error text for the first bad one. */

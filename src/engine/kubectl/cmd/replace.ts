@@ -25,7 +25,7 @@ export function* replace(ctx: KubectlContext): Task<number> {
     if ('error' in target) return fail(ctx, target.error);
     const { info, namespace } = target;
     const name = manifest.metadata?.name ?? '';
-    let obj: KubeObject = { ...manifest, metadata: { ...manifest.metadata, ...(namespace ? { namespace } : {}) } };
+    let obj: KubeObject = target.object;
     if (boolFlag(ctx.cmd, 'save-config')) obj = withLastApplied(obj);
     if (dryRun === 'client') {
       ctx.io.out(printObjects([obj], output, 'unstructured', 'replaced', dryRun));
