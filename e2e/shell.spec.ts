@@ -29,3 +29,30 @@ test('kubectl exec -it opens a shell in the container until exit', async ({ page
   await expect(page.getByTestId('console-prompt')).toHaveText('$');
   await expect(page.getByTestId('shell-hint')).toHaveCount(0);
 });
+
+test('the terminal runs the Kubernetes Basics tutorial: variables, kubectl proxy in the background, curl through it', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  const terminal = page.getByRole('textbox', { name: /Terminal/ });
+  const log = page.getByRole('log');
+  const type = async (line: string) => {
+    await terminal.fill(line);
+    await terminal.press('Enter');
+  };
+  await type('kubectl create deployment kubernetes-bootcamp --image=gcr.io/google-samples/kubernetes-bootcamp:v1');
+  await expect(log).toContainText('deployment.apps/kubernetes-bootcamp created');
+  await type('kubectl rollout status deployment/kubernetes-bootcamp');
+  await expect(log).toContainText('deployment "kubernetes-bootcamp" successfully rolled out', { timeout: 45_000 });
+  await type(`export POD_NAME="$(kubectl get pods -o jsonpath='{.items[0].metadata.name}')"`);
+  await type('echo Name of the Pod: $POD_NAME');
+  await expect(log).toContainText(/Name of the Pod: kubernetes-bootcamp-[a-z0-9]+-[a-z0-9]{5}/);
+  await type('kubectl proxy &');
+  await expect(log).toContainText('Starting to serve on 127.0.0.1:8001');
+  await type('curl http://localhost:8001/api/v1/namespaces/default/pods/$POD_NAME:8080/proxy/');
+  await expect(log).toContainText(/Hello Kubernetes bootcamp! \| Running on: kubernetes-bootcamp-\S+ \| v=1/);
+  await type(`kubectl get pods | grep Running | awk '{print "ready=" $2}'`);
+  await expect(log).toContainText('ready=1/1');
+  await type('kill %1');
+  await expect(log).toContainText('Terminated              kubectl proxy');
+  await page.screenshot({ path: test.info().outputPath('tutorial.png') });
+});

@@ -6,11 +6,13 @@ import { clientRateLimits } from './client/flowcontrol';
 import { withControlPlaneNodes, type ClusterSpec } from './clusterSpec';
 import { controlPlaneReplicas } from './controlPlane';
 import { installAddons } from './kubeadm/installAddons';
+import type { StaticPodHost } from './kubelet/config/file';
 import { USERS, type ComponentContext } from './componentContext';
 import { EtcdCluster } from './etcd/etcdCluster';
 import type { CommandProcess } from './commands/process';
 import { PROGRAMS } from './commands/programs';
 import { runCommandLine } from './commands/shell';
+import { ShellSession } from './commands/bash/session';
 import type { ControlPlaneProcess, NodeAgent, ShellEnv } from './commands/shellEnv';
 import { Future } from './sim/future';
 import { APISERVER_URL } from './kubectl/cmd/discovery';
@@ -61,6 +63,8 @@ export class Cluster {
   kubeconfigState: KubeConfig | undefined;
   /** loadState is the load `sim load` put on Deployments (plain data, read by the kubelets' stats). */
   loadState: LoadState = EMPTY_LOAD_STATE;
+  /** shellSession is the terminal's bash: variables, files and background jobs between lines. */
+  readonly shellSession: ShellSession;
 
   private constructor(
     readonly spec: ClusterSpec,
@@ -71,6 +75,7 @@ export class Cluster {
     this.etcd = new EtcdCluster(this.sim, spec.etcd);
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
     this.shellRng = this.sim.rng.fork('shell');
+    this.shellSession = new ShellSession(spec.nodes.find((n) => n.role === 'control-plane')?.name ?? 'control-plane');
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name), clientRateLimits: clientRateLimits(spec.clientRateLimits) };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
   }
@@ -129,24 +134,38 @@ export class Cluster {
       controlPlane: () => this.controlPlaneProcesses(),
       registry: { get: () => this.registryState, set: (state) => (this.registryState = state) },
       load: { get: () => this.loadState, set: (state) => (this.loadState = state) },
+      shell: this.shellSession,
       kubeconfig: { get: () => (this.kubeconfigState ??= defaultKubeConfig(APISERVER_URL)), set: (config) => (this.kubeconfigState = config) },
     };
   }
 
-  /** controlPlaneProcesses are the kube-controller-manager and kube-scheduler replicas. */
+  /**
+   * controlPlaneProcesses are the kube-controller-manager and kube-scheduler replicas. On a
+   * kubeadm cluster (kubeSystem) each runs as a static pod of its host's kubelet: stopping one
+   * moves its manifest out of /etc/kubernetes/manifests (the kubelet kills the containers and
+   * deletes the mirror pod), starting it moves the manifest back.
+   */
   private controlPlaneProcesses(): ControlPlaneProcess[] {
     return this.components
       .filter((c) => c.name.startsWith('kube-controller-manager') || c.name.startsWith('kube-scheduler'))
       .map((c) => {
         const p = c as Component & { host: string; isRunning: boolean; isLeader: boolean };
+        const component = c.name.startsWith('kube-scheduler') ? 'kube-scheduler' : 'kube-controller-manager';
+        const staticPodHost = () => (this.spec.kubeSystem ? this.component<Component & StaticPodHost>(`kubelet/${p.host}`) : undefined);
         return {
           name: c.name,
-          component: c.name.startsWith('kube-scheduler') ? 'kube-scheduler' : 'kube-controller-manager',
+          component,
           host: p.host,
           get isRunning() { return p.isRunning; },
           get isLeader() { return p.isLeader; },
-          stop: () => c.stop?.(),
-          start: () => c.start(),
+          stop: () => {
+            c.stop?.();
+            staticPodHost()?.moveManifestOut(component);
+          },
+          start: () => {
+            staticPodHost()?.moveManifestBack(component);
+            c.start();
+          },
         };
       });
   }

@@ -5,7 +5,8 @@
 // kube-controller-manager :10257 health (HTTPS), etcd :2381/health (--listen-metrics-urls).
 import type { Status } from 'kubernetes-types/meta/v1';
 import { APISERVER_ADDRESS } from '../apiserver/bootstrap';
-import { etcdHasLeader, rawGet } from '../apiserver/healthz/rawRequest';
+import { isProxyPath } from '../apiserver/healthz/proxyRequest';
+import { etcdHasLeader, rawGet, type RawResponse } from '../apiserver/healthz/rawRequest';
 import { VERSION_INFO } from '../kubectl/cmd/discovery';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
@@ -42,6 +43,16 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
     io.err(`curl: k8sim's terminal reaches only the control plane's own endpoints (apiserver :6443, kubelet :10248, kube-scheduler :10259, kube-controller-manager :10257, etcd :2381). Follow a connection to a Service or pod with "sim curl TARGET".\n`);
     return 7;
   }
+  const local = env.shell?.servers.get(request.port);
+  if (local && request.host !== APISERVER_ADDRESS) {
+    if (request.scheme === 'https') {
+      io.err(`curl: (35) OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number\n`);
+      return 35;
+    }
+    const response = yield* local(request.path);
+    io.out(curlBody(request.path, response));
+    return 0;
+  }
   const tls = request.port === 6443 || request.port === 10259 || request.port === 10257;
   const known = tls || request.port === 10248 || request.port === 2381;
   if (!known) {
@@ -65,11 +76,9 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
   switch (request.port) {
     case 6443: {
       const response = yield* rawGet(env.client.as(ANONYMOUS, 'curl'), request.path, etcdHealthy, VERSION_INFO);
-      if (PUBLIC_PATHS.test(pathname)) io.out(response.body);
       // Authorization runs before routing: an anonymous caller is Forbidden everywhere else
-      // (unless RBAC grants system:anonymous more). JSON is pretty-printed for curl's user agent.
-      else if (response.code === 200) io.out(`${JSON.stringify(JSON.parse(response.body), null, 2)}\n`);
-      else io.out(`${JSON.stringify(inStructOrder(response.status ?? forbiddenPath(pathname)), null, 2)}\n`);
+      // (unless RBAC grants system:anonymous more).
+      io.out(PUBLIC_PATHS.test(pathname) || response.code === 200 ? curlBody(request.path, response) : curlBody(request.path, { ...response, status: response.status ?? forbiddenPath(pathname) }));
       return 0;
     }
     case 2381:
@@ -80,6 +89,18 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
       io.out(/^\/(healthz|livez|readyz)$/.test(pathname) || (request.port === 10248 && pathname === '/healthz') ? 'ok' : '404 page not found\n');
       return 0;
   }
+}
+
+/**
+ * curlBody is what curl prints of an apiserver response: API JSON pretty-printed (the apiserver
+ * indents for curl's user agent), Status errors in struct order; health texts and bodies a pod
+ * answered through a proxy subresource as they are.
+ */
+function curlBody(path: string, response: RawResponse): string {
+  const [pathname] = path.split('?');
+  if (response.status) return `${JSON.stringify(inStructOrder(response.status), null, 2)}\n`;
+  if (response.code !== 200 || PUBLIC_PATHS.test(pathname) || isProxyPath(pathname) || !response.body.startsWith('{')) return response.body;
+  return `${JSON.stringify(JSON.parse(response.body), null, 2)}\n`;
 }
 
 /** inStructOrder lays out a Status in metav1.Status field order, as the apiserver encodes it. */

@@ -70,8 +70,9 @@ export class CommandProcess implements CommandIO {
   interrupt(): void {
     if (this.done.isSettled) return;
     this.stopped = true;
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    // Settle first: a cleanup may resume the command's task, which must not report its own exit.
     this.finish(EXIT_INTERRUPTED);
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
   }
 
   private finish(exit: number): void {

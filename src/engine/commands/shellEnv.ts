@@ -7,6 +7,7 @@ import type { RegistryState } from '../registry/registryState';
 import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
 import type { EtcdClient } from '../etcd/types';
+import type { ShellSession } from './bash/session';
 
 /** NodeAgent is what `sim node stop|start` and `kubectl logs` need from a node's kubelet. */
 export interface NodeAgent {
@@ -16,6 +17,8 @@ export interface NodeAgent {
   start(): void;
   getContainerLogs?(namespace: string, pod: string, container: string, options: { previous?: boolean; tail?: number; timestamps?: boolean }): string | { error: string };
   execInContainer?(namespace: string, pod: string, request: ExecRequest): ExecResult | { error: string };
+  /** podHttp: a connection to one of the node's pods on a port: the body, or undefined when nothing listens. */
+  podHttp?(namespace: string, pod: string, port: number): string | undefined;
 }
 
 /**
@@ -44,6 +47,8 @@ export interface ShellEnv {
   nodeNames(): string[];
   /** controlPlane lists the kube-controller-manager and kube-scheduler replicas (`sim controlplane`). */
   controlPlane?(): ControlPlaneProcess[];
+  /** shell: the terminal's bash state (variables, files, jobs); a fresh one when absent. */
+  shell?: ShellSession;
 }
 
 /** ControlPlaneProcess is one kube-controller-manager or kube-scheduler replica. */

@@ -18,7 +18,8 @@ Usage:
   sim etcd heal                       remove all partitions
   sim controlplane [list]             kube-controller-manager and kube-scheduler replicas, who leads
   sim controlplane stop|start kube-controller-manager|kube-scheduler [INSTANCE|leader|all]
-                                      kill or start a replica (a standby takes the Lease when it expires)
+                                      kill or start a replica (a standby takes the Lease when it expires;
+                                      on a kubeadm cluster its static pod manifest moves out and back)
   sim load deployment/NAME --cpu=300m | --total-cpu=2400m [--memory=64Mi | --total-memory=512Mi] [-n NS]
                                       load a Deployment's pods (per pod, or shared by the ready ones)
   sim load [list]                     the loads in effect

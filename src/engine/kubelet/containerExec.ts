@@ -45,9 +45,6 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
   const memoryLimit = spec?.resources?.limits?.memory;
   const { family, busybox128 } = imageFamily(record.image);
   const hostname = pod.spec?.hostname ?? pod.metadata.name;
-  // localhost is the pod's network namespace: any running container of the pod may answer.
-  const server = (port: number) =>
-    runtime.podContainers(uid).find((c) => c.state === 'CONTAINER_RUNNING' && c.behavior.mode === 'serve' && c.behavior.ports.some((p) => p.port === port) && nowMs - (c.startedAtMs ?? nowMs) >= c.behavior.readyAfterMs);
   return execInContainer(request.argv, {
     family,
     busybox128,
@@ -55,10 +52,8 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
     wallMs: epochMs + nowMs,
     kernel: KERNEL_VERSION,
     network: request.network,
-    self: (port) => {
-      const answering = server(port);
-      return answering ? httpBody(answering.image, hostname) : undefined;
-    },
+    // localhost is the pod's network namespace: any running container of the pod may answer.
+    self: (port) => podHttpBody(runtime, pod, port, nowMs),
     tools: record.tools,
     stdin: request.stdin,
     view: {
@@ -71,4 +66,15 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
       scriptFiles,
     },
   });
+}
+
+/**
+ * podHttpBody is what a connection to the pod's IP on `port` gets: the body of the running
+ * container listening there (once its server is up), or undefined when nothing listens.
+ */
+export function podHttpBody(runtime: ContainerRuntime, pod: Stored<Pod>, port: number, nowMs: number): string | undefined {
+  const answering = runtime
+    .podContainers(pod.metadata.uid ?? '')
+    .find((c) => c.state === 'CONTAINER_RUNNING' && c.behavior.mode === 'serve' && c.behavior.ports.some((p) => p.port === port) && nowMs - (c.startedAtMs ?? nowMs) >= c.behavior.readyAfterMs);
+  return answering ? httpBody(answering.image, pod.spec?.hostname ?? pod.metadata.name) : undefined;
 }

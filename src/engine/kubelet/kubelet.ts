@@ -38,9 +38,13 @@ import { StatusManager } from './status/statusManager';
 import { Backoff } from '../client/backoff';
 import { makeEnvironmentVariables, serviceEnvVarMap } from './envvars/envVars';
 import type { SharedServiceLister } from './envvars/serviceLister';
-import { execInPod, type ExecRequest } from './containerExec';
+import { execInPod, podHttpBody, type ExecRequest } from './containerExec';
 import type { ExecResult } from '../runtime/exec/shell';
-import { syncMirrorPods } from './pod/mirrorClient';
+import { SourceFile, type StaticPodHost } from './config/file';
+import type { MirrorPodContext } from './kubeletMirrorPods';
+import { StaticPods } from './kubeletStaticPods';
+import { isMirrorPod } from './pod/mirrorClient';
+import { PodManager } from './pod/podManager';
 
 export interface KubeletOptions {
   config?: KubeletConfiguration;
@@ -59,13 +63,14 @@ export interface KubeletOptions {
 /**
  * Kubelet is the component `kubelet/<node>`. stop() kills the kubelet process only: no lease,
  * no status, no watch, no pod syncs, while containerd and the containers keep running; start()
- * brings it back, relists its pods and resyncs them.
+ * brings it back, relists its pods and resyncs them. Besides the apiserver's pods it runs the
+ * static pods of its manifest directory (kubeadm's control plane), each shown by a mirror pod.
  *
  * @example
  * const kubelet = cluster.component<Kubelet>('kubelet/node-1')!;
  * kubelet.getContainerLogs('default', 'web', 'nginx', { tail: 10 });
  */
-export class Kubelet implements Component, NodeAgent, KubeletSyncState {
+export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPodHost {
   readonly name: string;
   readonly component: string;
   readonly nodeName: string;
@@ -81,6 +86,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   readonly lastSynced: KubeletSyncState['lastSynced'] = new Map();
   readonly runtimeCtx: RuntimeManagerContext;
   readonly load: LoadModel;
+  readonly podManager = new PodManager();
+  readonly mirrorPods: MirrorPodContext;
   private readonly config: KubeletConfiguration;
   private readonly services: SharedServiceLister | undefined;
   private readonly envRng: Rng;
@@ -96,7 +103,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   private nodeUid: string | undefined;
   private startedAtMs = 0;
   private lastStatusReportMs = -Infinity;
-  private readonly staticPods: Pod[];
+  private readonly sourceFile: SourceFile;
+  private readonly staticPods: StaticPods;
   private joinDelayMs: number;
   private joinTimer: Timer | undefined;
   /** wakeups: per pod, the time of the pending readiness wake-up. */
@@ -114,7 +122,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     this.services = options.services;
     this.envRng = this.rng.fork('envvars');
     this.identity = { ...nodeIdentity(index, this.rng.fork('identity')), ...options.identity };
-    this.staticPods = options.staticPods ?? [];
+    this.sourceFile = new SourceFile(options.staticPods ?? [], spec.name, ctx.epochMs);
     this.joinDelayMs = options.joinDelayMs ?? 0;
     this.hostIP = this.identity.internalIP;
     this.client = clientFor(ctx, USERS.node(spec.name), this.name).withRateLimit(ctx.clientRateLimits.kubelet.qps, ctx.clientRateLimits.kubelet.burst);
@@ -131,13 +139,21 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
       containerEnv: (pod, container, sandboxId) => this.containerEnv(pod, container, sandboxId),
     };
     this.load = new LoadModel(ctx.load, apiserverPodView(ctx));
-    this.statusManager = new StatusManager(this.sim, this.client, this.epochMs);
+    this.statusManager = new StatusManager(this.sim, this.client, this.epochMs, (uid) => this.podManager.mirrorUidOf(uid));
     this.podWorkers = new PodWorkers(this.sim, this.rng.fork('podWorkers'), {
       syncPod: (pod) => kubeletSyncPod(this, pod),
       syncTerminatingPod: (pod, grace) => kubeletSyncTerminatingPod(this, pod, grace),
       syncTerminatedPod: (pod) => kubeletSyncTerminatedPod(this, pod),
       podForgotten: (uid) => this.forgetPod(uid),
     }, { resyncIntervalMs: this.config.syncFrequencyMs, backOffPeriodMs: this.config.backOffPeriodMs, tickAlignedMs: (due) => this.syncTickAligned(due) });
+    this.mirrorPods = {
+      client: this.client, podManager: this.podManager, workerState: (uid) => this.podWorkers.state(uid),
+      node: () => (this.nodeUid === undefined ? undefined : { name: this.nodeName, uid: this.nodeUid }),
+    };
+    this.staticPods = new StaticPods({
+      sim: this.sim, sourceFile: this.sourceFile, podManager: this.podManager, podWorkers: this.podWorkers, statusManager: this.statusManager,
+      mirrorPods: this.mirrorPods, isRunning: () => this.running, startedAtMs: () => this.startedAtMs,
+    });
     this.pleg = new GenericPLEG(this.sim, this.runtime, this.config.plegRelistPeriodMs, this.name, (uids) => this.podWorkers.syncPods(uids));
     this.runtime.onPodChange = (uid) => this.pleg.markChanged(uid);
     this.lease = new NodeLeaseController(this.sim, this.client, this.rng.fork('lease'), spec.name, () => this.nodeUid, this.config.nodeLeaseDurationSeconds, this.config.leaseRenewIntervalMs, this.epochMs);
@@ -177,6 +193,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     this.factory = undefined;
     this.lease.stop();
     this.sim.cancel(this.statusTimer);
+    this.staticPods.stop();
     this.pleg.stop();
     this.podWorkers.stop();
     this.statusManager.stop();
@@ -188,7 +205,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     const registered = yield* registerWithAPIServer(this.nodeStatusCtx);
     if (!registered || !this.running) return;
     this.nodeUid = registered.node.metadata.uid;
-    if (this.staticPods.length > 0) spawn(syncMirrorPods({ sim: this.sim, client: this.client, epochMs: this.epochMs, nodeName: this.nodeName, nodeUid: registered.node.metadata.uid ?? '' }, this.staticPods, () => this.running));
+    this.staticPods.apply();
     this.recorder.event(this.nodeRef(), 'Normal', EVENTS.NodeAllocatableEnforced, 'Updated Node Allocatable limit across pods');
     this.lease.start();
     if (registered.created) {
@@ -217,27 +234,33 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     if (this.running) this.scheduleStatusUpdate();
   }
 
-  /** watchPods is the kubelet's apiserver pod source: pods with spec.nodeName = this node. */
+  /**
+   * watchPods is the kubelet's apiserver pod source: pods with spec.nodeName = this node. Mirror
+   * pods are not run: they only pair with the static pods (HandlePodAdditions/Updates/Removes).
+   */
   private watchPods(): void {
     const factory = new SharedInformerFactory(this.sim, this.client, this.name);
     this.factory = factory;
+    this.podManager.clearMirrorPods();
     this.podInformer = factory.forResource<Pod>('pods', { fieldSelector: `spec.nodeName=${this.nodeName}` });
     this.podInformer.addEventHandler({
-      add: (pod) => this.podWorkers.updatePod(pod),
+      add: (pod) => (isMirrorPod(pod) ? this.staticPods.mirrorPodSeen(pod, true) : this.podWorkers.updatePod(pod)),
       update: (oldPod, newPod) => {
+        if (isMirrorPod(newPod)) return this.staticPods.mirrorPodSeen(newPod, semanticallyChanged(oldPod, newPod));
         this.statusManager.podUpdated(newPod);
         if (semanticallyChanged(oldPod, newPod)) this.podWorkers.updatePod(newPod);
         else this.podWorkers.setPod(newPod);
       },
-      delete: (pod) => this.podWorkers.removePod(pod.metadata.uid ?? ''),
+      delete: (pod) => (isMirrorPod(pod) ? this.staticPods.mirrorPodRemoved(pod) : this.podWorkers.removePod(pod.metadata.uid ?? '')),
     });
     factory.start();
     spawn(this.cleanupAfterSync(factory));
   }
 
   /**
-   * cleanupAfterSync: once the first pod list arrived, pods the kubelet still runs but the
-   * apiserver no longer has (deleted while the kubelet was down) are terminated (HandlePodCleanups).
+   * cleanupAfterSync: once the first pod list arrived, pods the kubelet still runs but neither the
+   * apiserver (deleted while the kubelet was down) nor the manifest directory has are terminated
+   * (HandlePodCleanups), and orphaned mirror pods are looked for.
    */
   private *cleanupAfterSync(factory: SharedInformerFactory): Task<void> {
     while (!factory.hasSynced) {
@@ -245,7 +268,29 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
       yield* wait(this.sim.sleep(100));
     }
     const known = new Set((this.podInformer?.indexer.list() ?? []).map((p) => p.metadata.uid ?? ''));
+    for (const pod of this.podManager.staticPods()) known.add(pod.metadata.uid ?? '');
     this.podWorkers.syncKnownPods(known);
+    if (this.staticPods.any) this.staticPods.scheduleHousekeeping();
+  }
+
+  moveManifestOut(name: string): boolean {
+    const moved = this.sourceFile.moveOut(name);
+    if (moved) this.staticPods.apply();
+    return moved;
+  }
+
+  moveManifestBack(name: string): boolean {
+    const moved = this.sourceFile.moveBack(name);
+    if (moved) this.staticPods.apply();
+    return moved;
+  }
+
+  /** podByName is the pod the kubelet runs under that name: a static pod, else the apiserver's (never a mirror). */
+  private podByName(namespace: string, name: string): Stored<Pod> | undefined {
+    const staticPod = this.podManager.staticPodByName(namespace, name);
+    if (staticPod) return staticPod;
+    const pod = this.podInformer?.indexer.get(`${namespace}/${name}`) as Stored<Pod> | undefined;
+    return pod && !isMirrorPod(pod) ? pod : undefined;
   }
 
   /** syncPodAt wakes a pod worker at `atMs` (a readiness probe about to pass), once per time. */
@@ -277,9 +322,18 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
   /** execInContainer is this node's exec endpoint (`kubectl exec`), or the error the upgrade fails with. */
   execInContainer(namespace: string, podName: string, request: ExecRequest): ExecResult | { error: string } {
     if (!this.running) return { error: `error dialing backend: dial tcp ${this.hostIP}:${this.config.port}: connect: connection refused` };
-    const pod = this.podInformer?.indexer.get(`${namespace}/${podName}`) as Stored<Pod> | undefined;
+    const pod = this.podByName(namespace, podName);
     if (!pod) return { error: `unable to upgrade connection: pod does not exist` };
     return execInPod(this.runtime, pod, request, this.sim.nowMs, this.epochMs);
+  }
+
+  /**
+   * podHttp is a connection to one of this node's pods on `port` (the apiserver proxy dials pod
+   * IPs directly, so it answers while the kubelet is stopped too): the body, or undefined.
+   */
+  podHttp(namespace: string, podName: string, port: number): string | undefined {
+    const pod = this.podByName(namespace, podName);
+    return pod ? podHttpBody(this.runtime, pod, port, this.sim.nowMs) : undefined;
   }
 
   /**
@@ -288,7 +342,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
    */
   getContainerLogs(namespace: string, podName: string, container: string, options: LogRequest = {}): string | { error: string } {
     if (!this.running) return { error: `Get "https://${this.hostIP}:${this.config.port}/containerLogs/${namespace}/${podName}/${container}": dial tcp ${this.hostIP}:${this.config.port}: connect: connection refused` };
-    const pod = this.podInformer?.indexer.get(`${namespace}/${podName}`) as Stored<Pod> | undefined;
+    const pod = this.podByName(namespace, podName);
     if (!pod) return { error: `pod "${podName}" cannot be found - no logs available` };
     const status = this.statusManager.getPodStatus(pod.metadata.uid ?? '') ?? pod.status ?? {};
     const picked = validateContainerLogStatus(podName, status, container, Boolean(options.previous));
@@ -312,6 +366,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState {
     this.lifecycle.delete(uid);
     this.lastSynced.delete(uid);
     this.statusManager.forget(uid);
+    // A static pod's containers are gone: its orphaned mirror pod may go too.
+    if (this.staticPods.any) this.staticPods.scheduleHousekeeping();
   }
 
   /** syncTickAligned rounds up to the kubelet's 1 s syncLoop tick (workQueue items are picked per tick). */

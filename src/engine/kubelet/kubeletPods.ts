@@ -5,6 +5,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
 import type { ContainerRecord, PodSandbox } from '../runtime/types';
 import { convertToAPIContainerStatuses, type SyncFailure } from './containerStatuses';
+import { isStaticPod } from './pod/mirrorClient';
 import { getPhase } from './podPhase';
 import { generatePodInitializedCondition, generatePodReadyCondition, generatePodReadyToStartContainersCondition, generateContainersReadyCondition } from './status/generate';
 
@@ -51,7 +52,8 @@ export function generateAPIPodStatus(input: PodStatusInput): PodStatus {
   const defaultWaitingReason = initContainers.length > 0 ? 'PodInitializing' : 'ContainerCreating';
   const initStatuses = convertToAPIContainerStatuses({ ...common, containers: initContainers, defaultWaitingReason, isInit: true });
   const statuses = convertToAPIContainerStatuses({ ...common, containers: spec.containers, defaultWaitingReason, isInit: false });
-  const phase = getPhase(spec, initStatuses, statuses, input.podIsTerminal);
+  // A static pod never gets a terminal phase (upstream TODO #116484): stopped, it shows Running.
+  const phase = getPhase(spec, initStatuses, statuses, input.podIsTerminal && !isStaticPod(pod));
   const sandbox = runtime.sandboxes[0];
   const sandboxReady = sandbox?.state === 'SANDBOX_READY';
   const podIPs = sandboxReady ? [{ ip: sandbox.ip }] : old.podIPs;

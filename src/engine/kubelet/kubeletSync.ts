@@ -7,7 +7,9 @@ import type { ContainerRecord } from '../runtime/types';
 import type { Simulator } from '../sim/simulator';
 import type { Task } from '../sim/task';
 import type { SyncFailure } from './containerStatuses';
+import { syncMirrorPod, type MirrorPodContext } from './kubeletMirrorPods';
 import { generateAPIPodStatus, type RuntimePodStatus } from './kubeletPods';
+import { isStaticPod } from './pod/mirrorClient';
 import type { RuntimeManagerContext } from './kuberuntime/kuberuntimeContainer';
 import { getPodStatus, killPod, syncPod, type PodSyncResult } from './kuberuntime/kuberuntimeManager';
 import { advancePodLifecycle, classifyPodStatus, INITIAL_POD_LIFECYCLE_STATE, type PodLifecycleState } from './podLifecycle';
@@ -46,6 +48,8 @@ export interface KubeletSyncState {
   lastSynced: Map<string, LastSynced>;
   /** load: what `sim load` puts on pods (memory over the limit is OOM-killed). */
   load?: LoadModel;
+  /** mirrorPods: what a static pod's sync needs to keep its mirror pod (kubelets with static pods). */
+  mirrorPods?: MirrorPodContext;
 }
 
 /**
@@ -64,9 +68,9 @@ function oomUnderLoad(k: KubeletSyncState, pod: Stored<Pod>, runtime: RuntimePod
 }
 
 /**
- * kubeletSyncPod: write the current status, then make the runtime match the spec. A resync that
- * finds the pod object, its containers and its failures unchanged since the last one skips the
- * status generation (the result would be the same status).
+ * kubeletSyncPod: write the current status, then (a static pod) keep its mirror pod, then make the
+ * runtime match the spec. A resync that finds the pod object, its containers and its failures
+ * unchanged since the last one skips the status generation (the result would be the same status).
  */
 export function* kubeletSyncPod(k: KubeletSyncState, pod: Stored<Pod>): Task<SyncOutcome> {
   const uid = pod.metadata.uid ?? '';
@@ -85,6 +89,7 @@ export function* kubeletSyncPod(k: KubeletSyncState, pod: Stored<Pod>): Task<Syn
     if (status.phase === 'Succeeded' || status.phase === 'Failed') return { terminal: true };
     k.lastSynced.set(uid, { podVersion, runtimeVersion, reasons, timeSensitive: pending.readiness });
   }
+  if (k.mirrorPods && isStaticPod(pod)) yield* syncMirrorPod(k.mirrorPods, pod);
   const result = yield* syncPod(k.runtimeCtx, pod, runtimeStatus);
   updateReasonCache(k, uid, result);
   return { error: result.error };

@@ -38,6 +38,8 @@ interface PodSyncStatus {
   removed: boolean;
   finished: boolean;
   requeue: Timer | undefined;
+  /** restartPod: the pod came back under the same UID while this worker terminated it (a static pod). */
+  restartPod: Stored<Pod> | undefined;
 }
 
 export interface PodWorkerTimings {
@@ -69,8 +71,14 @@ export class PodWorkers {
     const uid = pod.metadata.uid ?? '';
     let status = this.workers.get(uid);
     if (!status) {
-      status = { uid, pod, state: 'syncing', graceSeconds: 0, working: false, pending: false, removed: false, finished: false, requeue: undefined };
+      status = { uid, pod, state: 'syncing', graceSeconds: 0, working: false, pending: false, removed: false, finished: false, requeue: undefined, restartPod: undefined };
       this.workers.set(uid, status);
+    }
+    if (status.removed) {
+      // Only a static pod reuses a UID (its manifest is back): the old instance finishes
+      // terminating first, then a new worker starts it ("restartable after termination").
+      status.restartPod = pod;
+      return;
     }
     status.pod = pod;
     if (pod.metadata.deletionTimestamp && status.state === 'syncing') this.beginTermination(status);
@@ -83,7 +91,7 @@ export class PodWorkers {
     if (status) status.pod = pod;
   }
 
-  /** removePod: the pod is gone from the apiserver (force deletion or finished graceful one). */
+  /** removePod: the pod is gone from its source (the apiserver deleted it, its manifest file left). */
   removePod(uid: string): void {
     const status = this.workers.get(uid);
     if (!status) return;
@@ -151,6 +159,7 @@ export class PodWorkers {
     if (status.finished && status.removed) {
       this.workers.delete(status.uid);
       this.handlers.podForgotten(status.uid);
+      if (status.restartPod) this.updatePod(status.restartPod);
     }
   }
 

@@ -9,6 +9,11 @@ describe('interactive shell in the app terminal', () => {
     expect(openShell('kubectl exec -i web -- sh')?.shell).toBe('sh');
   });
 
+  it('keeps a shell variable naming the pod, so each line still expands it (Kubernetes Basics: exec -ti $POD_NAME -- bash)', () => {
+    expect(openShell('kubectl exec -ti $POD_NAME -- bash')?.prefix).toBe('kubectl exec "$POD_NAME"');
+    expect(openShell('kubectl exec -ti "${POD_NAME}" -- bash')?.prefix).toBe('kubectl exec "${POD_NAME}"');
+  });
+
   it('does not open for a one-off command, a non-interactive exec, or another program', () => {
     expect(openShell('kubectl exec web -- sh')).toBeUndefined();
     expect(openShell('kubectl exec -t web -- sh')).toBeUndefined();

@@ -44,5 +44,7 @@ export function isExit(line: string): boolean {
 
 function quote(word: string): string {
   if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  // `kubectl exec -ti $POD_NAME -- bash`: the variable still expands on every line sent.
+  if (/^\$(\w+|\{\w+\})$/.test(word)) return `"${word}"`;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -7,6 +7,7 @@ import { findResource } from '../../api/resources';
 import type { ApiClient } from '../../client/client';
 import { wait, type Task } from '../../sim/task';
 import { serveHealth, type HealthEndpoint } from './healthz';
+import { isProxyPath, proxyGet, type ProxyBackend } from './proxyRequest';
 
 export interface RawResponse {
   code: number;
@@ -25,9 +26,10 @@ const NOT_FOUND: RawResponse = { code: 404, body: '404 page not found\n' };
 
 /**
  * rawGet serves `path` (with its query) for `client`'s user. `etcdHealthy` feeds the etcd health
- * checks; `versionInfo` is what /version answers (pretty-printed, as the apiserver writes it).
+ * checks; `versionInfo` is what /version answers (pretty-printed, as the apiserver writes it);
+ * `proxy` dials pods for the pods/services proxy subresources.
  */
-export function* rawGet(client: ApiClient, path: string, etcdHealthy: boolean, versionInfo: object): Task<RawResponse> {
+export function* rawGet(client: ApiClient, path: string, etcdHealthy: boolean, versionInfo: object, proxy?: ProxyBackend): Task<RawResponse> {
   const [pathname, search = ''] = path.split('?', 2);
   const query = new URLSearchParams(search);
   const parts = pathname.split('/').filter(Boolean);
@@ -37,6 +39,7 @@ export function* rawGet(client: ApiClient, path: string, etcdHealthy: boolean, v
     return serveHealth(health, parts[1] ?? '', query, etcdHealthy);
   }
   if (pathname === '/version' || pathname === '/version/') return { code: 200, body: JSON.stringify(versionInfo, null, 2) };
+  if (isProxyPath(pathname)) return proxy ? yield* proxyGet(client, pathname, proxy) : NOT_FOUND;
   const target = parseResourcePath(parts);
   if (!target) return NOT_FOUND;
   const result = target.name

@@ -23,7 +23,8 @@ export function* apply(ctx: KubectlContext): Task<number> {
   const output = stringFlag(ctx.cmd, 'output');
   const dryRun = stringFlag(ctx.cmd, 'dry-run') as 'none' | 'client' | 'server';
   let exit = 0;
-  for (const manifest of files.manifests) {
+  for (const [index, manifest] of files.manifests.entries()) {
+    const source = files.sources[index];
     const target = manifestTarget(ctx, manifest);
     if ('error' in target) return fail(ctx, target.error);
     const { info, namespace } = target;
@@ -39,7 +40,7 @@ export function* apply(ctx: KubectlContext): Task<number> {
       if (dryRun !== 'client') {
         const created = yield* wait(ctx.client.create(info.resource, modified, { dryRun: dryRun === 'server' }));
         if (!created.ok) {
-          exit = failStatus(ctx, addSourceToErr('creating', files.source, created.status));
+          exit = failStatus(ctx, addSourceToErr('creating', source, created.status));
           continue;
         }
         result = created.object;
@@ -55,7 +56,7 @@ export function* apply(ctx: KubectlContext): Task<number> {
       if (patch && dryRun !== 'client') {
         const patched = yield* wait(ctx.client.patch(info.resource, namespace, name, 'strategic', patch, { dryRun: dryRun === 'server' }));
         if (!patched.ok) {
-          exit = failStatus(ctx, addSourceToErr('patching', files.source, patched.status));
+          exit = failStatus(ctx, addSourceToErr('patching', source, patched.status));
           continue;
         }
         result = patched.object;

@@ -21,7 +21,8 @@ export function* create(ctx: KubectlContext): Task<number> {
   const dryRun = stringFlag(ctx.cmd, 'dry-run') as 'none' | 'client' | 'server';
   const saveConfig = boolFlag(ctx.cmd, 'save-config');
   let exit = 0;
-  for (const manifest of files.manifests) {
+  for (const [index, manifest] of files.manifests.entries()) {
+    const source = files.sources[index];
     const target = manifestTarget(ctx, manifest);
     if ('error' in target) return fail(ctx, target.error);
     const { info } = target;
@@ -31,7 +32,7 @@ export function* create(ctx: KubectlContext): Task<number> {
     if (dryRun !== 'client') {
       const created = yield* wait(ctx.client.create(info.resource, obj, { dryRun: dryRun === 'server' }));
       if (!created.ok) {
-        exit = failStatus(ctx, addSourceToErr('creating', files.source, created.status));
+        exit = failStatus(ctx, addSourceToErr('creating', source, created.status));
         continue;
       }
       result = created.object;

@@ -1,4 +1,5 @@
 import { etcdHasLeader, rawGet } from '../../apiserver/healthz/rawRequest';
+import { proxyBackend } from '../../commands/proxyBackend';
 import type { Task } from '../../sim/task';
 import { stringFlag } from '../args/commandSpec';
 import { fail, failStatus, type KubectlContext } from './context';
@@ -10,7 +11,7 @@ import { VERSION_INFO } from './discovery';
  * client-go's unstructured response error.
  */
 export function* getRaw(ctx: KubectlContext): Task<number> {
-  const response = yield* rawGet(ctx.client, stringFlag(ctx.cmd, 'raw'), etcdHasLeader(ctx.env.etcdMembers()), VERSION_INFO);
+  const response = yield* rawGet(ctx.client, stringFlag(ctx.cmd, 'raw'), etcdHasLeader(ctx.env.etcdMembers()), VERSION_INFO, proxyBackend(ctx.env));
   if (response.code < 300) {
     ctx.io.out(response.body);
     return 0;

@@ -21,6 +21,7 @@ import { get } from './get';
 import { logs } from './logs';
 import { cordon, drain } from './node';
 import { patch } from './patch';
+import { proxy } from './proxy';
 import { rollout } from './rollout';
 import { create } from './create';
 import { replace } from './replace';
@@ -52,6 +53,7 @@ const RUNS: Record<string, Run> = {
   'api-versions': apiVersions,
   events,
   patch,
+  proxy,
   exec,
   debug,
   taint,

@@ -6,29 +6,50 @@ import { listFlag } from '../args/commandSpec';
 import { marshalJsonCompact, type JsonValue } from '../printers/json';
 import type { KubectlContext } from './context';
 
-export type Manifests = { ok: true; manifests: KubeObject[]; source: string } | { ok: false; exit: number };
+export type Manifests = { ok: true; manifests: KubeObject[]; sources: string[] } | { ok: false; exit: number };
 
 /**
- * manifestsFromFiles reads -f: `-f -` is the command's stdin (a scenario step's `stdin:`); the
- * simulated terminal has no file system, so any other path does not exist. Documents are YAML or
- * JSON, several per stream, and `kind: List` expands to its items, as kubectl's builder does.
+ * manifestsFromFiles reads -f: `-f -` is the command's stdin (a scenario step's `stdin:`), any
+ * other path a file of the terminal's session (written with `>`), a directory its .json, .yaml
+ * and .yml files in name order, as kubectl's builder visits them. Documents are YAML or JSON,
+ * several per stream, and `kind: List` expands to its items. `sources` names each document's
+ * file for error messages (`error when creating "web.yaml": ...`).
  */
 export function* manifestsFromFiles(ctx: KubectlContext): Task<Manifests> {
   const files = ctx.cmd.flags['filename'] !== undefined ? listFlag(ctx.cmd, 'filename') : [];
   const manifests: KubeObject[] = [];
+  const sources: string[] = [];
   for (const file of files) {
-    if (file !== '-') {
+    const inputs = file === '-' ? [{ name: 'STDIN', text: ctx.io.stdin }] : readPath(ctx, file);
+    if (inputs === undefined) {
       ctx.io.err(`error: the path "${file}" does not exist\n`);
       return { ok: false, exit: 1 };
     }
-    const parsed = parseManifests(ctx.io.stdin, 'STDIN');
-    if (typeof parsed === 'string') {
-      ctx.io.err(parsed);
-      return { ok: false, exit: 1 };
+    for (const input of inputs) {
+      const parsed = parseManifests(input.text, input.name);
+      if (typeof parsed === 'string') {
+        ctx.io.err(parsed);
+        return { ok: false, exit: 1 };
+      }
+      manifests.push(...parsed);
+      sources.push(...parsed.map(() => input.name));
     }
-    manifests.push(...parsed);
   }
-  return { ok: true, manifests, source: 'STDIN' };
+  return { ok: true, manifests, sources };
+}
+
+/** readPath reads a session file, or a directory's manifest files; undefined when nothing is there. */
+function readPath(ctx: KubectlContext, path: string): Array<{ name: string; text: string }> | undefined {
+  const session = ctx.env.shell;
+  const content = session?.readFile(path);
+  if (typeof content === 'string') return [{ name: path, text: content }];
+  if (content !== null || !session) return undefined;
+  const dir = `${session.resolvePath(path)}/`;
+  const prefix = path.replace(/\/*$/, '/');
+  return [...session.files.keys()]
+    .filter((f) => f.startsWith(dir) && !f.slice(dir.length).includes('/') && /\.(json|ya?ml)$/.test(f))
+    .sort()
+    .map((f) => ({ name: `${prefix}${f.slice(dir.length)}`, text: session.files.get(f)! }));
 }
 
 /**

@@ -20,7 +20,8 @@ export function* replace(ctx: KubectlContext): Task<number> {
   const dryRun = stringFlag(ctx.cmd, 'dry-run') as 'none' | 'client' | 'server';
   const force = boolFlag(ctx.cmd, 'force');
   let exit = 0;
-  for (const manifest of files.manifests) {
+  for (const [index, manifest] of files.manifests.entries()) {
+    const source = files.sources[index];
     const target = manifestTarget(ctx, manifest);
     if ('error' in target) return fail(ctx, target.error);
     const { info, namespace } = target;
@@ -46,7 +47,7 @@ export function* replace(ctx: KubectlContext): Task<number> {
       const { resourceVersion: _rv, uid: _uid, ...metadata } = obj.metadata ?? {};
       const created = yield* wait(ctx.client.create(info.resource, { ...obj, metadata }));
       if (!created.ok) {
-        exit = failStatus(ctx, addSourceToErr('replacing', files.source, created.status));
+        exit = failStatus(ctx, addSourceToErr('replacing', source, created.status));
         continue;
       }
       ctx.io.out(printObjects([created.object], output, 'unstructured', 'replaced', dryRun));
@@ -55,14 +56,14 @@ export function* replace(ctx: KubectlContext): Task<number> {
     if (!obj.metadata?.resourceVersion) {
       const live = yield* wait(ctx.client.get(info.resource, namespace, name));
       if (!live.ok) {
-        exit = failStatus(ctx, addSourceToErr('replacing', files.source, live.status));
+        exit = failStatus(ctx, addSourceToErr('replacing', source, live.status));
         continue;
       }
       obj = { ...obj, metadata: { ...obj.metadata, resourceVersion: live.object.metadata.resourceVersion } };
     }
     const updated = yield* wait(ctx.client.update(info.resource, obj, { dryRun: dryRun === 'server' }));
     if (!updated.ok) {
-      exit = failStatus(ctx, addSourceToErr('replacing', files.source, updated.status));
+      exit = failStatus(ctx, addSourceToErr('replacing', source, updated.status));
       continue;
     }
     ctx.io.out(printObjects([updated.object], output, 'unstructured', 'replaced', dryRun));

@@ -1,67 +1,59 @@
-// Mirrors kubernetes pkg/kubelet/pod/mirror_client.go and config/file.go (v1.32): a static pod
-// from the manifest directory is named `<name>-<node>`, hashed, and mirrored into the API as a
-// pod owned by the Node, so kubectl sees it; a deleted mirror pod is created again.
+// Mirrors kubernetes pkg/kubelet/pod/mirror_client.go (v1.32): a static pod's face in the API is a
+// mirror pod of the same name, annotated with the static pod's hash and owned by the Node. The
+// kubelet creates it and deletes it; nothing else about the static pod goes through the API.
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { Stored } from '../../api/object';
 import type { ApiClient } from '../../client/client';
-import { hex, sha256, utf8 } from '../../go/sha256';
-import { stableStringify } from '../../controllers/equality';
-import type { Simulator } from '../../sim/simulator';
 import { wait, type Task } from '../../sim/task';
-import { toRFC3339Micro } from '../../sim/time';
+import { CONFIG_HASH_ANNOTATION, CONFIG_SOURCE_ANNOTATION } from '../config/common';
 
 export const CONFIG_MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
-/** How often the kubelet notices a missing mirror pod (its pod sync; the real one reacts to the delete). */
-const MIRROR_CHECK_MS = 5_000;
 
-export interface MirrorContext {
-  sim: Simulator;
-  client: ApiClient;
-  epochMs: number;
-  nodeName: string;
-  nodeUid: string;
+/** isMirrorPod: the API object stands for a static pod of some kubelet. */
+export function isMirrorPod(pod: Pod): boolean {
+  return pod.metadata?.annotations?.[CONFIG_MIRROR_ANNOTATION] !== undefined;
 }
 
-/** staticPodFor is the file source's pod: named for the node, hashed, seen now, tolerating NoExecute. */
-export function staticPodFor(manifest: Pod, nodeName: string, seenMs: number, epochMs: number): Pod {
-  const name = `${manifest.metadata?.name ?? ''}-${nodeName}`;
-  const spec = { ...manifest.spec!, nodeName, tolerations: [...(manifest.spec?.tolerations ?? []), { operator: 'Exists', effect: 'NoExecute' }] };
-  // The kubelet hashes the defaulted pod (md5 of a deep dump, 32 hex digits); any stable digest has that shape.
-  const hash = hex(sha256(utf8(stableStringify({ name, spec })))).slice(0, 32);
-  const seen = toRFC3339Micro(seenMs, epochMs).replace(/Z$/, '000Z');
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      ...manifest.metadata,
-      name,
-      annotations: { ...(manifest.metadata?.annotations ?? {}), 'kubernetes.io/config.hash': hash, 'kubernetes.io/config.seen': seen, 'kubernetes.io/config.source': 'file' },
-    },
-    spec,
-  };
+/** isStaticPod: the pod came from a file (or URL) source, not from the apiserver. */
+export function isStaticPod(pod: Pod): boolean {
+  const source = pod.metadata?.annotations?.[CONFIG_SOURCE_ANNOTATION];
+  return source !== undefined && source !== 'api';
+}
+
+/** isMirrorPodOf: same name and namespace, and the mirror carries the static pod's current hash. */
+export function isMirrorPodOf(mirror: Pod, pod: Pod): boolean {
+  if (mirror.metadata?.name !== pod.metadata?.name || mirror.metadata?.namespace !== pod.metadata?.namespace) return false;
+  const hash = mirror.metadata?.annotations?.[CONFIG_MIRROR_ANNOTATION];
+  return hash !== undefined && hash === pod.metadata?.annotations?.[CONFIG_HASH_ANNOTATION];
+}
+
+export interface MirrorNode {
+  name: string;
+  uid: string;
 }
 
 /**
- * syncMirrorPods creates each static pod's mirror pod (annotated with the config hash and owned by
- * the Node) and keeps re-creating any that disappears, while the kubelet runs.
+ * createMirrorPod creates the static pod's mirror (the apiserver gives it its own UID and a fresh
+ * status). AlreadyExists is not an error: a mirror created by an earlier sync is still there.
  */
-export function* syncMirrorPods(ctx: MirrorContext, manifests: readonly Pod[], isRunning: () => boolean): Task<void> {
-  const pods = manifests.map((m) => staticPodFor(m, ctx.nodeName, ctx.sim.nowMs, ctx.epochMs));
-  while (isRunning()) {
-    for (const pod of pods) {
-      const name = pod.metadata!.name!;
-      const existing = yield* wait(ctx.client.get<Pod>('pods', 'kube-system', name));
-      if (existing.ok || existing.status.code !== 404) continue;
-      const hash = pod.metadata!.annotations!['kubernetes.io/config.hash'];
-      const mirror: Pod = {
-        ...pod,
-        metadata: {
-          ...pod.metadata,
-          annotations: { ...pod.metadata!.annotations, [CONFIG_MIRROR_ANNOTATION]: hash },
-          ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: ctx.nodeName, uid: ctx.nodeUid, controller: true }],
-        },
-      };
-      yield* wait(ctx.client.create('pods', mirror));
-    }
-    yield* wait(ctx.sim.sleep(MIRROR_CHECK_MS));
-  }
+export function* createMirrorPod(client: ApiClient, pod: Stored<Pod>, node: MirrorNode): Task<void> {
+  const hash = pod.metadata.annotations?.[CONFIG_HASH_ANNOTATION] ?? '';
+  const mirror: Pod = {
+    ...pod,
+    metadata: {
+      ...pod.metadata,
+      annotations: { ...pod.metadata.annotations, [CONFIG_MIRROR_ANNOTATION]: hash },
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.name, uid: node.uid, controller: true }],
+    },
+  };
+  yield* wait(client.create('pods', mirror));
+}
+
+/**
+ * deleteMirrorPod deletes a mirror pod at once (grace period 0), only the one with `uid` when
+ * given. Returns whether it was deleted: gone already or replaced (a UID conflict) is no error.
+ */
+export function* deleteMirrorPod(client: ApiClient, namespace: string, name: string, uid?: string): Task<boolean> {
+  const result = yield* wait(client.delete('pods', namespace, name, { gracePeriodSeconds: 0, ...(uid ? { preconditions: { uid } } : {}) }));
+  return result.ok;
 }

@@ -109,6 +109,29 @@ function waitCommand(): CommandSpec {
   };
 }
 
+/** proxyCommand: proxy/proxy.go NewCmdProxy's flags and defaults (v1.32). */
+function proxyCommand(): CommandSpec {
+  return {
+    name: 'proxy',
+    kind: 'run',
+    flags: [
+      flag('accept-hosts', 'string', '^localhost$,^127\\.0\\.0\\.1$,^\\[::1\\]$'),
+      flag('accept-paths', 'string', '^.*'),
+      flag('address', 'string', '127.0.0.1'),
+      flag('api-prefix', 'string', '/'),
+      flag('append-server-path', 'bool', false),
+      flag('disable-filter', 'bool', false),
+      flag('keepalive', 'duration', 0),
+      flag('port', 'int', 8001, { shorthand: 'p' }),
+      flag('reject-methods', 'string', '^$'),
+      flag('reject-paths', 'string', '^/api/.*/pods/.*/exec,^/api/.*/pods/.*/attach'),
+      flag('unix-socket', 'string', '', { shorthand: 'u' }),
+      flag('www', 'string', '', { shorthand: 'w' }),
+      flag('www-prefix', 'string', '/static/', { shorthand: 'P' }),
+    ],
+  };
+}
+
 /** debugCommand: debug/debug.go (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ]. */
 function debugCommand(): CommandSpec {
   return {
@@ -191,7 +214,7 @@ export function rootCommand(): CommandSpec {
       stub('attach'),
       execCommand(),
       stub('port-forward'),
-      stub('proxy'),
+      proxyCommand(),
       stub('cp'),
       authCommand(),
       debugCommand(),

@@ -1,0 +1,67 @@
+// Word expansion as bash does it for the forms tutorials use: parameters ($NAME, ${NAME},
+// ${NAME:-word}, $?) and command substitution ($(…), `…`), whose trailing newlines are removed;
+// then field splitting of the unquoted results on blanks and newlines. No globbing: a pattern
+// that matches no file stays as typed, which is what bash does in an empty directory.
+import type { Task } from '../../sim/task';
+import type { Word } from './syntax';
+
+export interface ExpandContext {
+  param(name: string): string | undefined;
+  /** substitute runs a command line and returns its stdout (stderr goes to the terminal). */
+  substitute(source: string): Task<string>;
+}
+
+const IFS = /[ \t\n]+/;
+
+/** expandWords expands each word into zero or more fields. */
+export function* expandWords(words: readonly Word[], ctx: ExpandContext): Task<string[]> {
+  const fields: string[] = [];
+  for (const word of words) fields.push(...(yield* expandWord(word, ctx)));
+  return fields;
+}
+
+/** expandWord: a word with only unquoted empty expansions vanishes; "" stays an empty field. */
+export function* expandWord(word: Word, ctx: ExpandContext): Task<string[]> {
+  const fields: string[] = [];
+  let current = '';
+  // started: the current field has content or a quoted part (so it exists even if empty).
+  let started = false;
+  for (const part of word) {
+    const value = part.kind === 'text' ? part.text : part.kind === 'param' ? yield* param(part.name, part.fallback, ctx) : (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
+    if (part.quoted || part.kind === 'text') {
+      current += value;
+      started ||= part.quoted || value !== '';
+      continue;
+    }
+    const pieces = value.split(IFS);
+    // A leading blank ends the field before it; a trailing blank ends the last piece.
+    pieces.forEach((piece, i) => {
+      if (i > 0) {
+        if (started) fields.push(current);
+        current = '';
+        started = false;
+      }
+      current += piece;
+      started ||= piece !== '';
+    });
+  }
+  if (started) fields.push(current);
+  return fields;
+}
+
+/** expandString expands a word to one string without splitting (assignment values, redirect targets). */
+export function* expandString(word: Word, ctx: ExpandContext): Task<string> {
+  let out = '';
+  for (const part of word) {
+    if (part.kind === 'text') out += part.text;
+    else if (part.kind === 'param') out += yield* param(part.name, part.fallback, ctx);
+    else out += (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
+  }
+  return out;
+}
+
+function* param(name: string, fallback: Word | undefined, ctx: ExpandContext): Task<string> {
+  const value = ctx.param(name);
+  if ((value === undefined || value === '') && fallback) return yield* expandString(fallback, ctx);
+  return value ?? '';
+}

@@ -1,0 +1,294 @@
+// Runs a parsed line as bash would: and-or chains with short-circuits, background jobs,
+// pipelines whose text utilities stream (so `kubectl get pods -w | grep web` prints as the watch
+// does) while a program after a pipe gets the whole output as its stdin, redirections, variables
+// and command substitution. Programs (kubectl, etcdctl, curl, sim) are sim tasks.
+import { Future } from '../../sim/future';
+import { spawn, type Task } from '../../sim/task';
+import type { CommandIO } from '../process';
+import type { Program } from '../shell';
+import type { ShellEnv } from '../shellEnv';
+import { BUILTINS } from './builtins';
+import { expandString, expandWords, type ExpandContext } from './expand';
+import { JobIO } from './jobIO';
+import { parseScript, SyntaxError } from './parse';
+import type { Job, ShellSession } from './session';
+import type { AndOr, Pipeline, Redirect, Script, SimpleCommand } from './syntax';
+import type { Filter, FilterIO } from './utils/filter';
+import { UTILITIES } from './utils';
+
+/** Shell is what a running line sees: the programs, the session state and its terminal. */
+export interface Shell {
+  env: ShellEnv;
+  programs: Record<string, Program>;
+  session: ShellSession;
+  io: CommandIO;
+}
+
+/** runLine parses and runs one terminal line, reporting finished jobs as bash does before its prompt. */
+export function* runLine(shell: Shell, line: string): Task<number> {
+  reportJobs(shell);
+  let script: Script;
+  try {
+    script = parseScript(line);
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) throw e;
+    shell.io.err(`bash: ${e.message}\n`);
+    shell.session.lastExit = 2;
+    return 2;
+  }
+  const status = yield* runScript(shell, script);
+  reportJobs(shell);
+  return status;
+}
+
+export function* runScript(shell: Shell, script: Script): Task<number> {
+  let status = shell.session.lastExit;
+  for (const chain of script) {
+    if (shell.io.interrupted) break;
+    if (chain.background) {
+      startJob(shell, chain);
+      status = shell.session.lastExit = 0;
+    } else status = yield* runAndOr(shell, chain);
+  }
+  return status;
+}
+
+function* runAndOr(shell: Shell, chain: AndOr): Task<number> {
+  let status = yield* runPipeline(shell, chain.first);
+  for (const { op, pipeline } of chain.rest) {
+    if (shell.io.interrupted) break;
+    if ((op === '&&') !== (status === 0)) continue;
+    status = yield* runPipeline(shell, pipeline);
+  }
+  return status;
+}
+
+/** startJob runs a chain in the background: bash prints `[N] PID` and returns the prompt. */
+function startJob(shell: Shell, chain: AndOr): void {
+  const { session } = shell;
+  const io = new JobIO(shell.io, '');
+  const id = session.nextJobId();
+  const pid = session.pid();
+  shell.io.err(`[${id}] ${pid}\n`);
+  // SIGTERM ends the job at once, whatever its task is waiting for (its output stops too).
+  const done = new Future<number>();
+  const job: Job = {
+    id,
+    pid,
+    command: chain.source,
+    state: 'Running',
+    reported: false,
+    done,
+    io,
+    terminate: () => {
+      if (job.state !== 'Running') return;
+      job.state = 'Terminated';
+      done.resolve(143);
+      io.interrupt();
+    },
+  };
+  session.jobs.push(job);
+  spawn(runAndOr({ ...shell, io }, { ...chain, background: false })).then((exit) => {
+    if (job.state !== 'Running') return;
+    job.exit = exit;
+    job.state = exit === 0 ? 'Done' : 'Exit';
+    done.resolve(exit);
+  });
+}
+
+/** reportJobs prints bash's notice for each job that ended since the last one. */
+function reportJobs(shell: Shell): void {
+  const jobs = shell.session.jobs;
+  const live = jobs.filter((j) => !j.reported);
+  for (const job of live) {
+    if (job.state === 'Running') continue;
+    shell.io.err(`${jobLine(job, live)}\n`);
+    job.reported = true;
+  }
+  // Reported jobs drop out of `jobs` (and free their number).
+  for (let i = jobs.length - 1; i >= 0; i--) if (jobs[i].reported) jobs.splice(i, 1);
+}
+
+/** jobLine is one line of `jobs` or of a job notice: `[1]+  Running                 kubectl proxy &`. */
+export function jobLine(job: Job, live: readonly Job[]): string {
+  const current = live[live.length - 1] === job ? '+' : live[live.length - 2] === job ? '-' : ' ';
+  const state = job.state === 'Exit' ? `Exit ${job.exit}` : job.state;
+  return `[${job.id}]${current}  ${state.padEnd(24)}${job.command}${job.state === 'Running' ? ' &' : ''}`;
+}
+
+interface Prepared {
+  argv: string[];
+  command: SimpleCommand;
+}
+
+/** runPipeline expands every command, then runs each program with the utilities after it streaming its output. */
+function* runPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
+  const prepared: Prepared[] = [];
+  const ctx = expandContext(shell);
+  for (const command of pipeline.commands) prepared.push({ argv: yield* expandWords(command.words, ctx), command });
+  let input = shell.io.stdin;
+  let status = 0;
+  for (let i = 0; i < prepared.length; ) {
+    if (shell.io.interrupted) break;
+    let end = i + 1;
+    while (end < prepared.length && UTILITIES[prepared[end].argv[0] ?? ''] !== undefined) end++;
+    const last = end === prepared.length;
+    let buffered = '';
+    // Build the group's sinks from the right: the terminal (or a buffer for the next program), then each utility.
+    let sink: Sink = last ? { write: (t) => shell.io.out(t), end: () => undefined } : { write: (t) => (buffered += t), end: () => undefined };
+    for (let k = end - 1; k > i; k--) sink = yield* utilitySink(shell, prepared[k], sink);
+    status = yield* runHead(shell, prepared[i], input, sink);
+    status = sink.end() ?? status;
+    input = buffered;
+    i = end;
+  }
+  if (pipeline.negated) status = status === 0 ? 1 : 0;
+  shell.session.lastExit = status;
+  return status;
+}
+
+/** Sink receives a stage's output; end returns the status of the last stage it feeds, if any. */
+interface Sink {
+  write(text: string): void;
+  end(): number | undefined;
+}
+
+function* utilitySink(shell: Shell, stage: Prepared, downstream: Sink): Task<Sink> {
+  const fds = yield* openRedirects(shell, stage.command.redirects, downstream);
+  if (typeof fds === 'number') return { write() {}, end: () => (downstream.end(), fds) };
+  const io: FilterIO = { out: fds.out, err: fds.err, readFile: (path) => shell.session.readFile(path) };
+  const made = UTILITIES[stage.argv[0]](stage.argv.slice(1), io);
+  if ('error' in made) {
+    io.err(made.error);
+    return { write() {}, end: () => (downstream.end(), made.status) };
+  }
+  const filter: Filter = made;
+  return {
+    write: (text) => filter.write(text),
+    end: () => {
+      const mine = filter.end();
+      return downstream.end() ?? mine;
+    },
+  };
+}
+
+/** runHead runs the first command of a group: an assignment, builtin, utility or program. */
+function* runHead(shell: Shell, stage: Prepared, input: string, sink: Sink): Task<number> {
+  const { command, argv } = stage;
+  const ctx = expandContext(shell);
+  if (argv.length === 0) {
+    for (const a of command.assignments) shell.session.vars.set(a.name, yield* expandString(a.value, ctx));
+    const fds = yield* openRedirects(shell, command.redirects, sink);
+    return typeof fds === 'number' ? fds : 0;
+  }
+  const fds = yield* openRedirects(shell, command.redirects, sink);
+  if (typeof fds === 'number') return fds;
+  const stdin = fds.stdin ?? input;
+  const root = shell.io;
+  const io: CommandIO = {
+    out: fds.out,
+    err: fds.err,
+    stdin,
+    get interrupted() {
+      return root.interrupted;
+    },
+    onInterrupt: (cleanup) => root.onInterrupt(cleanup),
+  };
+  const [name, ...args] = argv;
+  const utility = UTILITIES[name];
+  if (utility) {
+    const made = utility(args, { out: io.out, err: io.err, readFile: (path) => shell.session.readFile(path) });
+    if ('error' in made) {
+      io.err(made.error);
+      return made.status;
+    }
+    made.write(stdin);
+    return made.end();
+  }
+  const builtin = BUILTINS[name];
+  if (builtin) return yield* builtin({ ...shell, io }, args);
+  const program = shell.programs[name];
+  if (program) return yield* program(shell.env, args, io);
+  io.err(`bash: ${name}: command not found\n`);
+  return 127;
+}
+
+interface Fds {
+  out(text: string): void;
+  err(text: string): void;
+  stdin?: string;
+}
+
+/** openRedirects applies redirections left to right (`>/dev/null 2>&1` sends both away; `2>&1 >/dev/null` only stdout). */
+function* openRedirects(shell: Shell, redirects: readonly Redirect[], sink: Sink): Task<Fds | number> {
+  const { session, io } = shell;
+  const table: Record<1 | 2, (text: string) => void> = { 1: (t) => sink.write(t), 2: (t) => io.err(t) };
+  let stdin: string | undefined;
+  for (const r of redirects) {
+    const target = yield* expandString(r.target, expandContext(shell));
+    if (r.op === '>&') {
+      if (target !== '1' && target !== '2') {
+        io.err(`bash: ${target}: ambiguous redirect\n`);
+        return 1;
+      }
+      if (r.fd !== 0) table[r.fd] = table[Number(target) as 1 | 2];
+      continue;
+    }
+    if (r.op === '<') {
+      const content = session.readFile(target);
+      if (typeof content !== 'string') {
+        io.err(`bash: ${target}: ${content === null ? 'Is a directory' : 'No such file or directory'}\n`);
+        return 1;
+      }
+      stdin = content;
+      continue;
+    }
+    if (r.fd === 0) continue;
+    if (target === '/dev/null') table[r.fd] = () => {};
+    else if (target === '/dev/stderr') table[r.fd] = (t) => io.err(t);
+    else if (target === '/dev/stdout') table[r.fd] = (t) => sink.write(t);
+    else if (session.readFile(target) === null) {
+      io.err(`bash: ${target}: Is a directory\n`);
+      return 1;
+    } else {
+      session.writeFile(target, '', r.op === '>>');
+      table[r.fd] = (t) => session.writeFile(target, t, true);
+    }
+  }
+  return { out: table[1], err: table[2], stdin };
+}
+
+/** expandContext: variables of the session, $? and command substitution in a subshell. */
+export function expandContext(shell: Shell): ExpandContext {
+  const { session } = shell;
+  return {
+    param(name) {
+      if (name === '?') return String(session.lastExit);
+      if (name === '$') return '2398';
+      if (name === '#') return '0';
+      if (name === '0') return 'bash';
+      return session.vars.get(name);
+    },
+    *substitute(source) {
+      let captured = '';
+      const root = shell.io;
+      const io: CommandIO = {
+        out: (t) => (captured += t),
+        err: (t) => root.err(t),
+        stdin: '',
+        get interrupted() {
+          return root.interrupted;
+        },
+        onInterrupt: (cleanup) => root.onInterrupt(cleanup),
+      };
+      try {
+        yield* runScript({ ...shell, io }, parseScript(source));
+      } catch (e) {
+        if (!(e instanceof SyntaxError)) throw e;
+        root.err(`bash: command substitution: line 1: ${e.message}\n`);
+        session.lastExit = 2;
+      }
+      return captured;
+    },
+  };
+}

@@ -1,0 +1,299 @@
+// parse turns a terminal line into a Script (syntax.ts), following bash's token rules: blanks
+// separate words; '…' is literal; "…" keeps $ expansions and lets a backslash escape $ ` " \ and
+// newline; an unquoted backslash escapes the next character; `#` at the start of a word begins a
+// comment; | || && ; & and newline are operators; [n]> [n]>> < 2>&1 &> are redirections.
+// Errors read as bash's (`syntax error near unexpected token `|'`).
+import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './syntax';
+
+export class SyntaxError extends Error {}
+
+type Token = (
+  | { type: 'word'; word: Word }
+  | { type: 'op'; op: string }
+  | { type: 'redirect'; fd: 0 | 1 | 2 | -1; op: '>' | '>>' | '<' | '>&' }
+  | { type: 'eof' }
+) & { start?: number; end?: number };
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+
+/** parseScript parses one line (or several, newline-separated) of bash. */
+export function parseScript(source: string): Script {
+  const tokens = new Lexer(source).tokens();
+  return new Parser(tokens, source).script();
+}
+
+class Lexer {
+  private i = 0;
+  private tokenStart = 0;
+  constructor(private readonly s: string) {}
+
+  tokens(): Token[] {
+    const out: Token[] = [];
+    for (;;) {
+      const token = this.next();
+      token.start = this.tokenStart;
+      token.end = this.i;
+      out.push(token);
+      if (token.type === 'eof') return out;
+    }
+  }
+
+  private next(): Token {
+    const s = this.s;
+    while (this.i < s.length && (s[this.i] === ' ' || s[this.i] === '\t' || (s[this.i] === '\\' && s[this.i + 1] === '\n'))) this.i += s[this.i] === '\\' ? 2 : 1;
+    this.tokenStart = this.i;
+    if (this.i >= s.length) return { type: 'eof' };
+    const c = s[this.i];
+    if (c === '#') {
+      while (this.i < s.length && s[this.i] !== '\n') this.i++;
+      return this.next();
+    }
+    if (c === '\n') {
+      this.i++;
+      return { type: 'op', op: '\n' };
+    }
+    const two = s.slice(this.i, this.i + 2);
+    if (two === '&&' || two === '||' || two === ';;') {
+      this.i += 2;
+      return { type: 'op', op: two };
+    }
+    if (two === '&>') {
+      this.i += 2;
+      if (s[this.i] === '>') this.i++;
+      return { type: 'redirect', fd: -1, op: '>' };
+    }
+    if (c === '|' || c === '&' || c === ';' || c === '(' || c === ')') {
+      this.i++;
+      return { type: 'op', op: c };
+    }
+    const redirect = /^([012]?)(>>|>&|>|<)/.exec(s.slice(this.i, this.i + 4));
+    if (redirect) {
+      this.i += redirect[0].length;
+      const op = redirect[2] as '>' | '>>' | '<' | '>&';
+      const fd = (redirect[1] === '' ? (op === '<' ? 0 : 1) : Number(redirect[1])) as 0 | 1 | 2;
+      return { type: 'redirect', fd, op };
+    }
+    return { type: 'word', word: this.word() };
+  }
+
+  /** word reads one word up to an unquoted blank or operator character. */
+  private word(): Word {
+    const s = this.s;
+    const parts: WordPart[] = [];
+    const text = (t: string, quoted: boolean) => {
+      const last = parts[parts.length - 1];
+      if (last?.kind === 'text' && last.quoted === quoted) last.text += t;
+      else parts.push({ kind: 'text', text: t, quoted });
+    };
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (' \t\n|&;()<>'.includes(c)) break;
+      if (c === '\\') {
+        if (this.i + 1 >= s.length) throw new SyntaxError('unexpected EOF after `\\\'');
+        if (s[this.i + 1] !== '\n') text(s[this.i + 1], true);
+        this.i += 2;
+      } else if (c === "'") {
+        const end = s.indexOf("'", this.i + 1);
+        if (end < 0) throw new SyntaxError("unexpected EOF while looking for matching `''");
+        text(s.slice(this.i + 1, end), true);
+        // '' is an empty quoted word: keep a part so the word survives expansion.
+        if (end === this.i + 1) parts.push({ kind: 'text', text: '', quoted: true });
+        this.i = end + 1;
+      } else if (c === '"') {
+        this.i++;
+        const before = parts.length;
+        this.doubleQuoted(parts, text);
+        if (parts.length === before) parts.push({ kind: 'text', text: '', quoted: true });
+      } else if (c === '$' || c === '`') {
+        const part = this.expansion(false);
+        if (part) parts.push(part);
+        else text('$', false);
+      } else {
+        text(c, false);
+        this.i++;
+      }
+    }
+    return parts;
+  }
+
+  /** doubleQuoted reads "…" after its opening quote. */
+  private doubleQuoted(parts: WordPart[], text: (t: string, quoted: boolean) => void): void {
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s[this.i];
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c === '\\' && '$`"\\\n'.includes(s[this.i + 1] ?? '')) {
+        if (s[this.i + 1] !== '\n') text(s[this.i + 1], true);
+        this.i += 2;
+      } else if (c === '$' || c === '`') {
+        const part = this.expansion(true);
+        if (part) parts.push(part);
+        else text('$', true);
+      } else {
+        text(c, true);
+        this.i++;
+      }
+    }
+    throw new SyntaxError('unexpected EOF while looking for matching `"\'');
+  }
+
+  /** expansion reads $NAME, ${NAME}, ${NAME:-word}, $?, $(…) or `…` at a `$` or backquote; undefined for a lone `$`. */
+  private expansion(quoted: boolean): WordPart | undefined {
+    const s = this.s;
+    if (s[this.i] === '`') {
+      const end = s.indexOf('`', this.i + 1);
+      if (end < 0) throw new SyntaxError('unexpected EOF while looking for matching ``\'');
+      const source = s.slice(this.i + 1, end);
+      this.i = end + 1;
+      return { kind: 'command', source, quoted };
+    }
+    const rest = s.slice(this.i + 1);
+    if (rest.startsWith('(')) {
+      const end = matchingParen(s, this.i + 2);
+      const source = s.slice(this.i + 2, end);
+      this.i = end + 1;
+      return { kind: 'command', source, quoted };
+    }
+    if (rest.startsWith('{')) {
+      const close = s.indexOf('}', this.i + 2);
+      if (close < 0) throw new SyntaxError('unexpected EOF while looking for matching `}\'');
+      const body = s.slice(this.i + 2, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])(?::-(.*))?$/s.exec(body);
+      if (!m) throw new SyntaxError(`\${${body}}: bad substitution`);
+      this.i = close + 1;
+      return { kind: 'param', name: m[1], quoted, fallback: m[2] === undefined ? undefined : new Lexer(m[2]).word() };
+    }
+    const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])/.exec(rest);
+    if (!m) {
+      this.i++;
+      return undefined;
+    }
+    this.i += 1 + m[1].length;
+    return { kind: 'param', name: m[1], quoted };
+  }
+}
+
+/** matchingParen finds the `)` closing a `$(` whose body starts at `start`, skipping quotes and nested parens. */
+function matchingParen(s: string, start: number): number {
+  let depth = 1;
+  for (let i = start; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === "'") {
+      i = s.indexOf("'", i + 1);
+      if (i < 0) break;
+    } else if (c === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  throw new SyntaxError("unexpected EOF while looking for matching `)'");
+}
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly source: string,
+  ) {}
+
+  script(): Script {
+    const out: AndOr[] = [];
+    for (;;) {
+      while (this.isOp(';') || this.isOp('\n')) this.i++;
+      if (this.peek().type === 'eof') return out;
+      const chain = this.andOr();
+      if (this.isOp('&')) {
+        this.i++;
+        chain.background = true;
+      } else if (this.isOp(';') || this.isOp('\n')) this.i++;
+      else if (this.peek().type !== 'eof') throw this.unexpected();
+      out.push(chain);
+    }
+  }
+
+  private andOr(): AndOr {
+    const start = this.peek().start ?? 0;
+    const chain: AndOr = { first: this.pipeline(), rest: [], background: false, source: '' };
+    while (this.isOp('&&') || this.isOp('||')) {
+      const op = (this.tokens[this.i++] as { op: '&&' | '||' }).op;
+      this.skipNewlines();
+      chain.rest.push({ op, pipeline: this.pipeline() });
+    }
+    chain.source = this.source.slice(start, this.tokens[this.i - 1].end);
+    return chain;
+  }
+
+  private pipeline(): Pipeline {
+    let negated = false;
+    const first = this.peek();
+    if (first.type === 'word' && first.word.length === 1 && first.word[0].kind === 'text' && !first.word[0].quoted && first.word[0].text === '!') {
+      negated = true;
+      this.i++;
+    }
+    const commands = [this.simple()];
+    while (this.isOp('|')) {
+      this.i++;
+      this.skipNewlines();
+      commands.push(this.simple());
+    }
+    return { negated, commands };
+  }
+
+  private simple(): SimpleCommand {
+    const command: SimpleCommand = { assignments: [], words: [], redirects: [] };
+    for (;;) {
+      const token = this.peek();
+      if (token.type === 'word') {
+        this.i++;
+        const assignment = command.words.length === 0 ? splitAssignment(token.word) : undefined;
+        if (assignment) command.assignments.push(assignment);
+        else command.words.push(token.word);
+      } else if (token.type === 'redirect') {
+        this.i++;
+        const target = this.peek();
+        if (target.type !== 'word') throw this.unexpected();
+        this.i++;
+        const redirect: Redirect = { fd: token.fd === -1 ? 1 : token.fd, op: token.op, target: target.word };
+        command.redirects.push(redirect);
+        // &>FILE is >FILE 2>&1.
+        if (token.fd === -1) command.redirects.push({ fd: 2, op: '>&', target: [{ kind: 'text', text: '1', quoted: false }] });
+      } else break;
+    }
+    if (command.words.length === 0 && command.assignments.length === 0 && command.redirects.length === 0) throw this.unexpected();
+    return command;
+  }
+
+  /** skipNewlines: a line may continue after && || and |. */
+  private skipNewlines(): void {
+    while (this.isOp('\n')) this.i++;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.i];
+  }
+
+  private isOp(op: string): boolean {
+    const token = this.tokens[this.i];
+    return token.type === 'op' && token.op === op;
+  }
+
+  private unexpected(): SyntaxError {
+    const token = this.peek();
+    const text = token.type === 'eof' ? 'newline' : token.type === 'op' ? (token.op === '\n' ? 'newline' : token.op) : token.type === 'redirect' ? '>' : 'word';
+    return new SyntaxError(`syntax error near unexpected token \`${text}'`);
+  }
+}
+
+/** splitAssignment reads NAME=value when NAME is unquoted literal text. */
+function splitAssignment(word: Word): { name: string; value: Word } | undefined {
+  const head = word[0];
+  if (head?.kind !== 'text' || head.quoted) return undefined;
+  const m = ASSIGNMENT.exec(head.text);
+  if (!m) return undefined;
+  const value: Word = [{ kind: 'text', text: head.text.slice(m[0].length), quoted: false }, ...word.slice(1)];
+  return { name: m[1], value: value.filter((p) => p.kind !== 'text' || p.text !== '' || p.quoted) };
+}

@@ -1,0 +1,56 @@
+// The shape of a parsed terminal line: the part of bash's grammar (POSIX "Shell Command
+// Language") that tutorials type into a terminal. Lists of and-or chains of pipelines of simple
+// commands, with words that still carry their quoting, so expansion can split exactly where bash
+// would.
+
+/** WordPart is one piece of a word; `quoted` parts are never field-split. */
+export type WordPart =
+  | { kind: 'text'; text: string; quoted: boolean }
+  /** $NAME, ${NAME}, $? — `fallback` is ${NAME:-word}. */
+  | { kind: 'param'; name: string; quoted: boolean; fallback?: Word }
+  /** $(command) or `command`: the source, parsed when it runs. */
+  | { kind: 'command'; source: string; quoted: boolean };
+
+export type Word = WordPart[];
+
+/** Redirect: `>`, `>>` and `<` to a path, or `2>&1` duplicating a descriptor. */
+export interface Redirect {
+  fd: 0 | 1 | 2;
+  op: '>' | '>>' | '<' | '>&';
+  target: Word;
+}
+
+export interface SimpleCommand {
+  /** assignments: NAME=word before the command name (alone they set shell variables). */
+  assignments: Array<{ name: string; value: Word }>;
+  words: Word[];
+  redirects: Redirect[];
+}
+
+export interface Pipeline {
+  negated: boolean;
+  commands: SimpleCommand[];
+}
+
+/** AndOr: pipelines joined by && and ||, run left to right with short-circuits. */
+export interface AndOr {
+  first: Pipeline;
+  rest: Array<{ op: '&&' | '||'; pipeline: Pipeline }>;
+  /** background: ended by `&` (a job that runs on while the prompt returns). */
+  background: boolean;
+  /** source: the chain as typed (what `jobs` lists). */
+  source: string;
+}
+
+/** Script is a whole line: and-or chains separated by `;`, `&` or newlines. */
+export type Script = AndOr[];
+
+/** wordText: a word's literal text when it has no expansion (command names, assignment names). */
+export function wordText(word: Word): string | undefined {
+  let text = '';
+  for (const part of word) {
+    if (part.kind !== 'text') return undefined;
+    text += part.text;
+  }
+  return text;
+}
