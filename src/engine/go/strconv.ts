@@ -1,17 +1,46 @@
+// Go's strconv quoting (go/src/strconv/quote.go): the `%q` verb and every message that quotes
+// a value with it.
+
+/** isGoPrint is strconv.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
+export function isGoPrint(ch: string): boolean {
+  return ch === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(ch);
+}
+
+const NAMED_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+
+/** escapeRune writes one rune as strconv does inside a literal quoted with `quote`. */
+function escapeRune(ch: string, quote: string, asciiOnly: boolean): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (ch === quote || ch === '\\') return `\\${ch}`;
+  if (asciiOnly ? cp < 0x80 && isGoPrint(ch) : isGoPrint(ch)) return ch;
+  if (NAMED_ESCAPES[ch]) return NAMED_ESCAPES[ch];
+  if (cp < 0x20 || cp === 0x7f) return `\\x${cp.toString(16).padStart(2, '0')}`;
+  // A lone UTF-16 surrogate is what an invalid UTF-8 sequence becomes here; Go writes U+FFFD.
+  if (cp >= 0xd800 && cp <= 0xdfff) return asciiOnly ? '\\ufffd' : '\ufffd';
+  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, '0')}`;
+  return `\\U${cp.toString(16).padStart(8, '0')}`;
+}
+
 /**
- * goQuote is Go's strconv.Quote (the `%q` verb) for the texts Kubernetes components print in
- * messages: `"name"` with backslash escapes for quotes, backslashes and control characters.
+ * goQuote is Go's strconv.Quote (the `%q` verb): `"name"` with backslash escapes for quotes,
+ * backslashes, control characters and non-printable runes.
+ * @example goQuote('a"b\n') === '"a\\"b\\n"'
  */
 export function goQuote(text: string): string {
   let out = '"';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
+  for (const ch of text) out += escapeRune(ch, '"', false);
   return `${out}"`;
+}
+
+/** goQuoteToASCII is strconv.QuoteToASCII (`%+q`): also escapes every non-ASCII rune. */
+export function goQuoteToASCII(text: string): string {
+  let out = '"';
+  for (const ch of text) out += escapeRune(ch, '"', true);
+  return `${out}"`;
+}
+
+/** goQuoteRune is strconv.QuoteRune (`%q` of an integer): `'A'`, `'\x01'`, `'\''`. */
+export function goQuoteRune(cp: number, asciiOnly = false): string {
+  const valid = cp >= 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+  return `'${escapeRune(String.fromCodePoint(valid ? cp : 0xfffd), "'", asciiOnly)}'`;
 }

@@ -8,7 +8,7 @@ import { goQuote } from '../../go/strconv';
 export { goQuote };
 
 /** underscoreOK mirrors strconv's check that `_` only separates digits after a base prefix. */
-function underscoreOK(s: string): boolean {
+export function underscoreOK(s: string): boolean {
   let saw = '^';
   let i = 0;
   if (s[0] === '-' || s[0] === '+') s = s.slice(1);

@@ -1,12 +1,15 @@
 // kubectl get's template printers: -o jsonpath / jsonpath-as-json (k8s.io/cli-runtime printers
-// jsonpath.go) and custom-columns (pkg/cmd/get/customcolumn.go, see customColumns.ts), and the
-// output-format check of get_flags.go PrintFlags.ToPrinter (with customcolumn_flags.go and
-// cli-runtime jsonpath_flags.go / go_template_flags.go for the *-file formats).
+// jsonpath.go), -o go-template / template (printers/template.go, see goTemplatePrinter.ts) and
+// custom-columns (pkg/cmd/get/customcolumn.go, see customColumns.ts), and the output-format
+// check of get_flags.go PrintFlags.ToPrinter (with customcolumn_flags.go and cli-runtime
+// jsonpath_flags.go / template_flags.go for the *-file formats).
 import type { KubeObject } from '../../api/object';
 import { cmdError } from '../args/errors';
 import type { ParsedCommand } from '../args/commandSpec';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { marshalUnstructured } from '../generate';
+import type { GoTemplate } from '../printers/goTemplate';
+import { parseKubectlTemplate, printGoTemplate } from '../printers/goTemplatePrinter';
 import type { JsonValue } from '../printers/json';
 import { executeJsonPath, JsonPathError, parseTemplate } from '../printers/jsonpath';
 import { parseCustomColumns, printCustomColumns, type CustomColumn } from './customColumns';
@@ -25,25 +28,40 @@ const FILE_FORMATS = ['custom-columns-file', 'go-template-file', 'jsonpath-file'
  */
 export type TemplateOutput =
   | { format: 'jsonpath' | 'jsonpath-as-json'; template: string }
+  | { format: 'go-template'; template: string; parsed: GoTemplate; allowMissingKeys: boolean }
   | { format: 'custom-columns'; template: string; columns: CustomColumn[]; noHeaders: boolean };
 
 /**
- * templateOutput parses `-o jsonpath=...` (or `-o jsonpath --template=...`); undefined for the
- * other formats; a string is kubectl's error for a format it cannot print.
+ * splitOutput separates `-o FORMAT=TEMPLATE`. As in the *_flags.go ToPrinter methods, a
+ * --template value wins and then the whole -o value is the format ("jsonpath={.a}" matches
+ * none); --template alone means go-template (get_flags.go keeps that for compatibility).
+ */
+function splitOutput(output: string, templateFlag: string): { format: string; template: string } {
+  if (templateFlag !== '') return { format: output === '' ? 'go-template' : output, template: templateFlag };
+  const eq = output.indexOf('=');
+  return eq < 0 ? { format: output, template: '' } : { format: output.slice(0, eq), template: output.slice(eq + 1) };
+}
+
+/**
+ * templateOutput parses `-o jsonpath=...` / `-o go-template=...` (or the format plus
+ * --template=...); undefined for the other formats; a string is kubectl's error for a format
+ * it cannot print.
  */
 export function templateOutput(cmd: ParsedCommand): TemplateOutput | undefined | string {
   const output = stringFlag(cmd, 'output');
-  if (output === '' || output === 'json' || output === 'yaml' || output === 'name' || output === 'wide') return undefined;
-  const eq = output.indexOf('=');
-  const format = eq < 0 ? output : output.slice(0, eq);
-  const template = eq < 0 ? stringFlag(cmd, 'template') : output.slice(eq + 1);
+  const { format, template } = splitOutput(output, stringFlag(cmd, 'template'));
+  if (format === '' || format === 'json' || format === 'yaml' || format === 'name' || format === 'wide') return undefined;
   if (!GET_FORMATS.includes(format)) return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_FORMATS.join(',')}\n`;
   const columns = format.startsWith('custom-columns');
   if (template === '') return columns ? 'error: custom-columns format specified but no custom columns given\n' : 'error: template format specified but no template given\n';
   // The flag types word the missing-file error differently: custom columns say "template",
   // jsonpath and go-template say "--template".
   if (FILE_FORMATS.includes(format)) return `error: error reading ${columns ? 'template' : '--template'} ${template}, open ${template}: no such file or directory\n`;
-  if (format === 'go-template' || format === 'template') return `error: -o ${format} is not supported by this simulator; use -o jsonpath=...\n`;
+  if (format === 'go-template' || format === 'template') {
+    const parsed = parseKubectlTemplate(template);
+    if (typeof parsed === 'string') return parsed;
+    return { format: 'go-template', template, parsed, allowMissingKeys: boolFlag(cmd, 'allow-missing-template-keys') };
+  }
   if (columns) {
     const parsed = parseCustomColumns(template);
     return typeof parsed === 'string' ? `error: ${parsed}\n` : { format: 'custom-columns', template, columns: parsed, noHeaders: boolFlag(cmd, 'no-headers') };
@@ -70,6 +88,7 @@ export function printTemplate(out: TemplateOutput, objects: readonly KubeObject[
   const items = objects.map((o) => marshalUnstructured(o as unknown as JsonValue));
   if (out.format === 'custom-columns') return printCustomColumns(out.columns, items, out.noHeaders);
   const data: JsonValue = single && items.length === 1 ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+  if (out.format === 'go-template') return printGoTemplate(out.parsed, out.template, data, out.allowMissingKeys);
   try {
     return { stdout: executeJsonPath(out.template, data, out.format === 'jsonpath-as-json'), stderr: '' };
   } catch (e) {
