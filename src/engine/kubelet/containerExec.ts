@@ -64,6 +64,7 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
       memoryLimitBytes: memoryLimit === undefined ? undefined : value(memoryLimit),
       cpuLimitMillis: cpuLimit === undefined ? undefined : milliValue(cpuLimit),
       scriptFiles,
+      imageFiles: record.files,
     },
   });
 }

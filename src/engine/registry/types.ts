@@ -21,6 +21,8 @@ export interface ImageConfig {
   env?: string[];
   /** tools: programs `kubectl exec` finds beyond the base OS's (curl in buildpack-based images). */
   tools?: string[];
+  /** files: files the image's own layers add, by absolute path (the bootcamp app's /server.js). */
+  files?: Record<string, string>;
 }
 
 /** LogStream is where a log line goes; `kubectl logs` shows both. */

@@ -141,7 +141,7 @@ export class ContainerRuntime {
       const container: ContainerRecord = {
         id: newID(this.options.rng), sandboxId, podUid: sandbox.podUid, podName: sandbox.name, podNamespace: sandbox.namespace, name: config.name,
         attempt: config.attempt, image: image.resolved.normalized, imageRef: image.repoDigests[0], hash: config.hash, state: 'CONTAINER_CREATED',
-        createdAtMs: this.sim.nowMs, argv: plan.argv, env: processEnv(sandbox.name, image.resolved.config.env ?? [], config.envs ?? []), tools: image.resolved.config.tools, behavior: plan.behavior, memoryLimitBytes: config.memoryLimitBytes,
+        createdAtMs: this.sim.nowMs, argv: plan.argv, env: processEnv(sandbox.name, image.resolved.config.env ?? [], config.envs ?? []), tools: image.resolved.config.tools, files: image.resolved.config.files, behavior: plan.behavior, memoryLimitBytes: config.memoryLimitBytes,
         // Fields set later are made now: added afterwards they would go to a property array.
         startedAtMs: undefined, finishedAtMs: undefined, exitCode: undefined, reason: undefined, cpuAccounting: undefined,
       };

@@ -45,6 +45,8 @@ export interface ContainerRecord {
   env: string[];
   /** tools: the image's extra programs (ImageConfig.tools). */
   tools?: readonly string[];
+  /** files: the image's own files (ImageConfig.files). */
+  files?: Readonly<Record<string, string>>;
   behavior: ProcessBehavior;
   /** memoryLimitBytes bounds an `oom` process (the container's memory limit). */
   memoryLimitBytes?: number;

@@ -71,3 +71,23 @@ describe('kubectl exec', () => {
     expect(r.at(-3)).toMatchObject({ exit: 1, stderr: 'error: cannot exec into a container in a completed pod; current phase is Succeeded\n' });
   });
 });
+
+// Kubernetes Basics, "Explore your app": `kubectl exec -ti $POD_NAME -- bash`, then `cat server.js`
+// and `curl http://localhost:8080` inside the container.
+describe('kubectl exec into the bootcamp app', () => {
+  it('finds the image’s own files relative to its working directory, and its server on localhost', () => {
+    const cluster = Cluster.boot(clusterSpec({ seed: 12, nodes: nodesFromCount(1), etcdMembers: 1 }), DEFAULT_COMPONENTS);
+    const [, , cat, ls, curl, v2] = runCommands(cluster, [
+      'kubectl create deployment kubernetes-bootcamp --image=gcr.io/google-samples/kubernetes-bootcamp:v1',
+      { run: `export POD_NAME=$(kubectl get pods -o jsonpath='{.items[0].metadata.name}')`, advanceMs: 60_000 },
+      'kubectl exec $POD_NAME -- cat server.js',
+      'kubectl exec $POD_NAME -- ls',
+      'kubectl exec $POD_NAME -- curl -s http://localhost:8080',
+      'kubectl run v2 --image=docker.io/jocatalin/kubernetes-bootcamp:v2 >/dev/null; sleep 60; kubectl exec v2 -- cat /server.js | grep -c "v=2"',
+    ]);
+    expect(cat.stdout).toMatch(/^var http = require\('http'\);\n[\s\S]*listen\(8080/);
+    expect(ls.stdout.split('\n')).toContain('server.js');
+    expect(curl.stdout).toBe(`Hello Kubernetes bootcamp! | Running on: ${cluster.shellSession.vars.get('POD_NAME')} | v=1\n`);
+    expect(v2.stdout).toBe('1\n');
+  });
+});

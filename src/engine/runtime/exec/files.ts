@@ -15,6 +15,10 @@ export interface ContainerView {
   cpuLimitMillis?: number;
   /** scriptFiles: paths the container's script has created by now. */
   scriptFiles: ReadonlySet<string>;
+  /** imageFiles: files of the image's own layers, by absolute path. */
+  imageFiles?: Readonly<Record<string, string>>;
+  /** workingDir: where relative paths start (the image's WORKDIR, else /). */
+  workingDir?: string;
 }
 
 const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -44,7 +48,9 @@ export function resolvConf(namespace: string): string {
 
 /** readFile returns a file's content, `null` for a directory, undefined when absent. */
 export function readFile(view: ContainerView, path: string): string | null | undefined {
-  const normalized = path.replace(/\/+$/, '') || '/';
+  const normalized = absolute(view, path);
+  const own = view.imageFiles?.[normalized];
+  if (own !== undefined) return own;
   switch (normalized) {
     case '/etc/hosts': return managedHostsFile(view.podIP, view.hostname);
     case '/etc/resolv.conf': return resolvConf(view.namespace);
@@ -63,12 +69,19 @@ export function readFile(view: ContainerView, path: string): string | null | und
 
 /** listDirectory names a directory's entries (sorted, as ls prints them). */
 export function listDirectory(view: ContainerView, path: string): string[] | undefined {
-  const normalized = path.replace(/\/+$/, '') || '/';
+  const normalized = absolute(view, path);
   if (normalized === SA_DIR && view.serviceAccount) return ['ca.crt', 'namespace', 'token'];
   const listed = DIRECTORIES.get(normalized);
   if (!listed) return undefined;
-  const extra = [...view.scriptFiles].filter((f) => f.slice(0, f.lastIndexOf('/')) === (normalized === '/' ? '' : normalized)).map((f) => f.slice(f.lastIndexOf('/') + 1));
+  const extra = [...view.scriptFiles, ...Object.keys(view.imageFiles ?? {})].filter((f) => f.slice(0, f.lastIndexOf('/')) === (normalized === '/' ? '' : normalized)).map((f) => f.slice(f.lastIndexOf('/') + 1));
   return [...new Set([...listed, ...extra])].sort();
+}
+
+/** absolute resolves a path against the working directory and drops trailing slashes. */
+function absolute(view: ContainerView, path: string): string {
+  const dir = (view.workingDir ?? '/').replace(/\/+$/, '');
+  const full = path.startsWith('/') ? path : `${dir}/${path.replace(/^\.\//, '')}`;
+  return full.replace(/\/+$/, '') || '/';
 }
 
 const DIRECTORIES = new Map<string, string[]>([
