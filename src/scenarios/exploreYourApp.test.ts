@@ -29,6 +29,15 @@ describe('explore-your-app scenario', () => {
     expect(by('kubectl exec deployment/kubernetes-bootcamp -- nslookup')).toMatchObject({ exit: 1, stdout: '' });
   });
 
+  it('follows the tutorial through $POD_NAME, kubectl proxy and the pods/proxy subresource', () => {
+    const pod = /^(kubernetes-bootcamp-\S+)\s/m.exec(by('kubectl get pods').stdout)?.[1];
+    expect(by('export POD_NAME').stdout).toBe(`Name of the Pod: ${pod}\n`);
+    expect(by('kubectl proxy &').stdout).toBe('Starting to serve on 127.0.0.1:8001\n');
+    expect(by('curl http://localhost:8001/').stdout).toBe(`Hello Kubernetes bootcamp! | Running on: ${pod} | v=1\n`);
+    expect(by('kubectl exec $POD_NAME -- cat server.js').stdout).toContain('listen(8080');
+    expect(by('kill %1').stderr).toBe('[1]+  Terminated              kubectl proxy\n');
+  });
+
   it('is byte-identical run to run, trace included', () => {
     expect(run(true).map((r) => JSON.stringify(r))).toEqual(run(true).map((r) => JSON.stringify(r)));
   });

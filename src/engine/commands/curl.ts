@@ -50,7 +50,11 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
       return 35;
     }
     const response = yield* local(request.path);
-    io.out(curlBody(request.path, response));
+    if ('reset' in response) {
+      io.err('curl: (52) Empty reply from server\n');
+      return 52;
+    }
+    io.out(response.raw ? response.body : curlBody(request.path, response));
     return 0;
   }
   const tls = request.port === 6443 || request.port === 10259 || request.port === 10257;

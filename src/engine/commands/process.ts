@@ -16,6 +16,8 @@ export interface CommandIO {
   readonly interrupted: boolean;
   /** onInterrupt registers cleanup for Ctrl-C (stop a watch). */
   onInterrupt(cleanup: () => void): void;
+  /** closed: the command line ended, so its terminal takes no more output. */
+  readonly closed?: boolean;
 }
 
 /** Exit code of a command stopped by Ctrl-C (128 + SIGINT), as a shell reports it. */
@@ -39,6 +41,10 @@ export class CommandProcess implements CommandIO {
 
   get interrupted(): boolean {
     return this.stopped;
+  }
+
+  get closed(): boolean {
+    return this.done.isSettled;
   }
 
   out(text: string): void {

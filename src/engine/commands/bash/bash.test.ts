@@ -136,7 +136,8 @@ describe('bash jobs', () => {
     sim.runUntil(sim.nowMs + 10);
     expect(started.done.value).toEqual({ exit: 0, stdout: 'tick 1\n', stderr: '[1] 2407\n' });
     sim.runUntil(sim.nowMs + 5000);
-    expect(run('jobs').stdout).toBe('[1]+  Running                 stream tick &\n');
+    // What the job printed while the prompt waited comes first, as the terminal showed it.
+    expect(run('jobs').stdout).toBe('tick 2\ntick 3\ntick 4\ntick 5\ntick 6\n[1]+  Running                 stream tick &\n');
     expect(run('kill %1')).toEqual({ exit: 0, stdout: '', stderr: '[1]+  Terminated              stream tick\n' });
     expect(run('jobs').stdout).toBe('');
     expect(run('kill %1').stderr).toBe('bash: kill: %1: no such job\n');

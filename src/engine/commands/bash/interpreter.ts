@@ -26,6 +26,8 @@ export interface Shell {
 
 /** runLine parses and runs one terminal line, reporting finished jobs as bash does before its prompt. */
 export function* runLine(shell: Shell, line: string): Task<number> {
+  shell.session.foreground = shell.io;
+  for (const { stream, text } of shell.session.pendingOutput.splice(0)) shell.io[stream](text);
   reportJobs(shell);
   let script: Script;
   try {
@@ -38,6 +40,7 @@ export function* runLine(shell: Shell, line: string): Task<number> {
   }
   const status = yield* runScript(shell, script);
   reportJobs(shell);
+  if (shell.session.foreground === shell.io) shell.session.foreground = undefined;
   return status;
 }
 
@@ -66,7 +69,7 @@ function* runAndOr(shell: Shell, chain: AndOr): Task<number> {
 /** startJob runs a chain in the background: bash prints `[N] PID` and returns the prompt. */
 function startJob(shell: Shell, chain: AndOr): void {
   const { session } = shell;
-  const io = new JobIO(shell.io, '');
+  const io = new JobIO(shell.io, '', () => session.foreground, session.pendingOutput);
   const id = session.nextJobId();
   const pid = session.pid();
   shell.io.err(`[${id}] ${pid}\n`);

@@ -5,10 +5,17 @@
 import type { RawResponse } from '../../apiserver/healthz/rawRequest';
 import type { Future } from '../../sim/future';
 import type { Task } from '../../sim/task';
+import type { CommandIO } from '../process';
 import type { JobIO } from './jobIO';
 
-/** LocalServer answers HTTP GETs on a loopback port (kubectl proxy). */
-export type LocalServer = (path: string) => Task<RawResponse>;
+/**
+ * LocalAnswer is what a loopback server answers: an HTTP response (`raw` bodies are printed as
+ * they are, not as API JSON), or a connection closed without a reply.
+ */
+export type LocalAnswer = (RawResponse & { raw?: boolean }) | { reset: true };
+
+/** LocalServer answers HTTP GETs on a loopback port (kubectl proxy, kubectl port-forward). */
+export type LocalServer = (path: string) => Task<LocalAnswer>;
 
 export interface Job {
   id: number;
@@ -29,6 +36,10 @@ export class ShellSession {
   readonly files = new Map<string, string>();
   readonly jobs: Job[] = [];
   readonly servers = new Map<number, LocalServer>();
+  /** foreground: the terminal of the line running now, where background jobs' output lands. */
+  foreground: CommandIO | undefined;
+  /** pendingOutput: what background jobs printed while no line ran (shown by the next line). */
+  readonly pendingOutput: Array<{ stream: 'out' | 'err'; text: string }> = [];
   private nextPid = 2400;
 
   constructor(hostname: string) {

@@ -80,7 +80,7 @@ export function* exec(ctx: KubectlContext): Task<number> {
  * firstPod is polymorphichelpers.attachablePodForObject: the selected pods sorted by
  * sort.Reverse(ActivePods) — running and ready before the rest, fewer restarts, then the oldest.
  */
-function* firstPod(ctx: KubectlContext, spec: { selector?: { matchLabels?: Record<string, string> } }, namespace: string | undefined): Task<Stored<Pod> | undefined> {
+export function* firstPod(ctx: KubectlContext, spec: { selector?: { matchLabels?: Record<string, string> } }, namespace: string | undefined): Task<Stored<Pod> | undefined> {
   const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
   const listed = yield* wait(ctx.client.list<Pod>('pods', namespace, { labelSelector: selector }));
   if (!listed.ok) return undefined;

@@ -21,6 +21,7 @@ import { get } from './get';
 import { logs } from './logs';
 import { cordon, drain } from './node';
 import { patch } from './patch';
+import { portForward } from './portForward';
 import { proxy } from './proxy';
 import { rollout } from './rollout';
 import { create } from './create';
@@ -54,6 +55,7 @@ const RUNS: Record<string, Run> = {
   events,
   patch,
   proxy,
+  'port-forward': portForward,
   exec,
   debug,
   taint,

@@ -109,6 +109,16 @@ function waitCommand(): CommandSpec {
   };
 }
 
+/** portForwardCommand: portforward/portforward.go (TYPE/NAME and at least one port). */
+function portForwardCommand(): CommandSpec {
+  return {
+    name: 'port-forward',
+    kind: 'run',
+    flags: [flag('address', 'stringSlice', ['localhost']), flag('pod-running-timeout', 'duration', 60_000)],
+    validateArgs: (cmd, path) => (cmd.args.length < 2 ? usageError(path, 'TYPE/NAME and list of ports are required for port-forward') : undefined),
+  };
+}
+
 /** proxyCommand: proxy/proxy.go NewCmdProxy's flags and defaults (v1.32). */
 function proxyCommand(): CommandSpec {
   return {
@@ -213,7 +223,7 @@ export function rootCommand(): CommandSpec {
       basic.logs,
       stub('attach'),
       execCommand(),
-      stub('port-forward'),
+      portForwardCommand(),
       proxyCommand(),
       stub('cp'),
       authCommand(),
