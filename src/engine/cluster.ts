@@ -6,7 +6,8 @@ import { clientRateLimits } from './client/flowcontrol';
 import { withControlPlaneNodes, type ClusterSpec } from './clusterSpec';
 import { controlPlaneReplicas } from './controlPlane';
 import { installAddons } from './kubeadm/installAddons';
-import type { StaticPodHost } from './kubelet/config/file';
+import { STATIC_POD_PATH, type StaticPodHost } from './kubelet/config/file';
+import { manifestMount } from './commands/manifestMount';
 import { USERS, type ComponentContext } from './componentContext';
 import { EtcdCluster } from './etcd/etcdCluster';
 import type { CommandProcess } from './commands/process';
@@ -78,6 +79,21 @@ export class Cluster {
     this.shellSession = new ShellSession(spec.nodes.find((n) => n.role === 'control-plane')?.name ?? 'control-plane');
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name), clientRateLimits: clientRateLimits(spec.clientRateLimits) };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
+    this.mountManifests();
+  }
+
+  /** mountManifests shows the terminal's machine (the first control-plane node) its kubelet's manifest directory. */
+  private mountManifests(): void {
+    const host = this.spec.nodes.find((n) => n.role === 'control-plane')?.name;
+    const kubelet = host ? this.component<Component & StaticPodHost>(`kubelet/${host}`) : undefined;
+    if (!kubelet) return;
+    const processFor = (file: string) => {
+      const component = file.replace(/\.yaml$/, '');
+      if (component !== 'kube-scheduler' && component !== 'kube-controller-manager') return undefined;
+      const process = this.components.find((c) => c.name.startsWith(component) && (c as Component & { host?: string }).host === host);
+      return process && { stop: () => process.stop?.(), start: () => process.start() };
+    };
+    this.shellSession.mount(STATIC_POD_PATH, manifestMount(kubelet.manifestDirectory(), processFor));
   }
 
   /**

@@ -18,6 +18,8 @@ export interface CommandIO {
   onInterrupt(cleanup: () => void): void;
   /** closed: the command line ended, so its terminal takes no more output. */
   readonly closed?: boolean;
+  /** tty: stdout is the terminal itself, not a pipe or a file (ls prints columns then). */
+  readonly tty?: boolean;
 }
 
 /** Exit code of a command stopped by Ctrl-C (128 + SIGINT), as a shell reports it. */

@@ -40,7 +40,7 @@ import { makeEnvironmentVariables, serviceEnvVarMap } from './envvars/envVars';
 import type { SharedServiceLister } from './envvars/serviceLister';
 import { execInPod, podHttpBody, type ExecRequest } from './containerExec';
 import type { ExecResult } from '../runtime/exec/shell';
-import { SourceFile, type StaticPodHost } from './config/file';
+import { SourceFile, type ManifestDirectory, type StaticPodHost } from './config/file';
 import type { MirrorPodContext } from './kubeletMirrorPods';
 import { StaticPods } from './kubeletStaticPods';
 import { isMirrorPod } from './pod/mirrorClient';
@@ -283,6 +283,24 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     const moved = this.sourceFile.moveBack(name);
     if (moved) this.staticPods.apply();
     return moved;
+  }
+
+  /** manifestDirectory: the files of --pod-manifest-path; a change is picked up at once (the file source's inotify watch). */
+  manifestDirectory(): ManifestDirectory {
+    const source = this.sourceFile;
+    return {
+      list: () => source.list(),
+      read: (file) => source.read(file),
+      write: (file, text) => {
+        source.write(file, text);
+        this.staticPods.apply();
+      },
+      remove: (file) => {
+        const removed = source.remove(file);
+        if (removed) this.staticPods.apply();
+        return removed;
+      },
+    };
   }
 
   /** podByName is the pod the kubelet runs under that name: a static pod, else the apiserver's (never a mirror). */

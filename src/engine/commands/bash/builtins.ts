@@ -3,6 +3,7 @@
 import { formatTimestamp } from '../../registry/logs';
 import { Future } from '../../sim/future';
 import { wait, type Task } from '../../sim/task';
+import { cp, ls, mkdir, mv, rm, touch } from './fileCommands';
 import { jobLine, runScript, type Shell } from './interpreter';
 import { parseScript, SyntaxError } from './parse';
 import { echoEscapes, formatPrintf } from './printf';
@@ -264,6 +265,12 @@ export const BUILTINS: Record<string, Builtin> = {
   fg,
   xargs,
   watch,
+  ls,
+  cp,
+  mv,
+  rm,
+  touch,
+  mkdir,
   true: function* () {
     return 0;
   },

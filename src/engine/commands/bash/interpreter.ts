@@ -140,7 +140,7 @@ function* runPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
     // Build the group's sinks from the right: the terminal (or a buffer for the next program), then each utility.
     let sink: Sink = last ? { write: (t) => shell.io.out(t), end: () => undefined } : { write: (t) => (buffered += t), end: () => undefined };
     for (let k = end - 1; k > i; k--) sink = yield* utilitySink(shell, prepared[k], sink);
-    status = yield* runHead(shell, prepared[i], input, sink);
+    status = yield* runHead(shell, prepared[i], input, sink, last && end === i + 1);
     status = sink.end() ?? status;
     input = buffered;
     i = end;
@@ -170,28 +170,39 @@ function* utilitySink(shell: Shell, stage: Prepared, downstream: Sink): Task<Sin
     write: (text) => filter.write(text),
     end: () => {
       const mine = filter.end();
+      fds.close();
       return downstream.end() ?? mine;
     },
   };
 }
 
 /** runHead runs the first command of a group: an assignment, builtin, utility or program. */
-function* runHead(shell: Shell, stage: Prepared, input: string, sink: Sink): Task<number> {
+function* runHead(shell: Shell, stage: Prepared, input: string, sink: Sink, toTerminal: boolean): Task<number> {
   const { command, argv } = stage;
   const ctx = expandContext(shell);
   if (argv.length === 0) {
     for (const a of command.assignments) shell.session.vars.set(a.name, yield* expandString(a.value, ctx));
     const fds = yield* openRedirects(shell, command.redirects, sink);
-    return typeof fds === 'number' ? fds : 0;
+    if (typeof fds === 'number') return fds;
+    fds.close();
+    return 0;
   }
   const fds = yield* openRedirects(shell, command.redirects, sink);
   if (typeof fds === 'number') return fds;
+  const status = yield* runCommand(shell, argv, fds, input, toTerminal && !fds.stdoutRedirected);
+  fds.close();
+  return status;
+}
+
+/** runCommand runs a utility, builtin or program with its descriptors set up. */
+function* runCommand(shell: Shell, argv: string[], fds: Fds, input: string, tty: boolean): Task<number> {
   const stdin = fds.stdin ?? input;
   const root = shell.io;
   const io: CommandIO = {
     out: fds.out,
     err: fds.err,
     stdin,
+    tty,
     get interrupted() {
       return root.interrupted;
     },
@@ -220,12 +231,16 @@ interface Fds {
   out(text: string): void;
   err(text: string): void;
   stdin?: string;
+  /** close writes the files the command redirected into. */
+  close(): void;
+  stdoutRedirected: boolean;
 }
 
 /** openRedirects applies redirections left to right (`>/dev/null 2>&1` sends both away; `2>&1 >/dev/null` only stdout). */
 function* openRedirects(shell: Shell, redirects: readonly Redirect[], sink: Sink): Task<Fds | number> {
   const { session, io } = shell;
   const table: Record<1 | 2, (text: string) => void> = { 1: (t) => sink.write(t), 2: (t) => io.err(t) };
+  const files: Array<{ path: string; text: string; append: boolean }> = [];
   let stdin: string | undefined;
   for (const r of redirects) {
     const target = yield* expandString(r.target, expandContext(shell));
@@ -253,12 +268,22 @@ function* openRedirects(shell: Shell, redirects: readonly Redirect[], sink: Sink
     else if (session.readFile(target) === null) {
       io.err(`bash: ${target}: Is a directory\n`);
       return 1;
+    } else if (!session.isDirectory(parentOf(session.resolvePath(target)))) {
+      io.err(`bash: ${target}: No such file or directory\n`);
+      return 1;
     } else {
-      session.writeFile(target, '', r.op === '>>');
-      table[r.fd] = (t) => session.writeFile(target, t, true);
+      // The file is written once the command is done (one write, as the kubelet's watch sees a finished manifest).
+      const file = { path: target, text: '', append: r.op === '>>' };
+      files.push(file);
+      table[r.fd] = (t) => (file.text += t);
     }
   }
-  return { out: table[1], err: table[2], stdin };
+  const stdoutRedirected = redirects.some((r) => r.fd === 1);
+  return { out: table[1], err: table[2], stdin, stdoutRedirected, close: () => files.forEach((f) => session.writeFile(f.path, f.text, f.append)) };
+}
+
+function parentOf(absolute: string): string {
+  return absolute.slice(0, absolute.lastIndexOf('/')) || '/';
 }
 
 /** expandContext: variables of the session, $? and command substitution in a subshell. */

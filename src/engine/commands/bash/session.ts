@@ -30,10 +30,22 @@ export interface Job {
   terminate(): void;
 }
 
+/** MountedDir is a directory another part of the machine owns (the kubelet's manifest directory). */
+export interface MountedDir {
+  list(): string[];
+  read(file: string): string | undefined;
+  write(file: string, text: string): void;
+  remove(file: string): boolean;
+}
+
+
 export class ShellSession {
   readonly vars = new Map<string, string>();
   lastExit = 0;
   readonly files = new Map<string, string>();
+  private readonly mounts = new Map<string, MountedDir>();
+  /** directories exist even when empty: the session's files go under /root and /tmp (and mkdir's). */
+  private readonly directories = new Set(['/', '/root', '/tmp', '/etc']);
   readonly jobs: Job[] = [];
   readonly servers = new Map<number, LocalServer>();
   /** foreground: the terminal of the line running now, where background jobs' output lands. */
@@ -63,18 +75,65 @@ export class ShellSession {
     return `/${segments.join('/')}`;
   }
 
+  /** mount makes `dir` show another owner's files (kubeadm's /etc/kubernetes/manifests on a control-plane node). */
+  mount(dir: string, files: MountedDir): void {
+    this.mounts.set(dir, files);
+  }
+
+  /** isDirectory: the path is a directory (a fixed one, a mount or one of a mount's parents). */
+  isDirectory(path: string): boolean {
+    const absolute = this.resolvePath(path);
+    return this.directories.has(absolute) || [...this.mounts.keys()].some((dir) => dir === absolute || dir.startsWith(`${absolute}/`));
+  }
+
   readFile(path: string): string | undefined | null {
     const absolute = this.resolvePath(path);
-    if (absolute === '/root' || absolute === '/' || absolute === '/tmp') return null;
-    return this.files.get(absolute);
+    if (this.isDirectory(absolute)) return null;
+    const mounted = this.mountOf(absolute);
+    return mounted ? mounted.dir.read(mounted.file) : this.files.get(absolute);
   }
 
-  writeFile(path: string, text: string, append: boolean): void {
+  /** writeFile writes a whole file (or appends to it); false when its directory does not exist. */
+  writeFile(path: string, text: string, append: boolean): boolean {
     const absolute = this.resolvePath(path);
-    this.files.set(absolute, (append ? (this.files.get(absolute) ?? '') : '') + text);
+    const mounted = this.mountOf(absolute);
+    if (mounted) mounted.dir.write(mounted.file, (append ? (mounted.dir.read(mounted.file) ?? '') : '') + text);
+    else if (this.isDirectory(parentOf(absolute))) this.files.set(absolute, (append ? (this.files.get(absolute) ?? '') : '') + text);
+    else return false;
+    return true;
   }
 
-  /** jobById finds a job by `%N`, `%%`/`%+` (the current one) or its pid. */
+  /** makeDirectory adds an empty directory; false when its parent is missing or the name is taken. */
+  makeDirectory(path: string): boolean {
+    const absolute = this.resolvePath(path);
+    if (!this.isDirectory(parentOf(absolute)) || this.readFile(absolute) !== undefined) return false;
+    this.directories.add(absolute);
+    return true;
+  }
+
+  removeFile(path: string): boolean {
+    const absolute = this.resolvePath(path);
+    const mounted = this.mountOf(absolute);
+    return mounted ? mounted.dir.remove(mounted.file) : this.files.delete(absolute);
+  }
+
+  /** listDirectory names a directory's entries, sorted; undefined when it is not a directory. */
+  listDirectory(path: string): string[] | undefined {
+    const absolute = this.resolvePath(path);
+    if (!this.isDirectory(absolute)) return undefined;
+    const prefix = absolute === '/' ? '/' : `${absolute}/`;
+    const names = new Set<string>(this.mounts.get(absolute)?.list() ?? []);
+    for (const file of this.files.keys()) if (file.startsWith(prefix) && !file.slice(prefix.length).includes('/')) names.add(file.slice(prefix.length));
+    for (const dir of [...this.directories, ...this.mounts.keys()]) if (dir !== absolute && dir.startsWith(prefix)) names.add(dir.slice(prefix.length).split('/')[0]);
+    return [...names].sort();
+  }
+
+  private mountOf(absolute: string): { dir: MountedDir; file: string } | undefined {
+    const dir = this.mounts.get(parentOf(absolute));
+    return dir ? { dir, file: absolute.slice(absolute.lastIndexOf('/') + 1) } : undefined;
+  }
+
+  /** jobBySpec finds a job by `%N`, `%%`/`%+` (the current one) or its pid. */
   jobBySpec(spec: string): Job | undefined {
     const live = this.jobs.filter((j) => !j.reported);
     if (spec === '%%' || spec === '%+' || spec === '%') return live[live.length - 1];
@@ -86,4 +145,8 @@ export class ShellSession {
   nextJobId(): number {
     return Math.max(0, ...this.jobs.filter((j) => !j.reported).map((j) => j.id)) + 1;
   }
+}
+
+function parentOf(absolute: string): string {
+  return absolute.slice(0, absolute.lastIndexOf('/')) || '/';
 }
