@@ -56,3 +56,18 @@ test('the terminal runs the Kubernetes Basics tutorial: variables, kubectl proxy
   await expect(log).toContainText('Terminated              kubectl proxy');
   await page.screenshot({ path: test.info().outputPath('tutorial.png') });
 });
+
+test('pasting a here-document runs it as one script', async ({ page }) => {
+  await page.goto('/');
+  const terminal = page.getByRole('textbox', { name: /Terminal/ });
+  const log = page.getByRole('log');
+  await terminal.focus();
+  const script = 'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pasted\ndata:\n  k: v\nEOF\n';
+  await terminal.evaluate((input, text) => {
+    const data = new DataTransfer();
+    data.setData('text', text);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, script);
+  await expect(log).toContainText('configmap/pasted created');
+  await expect(terminal).toHaveValue('');
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { format, MESSAGES, type Locale } from '../../i18n/messages';
 import { currentView, usePlayer } from '../../state/playerStore';
 import { completeLine } from './complete';
@@ -68,6 +68,18 @@ export function Console({ locale }: { locale: Locale }) {
     }
   };
 
+  // Pasting several lines runs them as one script, as bash reads a paste: each command in turn,
+  // and a here-document (`cat <<EOF | kubectl apply -f -` ... `EOF`) gets its lines as stdin.
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const text = event.clipboardData.getData('text');
+    if (session || !/\n./.test(text.replace(/\r\n/g, '\n').trimEnd())) return;
+    event.preventDefault();
+    run(`${line}${text}`.replace(/\r\n/g, '\n').trimEnd());
+    setLine('');
+    setHint('');
+    setHistoryIndex(undefined);
+  };
+
   return (
     <section aria-label={t.consoleLabel} className="flex h-full flex-col rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">
       <div ref={logRef} role="log" aria-live="polite" className="min-h-0 flex-1 overflow-auto">
@@ -81,7 +93,7 @@ export function Console({ locale }: { locale: Locale }) {
                   {typed.line}
                 </div>
               ) : (
-                <div className="text-emerald-400">$ {entry.run}</div>
+                <div className="whitespace-pre-wrap text-emerald-400">$ {entry.run}</div>
               )}
               <pre className={`whitespace-pre-wrap ${entry.exit ? 'text-rose-300' : ''}`}>{entry.output}</pre>
             </div>
@@ -105,6 +117,7 @@ export function Console({ locale }: { locale: Locale }) {
           placeholder={session ? t.shellPlaceholder : t.placeholder}
           onChange={(e) => setLine(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           spellCheck={false}
           autoComplete="off"
         />

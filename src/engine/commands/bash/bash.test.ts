@@ -167,3 +167,18 @@ describe('bash session files', () => {
     expect(session.readFile('.')).toBeNull();
   });
 });
+
+describe('bash here-documents', () => {
+  it('feeds the lines up to the delimiter to stdin, expanding $ unless the delimiter is quoted', () => {
+    const { run } = terminal();
+    run('NAME=web');
+    expect(run('upper <<EOF\nkind: Pod\nname: $NAME \\$HOME\nEOF').stdout).toBe('KIND: POD\nNAME: WEB $HOME\n');
+    expect(run("cat <<'EOF' | upper\nname: $NAME\nEOF\necho after").stdout).toBe('NAME: $NAME\nafter\n');
+    expect(run('cat <<-END\n\tindented\n\tEND').stdout).toBe('indented\n');
+  });
+
+  it('warns as bash does when the delimiter never comes', () => {
+    const { run } = terminal();
+    expect(run('cat <<EOF\nline')).toEqual({ exit: 0, stdout: 'line\n', stderr: "bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n" });
+  });
+});

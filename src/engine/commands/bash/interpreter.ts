@@ -38,6 +38,7 @@ export function* runLine(shell: Shell, line: string): Task<number> {
     shell.session.lastExit = 2;
     return 2;
   }
+  for (const warning of script.warnings ?? []) shell.io.err(`bash: ${warning}\n`);
   const status = yield* runScript(shell, script);
   reportJobs(shell);
   if (shell.session.foreground === shell.io) shell.session.foreground = undefined;
@@ -243,6 +244,10 @@ function* openRedirects(shell: Shell, redirects: readonly Redirect[], sink: Sink
   const files: Array<{ path: string; text: string; append: boolean }> = [];
   let stdin: string | undefined;
   for (const r of redirects) {
+    if (r.op === '<<') {
+      stdin = yield* expandString(r.heredoc?.() ?? r.target, expandContext(shell));
+      continue;
+    }
     const target = yield* expandString(r.target, expandContext(shell));
     if (r.op === '>&') {
       if (target !== '1' && target !== '2') {

@@ -1,7 +1,8 @@
 // parse turns a terminal line into a Script (syntax.ts), following bash's token rules: blanks
 // separate words; '…' is literal; "…" keeps $ expansions and lets a backslash escape $ ` " \ and
 // newline; an unquoted backslash escapes the next character; `#` at the start of a word begins a
-// comment; | || && ; & and newline are operators; [n]> [n]>> < 2>&1 &> are redirections.
+// comment; | || && ; & and newline are operators; [n]> [n]>> < 2>&1 &> are redirections, and
+// <<WORD / <<-WORD here-documents take the lines after the command up to WORD as stdin.
 // Errors read as bash's (`syntax error near unexpected token `|'`).
 import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './syntax';
 
@@ -11,20 +12,36 @@ type Token = (
   | { type: 'word'; word: Word }
   | { type: 'op'; op: string }
   | { type: 'redirect'; fd: 0 | 1 | 2 | -1; op: '>' | '>>' | '<' | '>&' }
+  | { type: 'heredoc'; heredoc: HereDoc }
   | { type: 'eof' }
 ) & { start?: number; end?: number };
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
+/** HereDoc is a `<<` waiting for its body, which starts on the line after the command. */
+interface HereDoc {
+  delimiter: string;
+  /** quoted: the delimiter had quotes, so the body is literal (no $ expansion). */
+  quoted: boolean;
+  stripTabs: boolean;
+  body: Word;
+}
+
+
 /** parseScript parses one line (or several, newline-separated) of bash. */
 export function parseScript(source: string): Script {
-  const tokens = new Lexer(source).tokens();
-  return new Parser(tokens, source).script();
+  const lexer = new Lexer(source);
+  const script = new Parser(lexer.tokens(), source).script();
+  if (lexer.warnings.length > 0) script.warnings = lexer.warnings;
+  return script;
 }
 
 class Lexer {
   private i = 0;
   private tokenStart = 0;
+  private readonly pendingHereDocs: HereDoc[] = [];
+  /** warnings: what bash says without failing (an unterminated here-document). */
+  readonly warnings: string[] = [];
   constructor(private readonly s: string) {}
 
   tokens(): Token[] {
@@ -42,7 +59,10 @@ class Lexer {
     const s = this.s;
     while (this.i < s.length && (s[this.i] === ' ' || s[this.i] === '\t' || (s[this.i] === '\\' && s[this.i + 1] === '\n'))) this.i += s[this.i] === '\\' ? 2 : 1;
     this.tokenStart = this.i;
-    if (this.i >= s.length) return { type: 'eof' };
+    if (this.i >= s.length) {
+      this.readHereDocs();
+      return { type: 'eof' };
+    }
     const c = s[this.i];
     if (c === '#') {
       while (this.i < s.length && s[this.i] !== '\n') this.i++;
@@ -50,7 +70,19 @@ class Lexer {
     }
     if (c === '\n') {
       this.i++;
+      this.readHereDocs();
       return { type: 'op', op: '\n' };
+    }
+    if (s.startsWith('<<', this.i) && s[this.i + 2] !== '<') {
+      this.i += 2;
+      const stripTabs = s[this.i] === '-';
+      if (stripTabs) this.i++;
+      while (s[this.i] === ' ' || s[this.i] === '\t') this.i++;
+      const word = this.word();
+      if (word.length === 0) throw new SyntaxError(`syntax error near unexpected token \`${s[this.i] === undefined ? 'newline' : s[this.i]}'`);
+      const heredoc: HereDoc = { delimiter: word.map((p) => (p.kind === 'text' ? p.text : p.kind === 'param' ? `$${p.name}` : `$(${p.source})`)).join(''), quoted: word.some((p) => p.quoted), stripTabs, body: [] };
+      this.pendingHereDocs.push(heredoc);
+      return { type: 'heredoc', heredoc };
     }
     const two = s.slice(this.i, this.i + 2);
     if (two === '&&' || two === '||' || two === ';;') {
@@ -74,6 +106,56 @@ class Lexer {
       return { type: 'redirect', fd, op };
     }
     return { type: 'word', word: this.word() };
+  }
+
+  /**
+   * readHereDocs reads the bodies of the here-documents opened on the line just ended: lines up
+   * to the delimiter (tabs stripped for <<-), expanded like "…" unless the delimiter was quoted.
+   */
+  private readHereDocs(): void {
+    for (const doc of this.pendingHereDocs.splice(0)) {
+      const lines: string[] = [];
+      let closed = false;
+      while (this.i < this.s.length) {
+        const end = this.s.indexOf('\n', this.i);
+        const raw = this.s.slice(this.i, end < 0 ? this.s.length : end);
+        this.i = end < 0 ? this.s.length : end + 1;
+        const line = doc.stripTabs ? raw.replace(/^\t+/, '') : raw;
+        if (line === doc.delimiter) {
+          closed = true;
+          break;
+        }
+        lines.push(line);
+      }
+      if (!closed) this.warnings.push(`warning: here-document at line 1 delimited by end-of-file (wanted \`${doc.delimiter}')`);
+      const text = lines.map((l) => `${l}\n`).join('');
+      doc.body = doc.quoted ? [{ kind: 'text', text, quoted: true }] : new Lexer(text).hereDocBody();
+    }
+  }
+
+  /** hereDocBody reads an unquoted here-document: $ expansions and \$ \` \\ escapes, nothing else special. */
+  hereDocBody(): Word {
+    const parts: WordPart[] = [];
+    const text = (t: string) => {
+      const last = parts[parts.length - 1];
+      if (last?.kind === 'text') last.text += t;
+      else parts.push({ kind: 'text', text: t, quoted: true });
+    };
+    while (this.i < this.s.length) {
+      const c = this.s[this.i];
+      if (c === '\\' && '$`\\\n'.includes(this.s[this.i + 1] ?? '')) {
+        if (this.s[this.i + 1] !== '\n') text(this.s[this.i + 1]);
+        this.i += 2;
+      } else if (c === '$' || c === '`') {
+        const part = this.expansion(true);
+        if (part) parts.push(part);
+        else text('$');
+      } else {
+        text(c);
+        this.i++;
+      }
+    }
+    return parts.length > 0 ? parts : [{ kind: 'text', text: '', quoted: true }];
   }
 
   /** word reads one word up to an unquoted blank or operator character. */
@@ -201,7 +283,7 @@ class Parser {
   ) {}
 
   script(): Script {
-    const out: AndOr[] = [];
+    const out: Script = [];
     for (;;) {
       while (this.isOp(';') || this.isOp('\n')) this.i++;
       if (this.peek().type === 'eof') return out;
@@ -252,6 +334,11 @@ class Parser {
         const assignment = command.words.length === 0 ? splitAssignment(token.word) : undefined;
         if (assignment) command.assignments.push(assignment);
         else command.words.push(token.word);
+      } else if (token.type === 'heredoc') {
+        this.i++;
+        // The body is read when the lexer reaches the end of the line: look it up lazily.
+        const doc = token.heredoc;
+        command.redirects.push({ fd: 0, op: '<<', target: doc.body, heredoc: () => doc.body });
       } else if (token.type === 'redirect') {
         this.i++;
         const target = this.peek();
@@ -283,7 +370,7 @@ class Parser {
 
   private unexpected(): SyntaxError {
     const token = this.peek();
-    const text = token.type === 'eof' ? 'newline' : token.type === 'op' ? (token.op === '\n' ? 'newline' : token.op) : token.type === 'redirect' ? '>' : 'word';
+    const text = token.type === 'eof' ? 'newline' : token.type === 'op' ? (token.op === '\n' ? 'newline' : token.op) : token.type === 'redirect' ? '>' : token.type === 'heredoc' ? '<<' : 'word';
     return new SyntaxError(`syntax error near unexpected token \`${text}'`);
   }
 }

@@ -13,11 +13,13 @@ export type WordPart =
 
 export type Word = WordPart[];
 
-/** Redirect: `>`, `>>` and `<` to a path, or `2>&1` duplicating a descriptor. */
+/** Redirect: `>`, `>>` and `<` to a path, `2>&1` duplicating a descriptor, or a `<<` here-document (target: its body). */
 export interface Redirect {
   fd: 0 | 1 | 2;
-  op: '>' | '>>' | '<' | '>&';
+  op: '>' | '>>' | '<' | '>&' | '<<';
   target: Word;
+  /** heredoc: the body, read after the command's line ended. */
+  heredoc?: () => Word;
 }
 
 export interface SimpleCommand {
@@ -42,8 +44,8 @@ export interface AndOr {
   source: string;
 }
 
-/** Script is a whole line: and-or chains separated by `;`, `&` or newlines. */
-export type Script = AndOr[];
+/** Script is a whole line: and-or chains separated by `;`, `&` or newlines, and what bash warned about reading it. */
+export type Script = AndOr[] & { warnings?: string[] };
 
 /** wordText: a word's literal text when it has no expansion (command names, assignment names). */
 export function wordText(word: Word): string | undefined {
