@@ -82,7 +82,8 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
       const response = yield* rawGet(env.client.as(ANONYMOUS, 'curl'), request.path, etcdHealthy, VERSION_INFO);
       // Authorization runs before routing: an anonymous caller is Forbidden everywhere else
       // (unless RBAC grants system:anonymous more).
-      io.out(PUBLIC_PATHS.test(pathname) || response.code === 200 ? curlBody(request.path, response) : curlBody(request.path, { ...response, status: response.status ?? forbiddenPath(pathname) }));
+      const answered = PUBLIC_PATHS.test(pathname) || response.code === 200;
+      io.out(curlBody(request.path, answered ? response : { ...response, status: response.status ?? forbiddenPath(pathname) }));
       return 0;
     }
     case 2381:

@@ -274,33 +274,15 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
   }
 
   moveManifestOut(name: string): boolean {
-    const moved = this.sourceFile.moveOut(name);
-    if (moved) this.staticPods.apply();
-    return moved;
+    return this.staticPods.changeManifests((source) => source.moveOut(name));
   }
 
   moveManifestBack(name: string): boolean {
-    const moved = this.sourceFile.moveBack(name);
-    if (moved) this.staticPods.apply();
-    return moved;
+    return this.staticPods.changeManifests((source) => source.moveBack(name));
   }
 
-  /** manifestDirectory: the files of --pod-manifest-path; a change is picked up at once (the file source's inotify watch). */
   manifestDirectory(): ManifestDirectory {
-    const source = this.sourceFile;
-    return {
-      list: () => source.list(),
-      read: (file) => source.read(file),
-      write: (file, text) => {
-        source.write(file, text);
-        this.staticPods.apply();
-      },
-      remove: (file) => {
-        const removed = source.remove(file);
-        if (removed) this.staticPods.apply();
-        return removed;
-      },
-    };
+    return this.staticPods.manifestDirectory();
   }
 
   /** podByName is the pod the kubelet runs under that name: a static pod, else the apiserver's (never a mirror). */

@@ -6,7 +6,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
 import type { Simulator, Timer } from '../sim/simulator';
 import { spawn } from '../sim/task';
-import type { SourceFile } from './config/file';
+import type { ManifestDirectory, SourceFile } from './config/file';
 import { cleanupOrphanedMirrorPods, type MirrorPodContext } from './kubeletMirrorPods';
 import type { PodManager } from './pod/podManager';
 import type { PodWorkers } from './podWorkers';
@@ -61,6 +61,29 @@ export class StaticPods {
       podManager.addStaticPod(pod);
       podWorkers.updatePod(pod);
     }
+  }
+
+  /** changeManifests changes the manifest directory and, if it changed, takes it in at once (the file source's inotify watch). */
+  changeManifests(change: (source: SourceFile) => boolean): boolean {
+    const changed = change(this.ctx.sourceFile);
+    if (changed) this.apply();
+    return changed;
+  }
+
+  /** manifestDirectory: the files of --pod-manifest-path, for the terminal on this machine. */
+  manifestDirectory(): ManifestDirectory {
+    const source = this.ctx.sourceFile;
+    return {
+      list: () => source.list(),
+      read: (file) => source.read(file),
+      write: (file, text) => {
+        this.changeManifests((s) => {
+          s.write(file, text);
+          return true;
+        });
+      },
+      remove: (file) => this.changeManifests((s) => s.remove(file)),
+    };
   }
 
   /**

@@ -159,12 +159,12 @@ interface Sink {
 
 function* utilitySink(shell: Shell, stage: Prepared, downstream: Sink): Task<Sink> {
   const fds = yield* openRedirects(shell, stage.command.redirects, downstream);
-  if (typeof fds === 'number') return { write() {}, end: () => (downstream.end(), fds) };
+  if (typeof fds === 'number') return { write() {}, end: () => downstream.end() ?? fds };
   const io: FilterIO = { out: fds.out, err: fds.err, readFile: (path) => shell.session.readFile(path) };
   const made = UTILITIES[stage.argv[0]](stage.argv.slice(1), io);
   if ('error' in made) {
     io.err(made.error);
-    return { write() {}, end: () => (downstream.end(), made.status) };
+    return { write() {}, end: () => downstream.end() ?? made.status };
   }
   const filter: Filter = made;
   return {

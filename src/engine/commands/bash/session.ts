@@ -38,7 +38,6 @@ export interface MountedDir {
   remove(file: string): boolean;
 }
 
-
 export class ShellSession {
   readonly vars = new Map<string, string>();
   lastExit = 0;

@@ -43,13 +43,15 @@ function readPath(ctx: KubectlContext, path: string): Array<{ name: string; text
   const session = ctx.env.shell;
   const content = session?.readFile(path);
   if (typeof content === 'string') return [{ name: path, text: content }];
-  if (content !== null || !session) return undefined;
-  const dir = `${session.resolvePath(path)}/`;
+  const entries = session?.listDirectory(path);
+  if (!session || !entries) return undefined;
   const prefix = path.replace(/\/*$/, '/');
-  return [...session.files.keys()]
-    .filter((f) => f.startsWith(dir) && !f.slice(dir.length).includes('/') && /\.(json|ya?ml)$/.test(f))
-    .sort()
-    .map((f) => ({ name: `${prefix}${f.slice(dir.length)}`, text: session.files.get(f)! }));
+  return entries
+    .filter((name) => /\.(json|ya?ml)$/.test(name))
+    .flatMap((name) => {
+      const text = session.readFile(`${prefix}${name}`);
+      return typeof text === 'string' ? [{ name: `${prefix}${name}`, text }] : [];
+    });
 }
 
 /**
