@@ -26,6 +26,9 @@ describe('file commands (GNU coreutils)', () => {
     expect(run('ls /etc/kubernetes/manifests').stdout).toBe('etcd.yaml  kube-scheduler.yaml\n');
     expect(run('ls /etc/kubernetes/manifests | cat').stdout).toBe('etcd.yaml\nkube-scheduler.yaml\n');
     expect(run('ls /etc/kubernetes').stdout).toBe('manifests\n');
+    // Names that do not fit one 80-column line fill the columns downwards, as ls -C does.
+    run('touch /etc/kubernetes/manifests/kube-apiserver.yaml /etc/kubernetes/manifests/kube-controller-manager.yaml');
+    expect(run('ls /etc/kubernetes/manifests').stdout).toBe('etcd.yaml            kube-controller-manager.yaml\nkube-apiserver.yaml  kube-scheduler.yaml\n');
     expect(run('ls /nope')).toEqual({ exit: 2, stdout: '', stderr: "ls: cannot access '/nope': No such file or directory\n" });
   });
 

@@ -44,8 +44,8 @@ export function* ls(shell: Shell, args: string[]): Task<number> {
       return `${dir === undefined ? '' : `total ${names.length * 4}\n`}${lines.map((l) => `${l}\n`).join('')}`;
     }
     if (names.length === 0) return '';
-    if (flags.has('1') || !io.tty || names.join('  ').length > 80) return names.map((n) => `${n}\n`).join('');
-    return `${names.join('  ')}\n`;
+    if (flags.has('1') || !io.tty) return names.map((n) => `${n}\n`).join('');
+    return columns(names);
   };
   let out = render(files);
   for (const dir of blocks) {
@@ -164,4 +164,21 @@ export function* mkdir(shell: Shell, args: string[]): Task<number> {
     status = 1;
   }
   return status;
+}
+
+/**
+ * columns is ls -C on an 80-column terminal: names filled down the columns, as many columns as
+ * fit, each as wide as its longest name plus two spaces (the last one unpadded).
+ */
+function columns(names: string[]): string {
+  for (let cols = names.length; cols >= 1; cols--) {
+    const rows = Math.ceil(names.length / cols);
+    const grid = Array.from({ length: Math.ceil(names.length / rows) }, (_, c) => names.slice(c * rows, c * rows + rows));
+    const widths = grid.map((col, c) => Math.max(...col.map((n) => n.length)) + (c === grid.length - 1 ? 0 : 2));
+    if (widths.reduce((a, b) => a + b, 0) > 80 && cols > 1) continue;
+    let out = '';
+    for (let r = 0; r < rows; r++) out += `${grid.map((col, c) => (col[r] === undefined ? '' : c === grid.length - 1 || grid[c + 1][r] === undefined ? col[r] : col[r].padEnd(widths[c]))).join('')}\n`;
+    return out;
+  }
+  return '';
 }
