@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '../../sim/simulator';
 import { wait, type Task } from '../../sim/task';
-import type { CommandIO, CommandResult } from '../process';
-import { runCommandLine, type Program } from '../shell';
-import type { ShellEnv } from '../shellEnv';
-import { ShellSession } from './session';
+import type { CommandIO } from '../process';
+import { runCommandLine } from '../shell';
+import { testTerminal } from './testTerminal';
 
 /**
  * A terminal with stand-in programs: `args` prints its argv one per line in brackets, `fail`
@@ -12,9 +10,7 @@ import { ShellSession } from './session';
  * Ctrl-C (a watch).
  */
 function terminal() {
-  const sim = new Simulator(1, 0);
-  const env = { sim, epochMs: Date.UTC(2025, 0, 1), shell: new ShellSession('control-plane') } as unknown as ShellEnv;
-  const programs: Record<string, Program> = {
+  return testTerminal((sim) => ({
     *args(_env, argv, io) {
       io.out(argv.map((a) => `[${a}]\n`).join(''));
       return 0;
@@ -34,14 +30,7 @@ function terminal() {
       }
       return 130;
     },
-  };
-  const run = (line: string, stdin = ''): CommandResult => {
-    const proc = runCommandLine(env, programs, line, stdin);
-    sim.runUntil(sim.nowMs + 10);
-    expect(proc.done.isSettled, line).toBe(true);
-    return proc.done.value;
-  };
-  return { sim, env, programs, run, session: env.shell! };
+  }));
 }
 
 describe('bash words', () => {

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '../../sim/simulator';
-import { runCommandLine } from '../shell';
-import type { ShellEnv } from '../shellEnv';
-import { ShellSession, type MountedDir } from './session';
+import type { MountedDir } from './session';
+import { testTerminal } from './testTerminal';
 
 /** A terminal whose /etc/kubernetes/manifests is a plain map standing in for the kubelet's directory. */
 function terminal() {
-  const sim = new Simulator(1, 0);
-  const session = new ShellSession('control-plane');
+  const { run, session } = testTerminal();
   const manifests = new Map([['etcd.yaml', 'kind: Pod\n'], ['kube-scheduler.yaml', 'kind: Pod\nmetadata: {name: kube-scheduler}\n']]);
   const dir: MountedDir = { list: () => [...manifests.keys()].sort(), read: (f) => manifests.get(f), write: (f, t) => manifests.set(f, t), remove: (f) => manifests.delete(f) };
   session.mount('/etc/kubernetes/manifests', dir);
-  const env = { sim, epochMs: 0, shell: session } as unknown as ShellEnv;
-  const run = (line: string) => {
-    const proc = runCommandLine(env, {}, line);
-    sim.runUntil(sim.nowMs + 10);
-    return proc.done.value;
-  };
   return { run, manifests, session };
 }
 

@@ -136,22 +136,14 @@ class Lexer {
   /** hereDocBody reads an unquoted here-document: $ expansions and \$ \` \\ escapes, nothing else special. */
   hereDocBody(): Word {
     const parts: WordPart[] = [];
-    const text = (t: string) => {
-      const last = parts[parts.length - 1];
-      if (last?.kind === 'text') last.text += t;
-      else parts.push({ kind: 'text', text: t, quoted: true });
-    };
     while (this.i < this.s.length) {
       const c = this.s[this.i];
       if (c === '\\' && '$`\\\n'.includes(this.s[this.i + 1] ?? '')) {
-        if (this.s[this.i + 1] !== '\n') text(this.s[this.i + 1]);
+        if (this.s[this.i + 1] !== '\n') appendText(parts, this.s[this.i + 1], true);
         this.i += 2;
-      } else if (c === '$' || c === '`') {
-        const part = this.expansion(true);
-        if (part) parts.push(part);
-        else text('$');
-      } else {
-        text(c);
+      } else if (c === '$' || c === '`') this.expandAt(parts, true);
+      else {
+        appendText(parts, c, true);
         this.i++;
       }
     }
@@ -162,11 +154,7 @@ class Lexer {
   private word(): Word {
     const s = this.s;
     const parts: WordPart[] = [];
-    const text = (t: string, quoted: boolean) => {
-      const last = parts[parts.length - 1];
-      if (last?.kind === 'text' && last.quoted === quoted) last.text += t;
-      else parts.push({ kind: 'text', text: t, quoted });
-    };
+    const text = (t: string, quoted: boolean) => appendText(parts, t, quoted);
     while (this.i < s.length) {
       const c = s[this.i];
       if (' \t\n|&;()<>'.includes(c)) break;
@@ -184,13 +172,10 @@ class Lexer {
       } else if (c === '"') {
         this.i++;
         const before = parts.length;
-        this.doubleQuoted(parts, text);
+        this.doubleQuoted(parts);
         if (parts.length === before) parts.push({ kind: 'text', text: '', quoted: true });
-      } else if (c === '$' || c === '`') {
-        const part = this.expansion(false);
-        if (part) parts.push(part);
-        else text('$', false);
-      } else {
+      } else if (c === '$' || c === '`') this.expandAt(parts, false);
+      else {
         text(c, false);
         this.i++;
       }
@@ -199,7 +184,7 @@ class Lexer {
   }
 
   /** doubleQuoted reads "…" after its opening quote. */
-  private doubleQuoted(parts: WordPart[], text: (t: string, quoted: boolean) => void): void {
+  private doubleQuoted(parts: WordPart[]): void {
     const s = this.s;
     while (this.i < s.length) {
       const c = s[this.i];
@@ -208,18 +193,22 @@ class Lexer {
         return;
       }
       if (c === '\\' && '$`"\\\n'.includes(s[this.i + 1] ?? '')) {
-        if (s[this.i + 1] !== '\n') text(s[this.i + 1], true);
+        if (s[this.i + 1] !== '\n') appendText(parts, s[this.i + 1], true);
         this.i += 2;
-      } else if (c === '$' || c === '`') {
-        const part = this.expansion(true);
-        if (part) parts.push(part);
-        else text('$', true);
-      } else {
-        text(c, true);
+      } else if (c === '$' || c === '`') this.expandAt(parts, true);
+      else {
+        appendText(parts, c, true);
         this.i++;
       }
     }
     throw new SyntaxError('unexpected EOF while looking for matching `"\'');
+  }
+
+  /** expandAt reads the expansion at a `$` or backquote into the word; a lone `$` stays literal. */
+  private expandAt(parts: WordPart[], quoted: boolean): void {
+    const part = this.expansion(quoted);
+    if (part) parts.push(part);
+    else appendText(parts, '$', quoted);
   }
 
   /** expansion reads $NAME, ${NAME}, ${NAME:-word}, $?, $(…) or `…` at a `$` or backquote; undefined for a lone `$`. */
@@ -256,6 +245,13 @@ class Lexer {
     this.i += 1 + m[1].length;
     return { kind: 'param', name: m[1], quoted };
   }
+}
+
+/** appendText adds literal text to a word, joining the last part when it has the same quoting. */
+function appendText(parts: WordPart[], text: string, quoted: boolean): void {
+  const last = parts[parts.length - 1];
+  if (last?.kind === 'text' && last.quoted === quoted) last.text += text;
+  else parts.push({ kind: 'text', text, quoted });
 }
 
 /** matchingParen finds the `)` closing a `$(` whose body starts at `start`, skipping quotes and nested parens. */

@@ -33,13 +33,14 @@ export function* proxy(ctx: KubectlContext): Task<number> {
   const acceptPaths = patterns(stringFlag(ctx.cmd, 'accept-paths'));
   const client = ctx.client;
   const env = ctx.env;
+  const backend = proxyBackend(env);
   session.servers.set(port, function* (path: string): Task<RawResponse> {
     const [pathname] = path.split('?');
     if (!pathname.startsWith(prefix) && `${pathname}/` !== prefix) return { code: 404, body: '404 page not found\n' };
     const upstream = `/${path.slice(prefix.length)}`;
     const upstreamPath = upstream.split('?')[0];
     if (!acceptPaths.some((re) => re.test(upstreamPath)) || rejectPaths.some((re) => re.test(upstreamPath))) return { code: 403, body: 'Forbidden\n' };
-    return yield* rawGet(client, upstream, etcdHasLeader(env.etcdMembers()), VERSION_INFO, proxyBackend(env));
+    return yield* rawGet(client, upstream, etcdHasLeader(env.etcdMembers()), VERSION_INFO, backend);
   });
   ctx.io.out(`Starting to serve on ${socket !== '' ? socket : `${address === '0.0.0.0' ? '[::]' : address}:${port}`}\n`);
   const stopped = new Future<void>();
