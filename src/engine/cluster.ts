@@ -66,6 +66,8 @@ export class Cluster {
   loadState: LoadState = EMPTY_LOAD_STATE;
   /** shellSession is the terminal's bash: variables, files and background jobs between lines. */
   readonly shellSession: ShellSession;
+  /** machines: each node's shell once `ssh` reached it (the terminal's machine included). */
+  private readonly machines = new Map<string, ShellSession>();
 
   private constructor(
     readonly spec: ClusterSpec,
@@ -77,15 +79,16 @@ export class Cluster {
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
     this.shellRng = this.sim.rng.fork('shell');
     this.shellSession = new ShellSession(spec.nodes.find((n) => n.role === 'control-plane')?.name ?? 'control-plane');
+    this.machines.set(this.shellSession.hostname, this.shellSession);
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name), clientRateLimits: clientRateLimits(spec.clientRateLimits) };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
-    this.mountManifests();
+    this.mountManifests(this.shellSession);
   }
 
-  /** mountManifests shows the terminal's machine (the first control-plane node) its kubelet's manifest directory. */
-  private mountManifests(): void {
-    const host = this.spec.nodes.find((n) => n.role === 'control-plane')?.name;
-    const kubelet = host ? this.component<Component & StaticPodHost>(`kubelet/${host}`) : undefined;
+  /** mountManifests shows a machine's shell its kubelet's manifest directory (kubeadm's /etc/kubernetes/manifests). */
+  private mountManifests(session: ShellSession): void {
+    const host = session.hostname;
+    const kubelet = this.component<Component & StaticPodHost>(`kubelet/${host}`);
     if (!kubelet) return;
     const processFor = (file: string) => {
       const component = file.replace(/\.yaml$/, '');
@@ -93,7 +96,23 @@ export class Cluster {
       const process = this.components.find((c) => c.name.startsWith(component) && (c as Component & { host?: string }).host === host);
       return process && { stop: () => process.stop?.(), start: () => process.start() };
     };
-    this.shellSession.mount(STATIC_POD_PATH, manifestMount(kubelet.manifestDirectory(), processFor));
+    session.mount(STATIC_POD_PATH, manifestMount(kubelet.manifestDirectory(), processFor));
+  }
+
+  /**
+   * machine is a node's shell for `ssh NODE`, made on first use: the terminal's own machine is the
+   * first control-plane node; the others start with their home directory and their manifests.
+   */
+  private machine(host: string): { session: ShellSession; controlPlane: boolean } | undefined {
+    const node = this.spec.nodes.find((n) => n.name === host);
+    if (!node) return undefined;
+    let session = this.machines.get(host);
+    if (!session) {
+      session = new ShellSession(host);
+      this.mountManifests(session);
+      this.machines.set(host, session);
+    }
+    return { session, controlPlane: node.role === 'control-plane' };
   }
 
   /**
@@ -151,6 +170,7 @@ export class Cluster {
       registry: { get: () => this.registryState, set: (state) => (this.registryState = state) },
       load: { get: () => this.loadState, set: (state) => (this.loadState = state) },
       shell: this.shellSession,
+      machine: (host) => this.machine(host),
       kubeconfig: { get: () => (this.kubeconfigState ??= defaultKubeConfig(APISERVER_URL)), set: (config) => (this.kubeconfigState = config) },
     };
   }

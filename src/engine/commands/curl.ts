@@ -1,5 +1,5 @@
-// `curl URL` in the terminal, which runs on the (first) control-plane machine: the control plane's
-// own HTTP endpoints as a kubeadm node serves them. kube-apiserver :6443 (anonymous requests may
+// `curl URL` in the terminal, which runs on the (first) control-plane machine or, after `ssh`, on
+// another node: the machine's own HTTP endpoints as a kubeadm node serves them. kube-apiserver :6443 (anonymous requests may
 // read /healthz, /livez, /readyz and /version; anything else is Forbidden, pretty-printed because
 // the user agent is curl), kubelet :10248/healthz, kube-scheduler :10259 and
 // kube-controller-manager :10257 health (HTTPS), etcd :2381/health (--listen-metrics-urls).
@@ -12,7 +12,7 @@ import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
 import type { ShellEnv } from './shellEnv';
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', APISERVER_ADDRESS, 'control-plane']);
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 const ANONYMOUS = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
 /** Paths system:public-info-viewer grants to everyone, authenticated or not. */
 const PUBLIC_PATHS = /^\/(healthz|livez|readyz|version)(\/.*)?$/;
@@ -39,8 +39,10 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
     io.err(request);
     return 2;
   }
-  if (!LOCAL_HOSTS.has(request.host)) {
-    io.err(`curl: k8sim's terminal reaches only the control plane's own endpoints (apiserver :6443, kubelet :10248, kube-scheduler :10259, kube-controller-manager :10257, etcd :2381). Follow a connection to a Service or pod with "sim curl TARGET".\n`);
+  const here = env.shell?.hostname;
+  const isLocal = LOCAL_HOSTS.has(request.host) || request.host === here;
+  if (!isLocal && !(request.port === 6443 && (request.host === APISERVER_ADDRESS || env.machine?.(request.host)?.controlPlane))) {
+    io.err(`curl: k8sim's terminal reaches only the machine's own endpoints (apiserver :6443, kubelet :10248, kube-scheduler :10259, kube-controller-manager :10257, etcd :2381). Follow a connection to a Service or pod with "sim curl TARGET".\n`);
     return 7;
   }
   const local = env.shell?.servers.get(request.port);
@@ -59,7 +61,7 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
   }
   const tls = request.port === 6443 || request.port === 10259 || request.port === 10257;
   const known = tls || request.port === 10248 || request.port === 2381;
-  if (!known) {
+  if (!known || (isLocal && !listening(env, here, request.port))) {
     io.err(`curl: (7) Failed to connect to ${request.host} port ${request.port} after 0 ms: Couldn't connect to server\n`);
     return 7;
   }
@@ -94,6 +96,20 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
       io.out(/^\/(healthz|livez|readyz)$/.test(pathname) || (request.port === 10248 && pathname === '/healthz') ? 'ok' : '404 page not found\n');
       return 0;
   }
+}
+
+/**
+ * listening: a port on this machine has its server. kubeadm binds the kubelet's healthz, the
+ * scheduler's, the controller manager's and etcd's metrics ports to 127.0.0.1, and only a
+ * control-plane node runs those and the apiserver; a stopped kubelet refuses the connection.
+ */
+function listening(env: ShellEnv, host: string | undefined, port: number): boolean {
+  const machine = host ? env.machine?.(host) : undefined;
+  if (port === 10248) return !host || (env.nodeAgent(host)?.running ?? true);
+  if (!(machine?.controlPlane ?? true)) return false;
+  const component = port === 10259 ? 'kube-scheduler' : port === 10257 ? 'kube-controller-manager' : undefined;
+  const process = component && env.controlPlane?.().find((p) => p.component === component && p.host === host);
+  return process ? process.isRunning : true;
 }
 
 /**

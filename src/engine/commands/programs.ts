@@ -3,6 +3,7 @@ import { kubectl } from '../kubectl/cmd/kubectl';
 import { curl } from './curl';
 import { etcdctl } from './etcdctl';
 import { sim } from './sim';
+import { ssh } from './ssh';
 
 /** PROGRAMS is what the simulated terminal can run. */
 export const PROGRAMS: Record<string, Program> = {
@@ -10,4 +11,5 @@ export const PROGRAMS: Record<string, Program> = {
   etcdctl,
   kubectl,
   sim,
+  ssh: ssh(() => PROGRAMS),
 };

@@ -49,6 +49,8 @@ export interface ShellEnv {
   controlPlane?(): ControlPlaneProcess[];
   /** shell: the terminal's bash state (variables, files, jobs); a fresh one when absent. */
   shell?: ShellSession;
+  /** machine: a node's own shell (`ssh NODE`): its files and whether kubeadm made it a control-plane node. */
+  machine?(host: string): { session: ShellSession; controlPlane: boolean } | undefined;
 }
 
 /** ControlPlaneProcess is one kube-controller-manager or kube-scheduler replica. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } 
 import { format, MESSAGES, type Locale } from '../../i18n/messages';
 import { currentView, usePlayer } from '../../state/playerStore';
 import { completeLine } from './complete';
-import { commandFor, isExit, openShell, type ShellSession } from './interactiveShell';
+import { commandFor, isExit, openShell, openSsh, type ShellSession } from './interactiveShell';
 
 /**
  * Console is the terminal on the simulated cluster: kubectl, etcdctl and sim with real output,
@@ -33,7 +33,7 @@ export function Console({ locale }: { locale: Locale }) {
       event.preventDefault();
       const command = line.trim();
       if (!command) return;
-      const opened = session ? undefined : openShell(command);
+      const opened = session ? undefined : (openShell(command) ?? openSsh(command, currentView(usePlayer.getState())?.nodes.map((n) => n.name) ?? []));
       if (session && isExit(command)) setSession(undefined);
       else if (session) {
         const wrapped = commandFor(session, command);
@@ -103,7 +103,7 @@ export function Console({ locale }: { locale: Locale }) {
       {hint && <div className="text-slate-400">{hint}</div>}
       {session && (
         <div className="text-slate-400" data-testid="shell-hint">
-          {format(t.shellHint, { target: session.prefix.replace(/^kubectl\s+/, ''), shell: session.shell })}
+          {session.node ? format(t.sshHint, { node: session.node }) : format(t.shellHint, { target: session.prefix.replace(/^kubectl\s+/, ''), shell: session.shell })}
         </div>
       )}
       <div className="flex items-center gap-2 border-t border-slate-700 pt-2">

@@ -1,6 +1,6 @@
 import type { ClusterView } from '../../player/clusterView';
 
-const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl'];
+const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl', 'ssh', 'systemctl', 'journalctl', 'crictl'];
 const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config'];
 const RESOURCES = ['pods', 'deployments', 'replicasets', 'services', 'nodes', 'events', 'endpoints', 'endpointslices', 'namespaces', 'hpa', 'leases', 'configmaps', 'secrets', 'jobs', 'cronjobs', 'daemonsets', 'statefulsets', 'persistentvolumes', 'persistentvolumeclaims', 'storageclasses', 'controllerrevisions'];
 const ETCDCTL_VERBS = ['get', 'put', 'endpoint', 'member'];
@@ -24,6 +24,7 @@ function candidatesFor(words: string[], position: number, view: ClusterView | un
   const program = words[0];
   if (program === 'etcdctl') return position === 1 ? ETCDCTL_VERBS : [];
   if (program === 'sim') return position === 1 ? SIM_VERBS : [];
+  if (program === 'ssh') return position === 1 ? namesFor('nodes', view) : [];
   if (program !== 'kubectl') return [];
   if (position === 1) return KUBECTL_VERBS;
   if (position === 2 && ['cordon', 'uncordon', 'drain'].includes(words[1])) return namesFor('nodes', view);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../engine/kubectl/args/tokenize';
-import { commandFor, isExit, openShell } from './interactiveShell';
+import { commandFor, isExit, openShell, openSsh } from './interactiveShell';
 
 describe('interactive shell in the app terminal', () => {
   it('opens for kubectl exec -it TARGET -- SHELL and keeps namespace and container flags', () => {
@@ -29,5 +29,21 @@ describe('interactive shell in the app terminal', () => {
     expect(isExit('exit')).toBe(true);
     expect(isExit('exit 3')).toBe(true);
     expect(isExit('exitcode')).toBe(false);
+  });
+
+  it('opens an ssh session on a known node and sends each line as ssh NODE LINE', () => {
+    const nodes = ['control-plane', 'node-1'];
+    const session = openSsh('ssh root@node-1', nodes)!;
+    expect(session).toEqual({ prefix: 'ssh node-1', shell: 'bash', prompt: 'root@node-1:~# ', node: 'node-1' });
+    expect(openSsh('ssh -i ~/.ssh/id_ed25519 -o StrictHostKeyChecking=no node-1', nodes)?.node).toBe('node-1');
+    expect(tokenize(commandFor(session, `journalctl -u kubelet | grep "$HOSTNAME"`)).argv).toEqual(['ssh', 'node-1', `journalctl -u kubelet | grep "$HOSTNAME"`]);
+  });
+
+  it('leaves ssh with a command, to an unknown host, or without a host to the engine', () => {
+    const nodes = ['control-plane', 'node-1'];
+    expect(openSsh('ssh node-1 systemctl status kubelet', nodes)).toBeUndefined();
+    expect(openSsh('ssh node-9', nodes)).toBeUndefined();
+    expect(openSsh('ssh', nodes)).toBeUndefined();
+    expect(openSsh('kubectl get nodes', nodes)).toBeUndefined();
   });
 });

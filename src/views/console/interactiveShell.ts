@@ -1,14 +1,17 @@
 // `kubectl exec -it POD -- sh` in the app's terminal opens an interactive shell: each line typed
 // afterwards runs in the container as `kubectl exec POD -- sh -c '<line>'` (recorded like any
 // command, so a session replays), until `exit`. Real kubectl would hold one TTY stream open; the
-// simulated container answers each line the same way.
+// simulated container answers each line the same way. `ssh NODE` opens a shell on a node the
+// same way: each line runs as `ssh NODE '<line>'`.
 import { tokenize } from '../../engine/kubectl/args/tokenize';
 
 export interface ShellSession {
-  /** prefix: the exec command without its `-it` and command (`kubectl exec -n team web -c app`). */
+  /** prefix: the exec command without its `-it` and command (`kubectl exec -n team web -c app`), or `ssh NODE`. */
   prefix: string;
   shell: string;
   prompt: string;
+  /** node: the ssh session's machine (absent for a container shell). */
+  node?: string;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash']);
@@ -32,8 +35,25 @@ export function openShell(line: string): ShellSession | undefined {
   return { prefix, shell, prompt: name === 'bash' ? 'root@container:/# ' : '/ # ' };
 }
 
+/**
+ * openSsh recognizes `ssh [OPTIONS] [USER@]NODE` without a command, for one of `nodes` (an
+ * unknown host runs as a line, so ssh answers that it cannot resolve it).
+ */
+export function openSsh(line: string, nodes: readonly string[]): ShellSession | undefined {
+  const tokens = tokenize(line);
+  if (tokens.error !== undefined) return undefined;
+  const [program, ...args] = tokens.argv;
+  if (program !== 'ssh') return undefined;
+  const words = args.filter((w, i) => !w.startsWith('-') && !/^-[^-]*[bcDEeFIiJLlmOopQRSWw]$/.test(args[i - 1] ?? ''));
+  if (words.length !== 1) return undefined;
+  const node = words[0].replace(/^[^@]*@/, '');
+  if (!nodes.includes(node)) return undefined;
+  return { prefix: `ssh ${node}`, shell: 'bash', prompt: `root@${node}:~# `, node };
+}
+
 /** commandFor wraps one typed line for the session's shell. */
 export function commandFor(session: ShellSession, line: string): string {
+  if (session.node) return `${session.prefix} ${quote(line)}`;
   return `${session.prefix} -- ${session.shell} -c ${quote(line)}`;
 }
 

@@ -280,4 +280,20 @@ export const BUILTINS: Record<string, Builtin> = {
   ':': function* () {
     return 0;
   },
+  // exit ends the script (an ssh command, a pasted script); the terminal itself stays open.
+  exit: function* (shell, args) {
+    const status = args[0] === undefined ? shell.session.lastExit : Number(args[0]);
+    if (!Number.isInteger(status)) {
+      shell.io.err(`bash: exit: ${args[0]}: numeric argument required\n`);
+      shell.session.exiting = 2;
+      return 2;
+    }
+    shell.session.exiting = ((status % 256) + 256) % 256;
+    return shell.session.exiting;
+  },
+  // hostname(1) (a program on a real machine): which node this shell is on after `ssh`.
+  hostname: function* (shell) {
+    shell.io.out(`${shell.session.hostname}\n`);
+    return 0;
+  },
 };

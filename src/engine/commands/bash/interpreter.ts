@@ -39,7 +39,11 @@ export function* runLine(shell: Shell, line: string): Task<number> {
     return 2;
   }
   for (const warning of script.warnings ?? []) shell.io.err(`bash: ${warning}\n`);
-  const status = yield* runScript(shell, script);
+  let status = yield* runScript(shell, script);
+  if (shell.session.exiting !== undefined) {
+    status = shell.session.lastExit = shell.session.exiting;
+    shell.session.exiting = undefined;
+  }
   reportJobs(shell);
   if (shell.session.foreground === shell.io) shell.session.foreground = undefined;
   return status;
@@ -48,7 +52,7 @@ export function* runLine(shell: Shell, line: string): Task<number> {
 export function* runScript(shell: Shell, script: Script): Task<number> {
   let status = shell.session.lastExit;
   for (const chain of script) {
-    if (shell.io.interrupted) break;
+    if (shell.io.interrupted || shell.session.exiting !== undefined) break;
     if (chain.background) {
       startJob(shell, chain);
       status = shell.session.lastExit = 0;
@@ -60,7 +64,7 @@ export function* runScript(shell: Shell, script: Script): Task<number> {
 function* runAndOr(shell: Shell, chain: AndOr): Task<number> {
   let status = yield* runPipeline(shell, chain.first);
   for (const { op, pipeline } of chain.rest) {
-    if (shell.io.interrupted) break;
+    if (shell.io.interrupted || shell.session.exiting !== undefined) break;
     if ((op === '&&') !== (status === 0)) continue;
     status = yield* runPipeline(shell, pipeline);
   }

@@ -41,6 +41,8 @@ export interface MountedDir {
 export class ShellSession {
   readonly vars = new Map<string, string>();
   lastExit = 0;
+  /** exiting: `exit N` ran; the rest of the script is skipped and the line ends with N. */
+  exiting: number | undefined;
   readonly files = new Map<string, string>();
   private readonly mounts = new Map<string, MountedDir>();
   /** directories exist even when empty: the session's files go under /root and /tmp (and mkdir's). */
@@ -53,7 +55,8 @@ export class ShellSession {
   readonly pendingOutput: Array<{ stream: 'out' | 'err'; text: string }> = [];
   private nextPid = 2400;
 
-  constructor(hostname: string) {
+  /** hostname: the machine this shell runs on, a node's name (systemctl, crictl and journalctl act on its kubelet). */
+  constructor(readonly hostname: string) {
     for (const [k, v] of Object.entries({ HOME: '/root', USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', PWD: '/root', HOSTNAME: hostname, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8' })) this.vars.set(k, v);
   }
 
