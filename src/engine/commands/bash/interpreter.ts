@@ -161,10 +161,15 @@ interface Sink {
   end(): number | undefined;
 }
 
+/** filterIO: a text utility's output streams and the session's files. */
+function filterIO(shell: Shell, streams: { out(text: string): void; err(text: string): void }): FilterIO {
+  return { out: (t) => streams.out(t), err: (t) => streams.err(t), readFile: (path) => shell.session.readFile(path), writeFile: (path, text) => shell.session.writeFile(path, text, false) };
+}
+
 function* utilitySink(shell: Shell, stage: Prepared, downstream: Sink): Task<Sink> {
   const fds = yield* openRedirects(shell, stage.command.redirects, downstream);
   if (typeof fds === 'number') return { write() {}, end: () => downstream.end() ?? fds };
-  const io: FilterIO = { out: fds.out, err: fds.err, readFile: (path) => shell.session.readFile(path) };
+  const io = filterIO(shell, fds);
   const made = UTILITIES[stage.argv[0]](stage.argv.slice(1), io);
   if ('error' in made) {
     io.err(made.error);
@@ -216,7 +221,7 @@ function* runCommand(shell: Shell, argv: string[], fds: Fds, input: string, tty:
   const [name, ...args] = argv;
   const utility = UTILITIES[name];
   if (utility) {
-    const made = utility(args, { out: io.out, err: io.err, readFile: (path) => shell.session.readFile(path) });
+    const made = utility(args, filterIO(shell, io));
     if ('error' in made) {
       io.err(made.error);
       return made.status;

@@ -7,6 +7,8 @@ export interface FilterIO {
   err(text: string): void;
   /** readFile: a file of the terminal's session; undefined when missing, null for a directory. */
   readFile(path: string): string | undefined | null;
+  /** writeFile replaces a file (sed -i); false when its directory does not exist. */
+  writeFile?(path: string, text: string): boolean;
 }
 
 export interface Filter {

@@ -2,6 +2,7 @@
 // -x -o -q -l -h, -e PATTERN, -A/-B/-C context. Exit 0 when a line was selected, 1 when none, 2 on
 // an error, as grep documents.
 import { lineFilter, withOperands, type Utility } from './filter';
+import { breToJs, ereToJs } from './regex';
 
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
 const VALUE_FLAGS = new Set(['e', 'A', 'B', 'C', 'm']);
@@ -145,34 +146,3 @@ function compile(patterns: string[], flags: Set<string>): RegExp {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-const POSIX_CLASSES: Record<string, string> = { alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f' };
-
-/** ereToJs: POSIX extended syntax is close to JavaScript's; bracket classes and \< \> differ. */
-function ereToJs(pattern: string): string {
-  return pattern.replace(/\[:(\w+):\]/g, (m, name: string) => POSIX_CLASSES[name] ?? m).replace(/\\[<>]/g, '\\b');
-}
-
-/** breToJs: in basic syntax ( ) { } | + ? are literal unless escaped, and * first is literal. */
-function breToJs(pattern: string): string {
-  let out = '';
-  let inBracket = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (inBracket) {
-      if (c === ']' && pattern[i - 1] !== '[' && pattern.slice(i - 2, i) !== '[^') inBracket = false;
-      out += c;
-      continue;
-    }
-    if (c === '[') {
-      inBracket = true;
-      out += c;
-    } else if (c === '\\' && i + 1 < pattern.length) {
-      const next = pattern[++i];
-      out += '(){}|+?'.includes(next) ? next : next === '<' || next === '>' ? '\\b' : `\\${next}`;
-    } else if ('(){}|+?'.includes(c)) out += `\\${c}`;
-    else if (c === '*' && (out === '' || out === '^')) out += '\\*';
-    else out += c;
-  }
-  return ereToJs(out);
-}
