@@ -44,6 +44,25 @@ spec:
     expect(records.map((r) => [r.t, r.exit])).toEqual([[0, 130], [5000, 0]]);
     expect(records[1].stdout).toBe('namespace/default\n');
   });
+
+  it('gives a step that starts behind a command cut off at the run limit its own allowance', () => {
+    const text = `apiVersion: k8sim.dev/v1alpha1
+kind: Scenario
+metadata: {name: late}
+spec:
+  cluster: {nodes: 1}
+  steps:
+    - at: 0s
+      run: kubectl get pods -w
+    - at: 1s
+      run: sleep 5; echo done
+`;
+    const records = run(text).map((l) => JSON.parse(l));
+    // The watch blocks until the run's limit (600 s after the last step's at), then the next step runs in full.
+    expect(records.map((r) => r.exit)).toEqual([130, 0]);
+    expect(records[1].t).toBeGreaterThan(600_000);
+    expect(records[1].stdout).toBe('done\n');
+  });
 });
 
 describe('hello-minikube, as the tutorial shows it', () => {

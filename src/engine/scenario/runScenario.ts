@@ -24,7 +24,8 @@ export const DEFAULT_BLOCK_LIMIT_MS = 600_000;
  * runScenario boots a fresh cluster for the scenario and runs its steps in order, each at its
  * `at` time or, if the previous command was still running then, right after it (as a shell
  * script would). A command still waiting when its step's `timeout` (or the run's limit) passes is
- * interrupted like Ctrl-C. Returns the cluster, stopped at the end time.
+ * interrupted like Ctrl-C; a step that starts after the limit (behind a blocked one) gets the
+ * same allowance from its own start. Returns the cluster, stopped at the end time.
  */
 export function runScenario(scenario: Scenario, options: RunOptions): Cluster {
   const cluster = Cluster.boot(scenario.cluster, options.components);
@@ -34,15 +35,14 @@ export function runScenario(scenario: Scenario, options: RunOptions): Cluster {
   }
   const untilMs = options.untilMs ?? scenario.untilMs;
   const lastAtMs = scenario.steps.length > 0 ? scenario.steps[scenario.steps.length - 1].at : 0;
-  const limitMs = Math.max(untilMs ?? 0, lastAtMs + DEFAULT_BLOCK_LIMIT_MS);
-  let current: { interrupt(): void } | undefined;
+  let current: { proc: { interrupt(): void }; run: string; startMs: number } | undefined;
   const driver = spawn((function* (): Task<void> {
     for (const step of scenario.steps) {
       if (step.at > cluster.sim.nowMs) yield* wait(cluster.sim.sleep(step.at - cluster.sim.nowMs));
       if (!step.run) continue;
       const startMs = cluster.sim.nowMs;
       const proc = cluster.exec(step.run, step.stdin ?? '');
-      current = proc;
+      current = { proc, run: step.run, startMs };
       if (step.timeout !== undefined) cluster.sim.after(step.timeout, () => proc.interrupt());
       const result = yield* wait(proc.done);
       current = undefined;
@@ -50,10 +50,16 @@ export function runScenario(scenario: Scenario, options: RunOptions): Cluster {
     }
   })());
   while (!driver.isSettled) {
-    cluster.sim.runWhile(() => !driver.isSettled, limitMs);
-    if (driver.isSettled) break;
-    if (!current) throw new Error(`scenario ${name}: the step driver is stuck at ${cluster.sim.nowMs} ms`);
-    current.interrupt();
+    // The run's limit, or for a step that only started after it (its predecessor blocked until
+    // then), the same allowance from its own start.
+    const running = current;
+    const limitMs = Math.max(untilMs ?? 0, Math.max(lastAtMs, running?.startMs ?? 0) + DEFAULT_BLOCK_LIMIT_MS);
+    cluster.sim.runWhile(() => !driver.isSettled && current === running, limitMs);
+    if (driver.isSettled || current !== running) continue;
+    if (!running) throw new Error(`scenario ${name}: the step driver is stuck at ${cluster.sim.nowMs} ms`);
+    running.proc.interrupt();
+    cluster.sim.runWhile(() => !driver.isSettled && current === running, limitMs);
+    if (current === running) throw new Error(`scenario ${name}: "${running.run}" did not stop when interrupted at ${cluster.sim.nowMs} ms`);
   }
   if (untilMs !== undefined && untilMs > cluster.sim.nowMs) cluster.runUntil(untilMs);
   return cluster;
