@@ -7,6 +7,8 @@ import { withControlPlaneNodes, type ClusterSpec } from './clusterSpec';
 import { controlPlaneReplicas } from './controlPlane';
 import { installAddons } from './kubeadm/installAddons';
 import { STATIC_POD_PATH, type StaticPodHost } from './kubelet/config/file';
+import type { PkiState } from './kubeadm/certs/certificates';
+import { pkiMounts } from './kubeadm/certs/pkiFiles';
 import { manifestMount } from './commands/manifestMount';
 import { USERS, type ComponentContext } from './componentContext';
 import { EtcdCluster } from './etcd/etcdCluster';
@@ -17,6 +19,7 @@ import { ShellSession } from './commands/bash/session';
 import type { ControlPlaneProcess, NodeAgent, ShellEnv } from './commands/shellEnv';
 import { Future } from './sim/future';
 import { APISERVER_URL } from './kubectl/cmd/discovery';
+import { APISERVER_ADDRESS } from './apiserver/bootstrap';
 import { defaultKubeConfig, type KubeConfig } from './kubectl/kubeconfig/kubeconfig';
 import { EMPTY_LOAD_STATE, type LoadState } from './metrics/loadState';
 import { EMPTY_REGISTRY_STATE, type RegistryState } from './registry/registryState';
@@ -64,6 +67,8 @@ export class Cluster {
   kubeconfigState: KubeConfig | undefined;
   /** loadState is the load `sim load` put on Deployments (plain data, read by the kubelets' stats). */
   loadState: LoadState = EMPTY_LOAD_STATE;
+  /** pkiState is when kubeadm issued each certificate (init at boot, then `kubeadm certs renew`; plain data). */
+  pkiState: PkiState = { initMs: -BOOT_LEAD_MS, issuedMs: {} };
   /** shellSession is the terminal's bash: variables, files and background jobs between lines. */
   readonly shellSession: ShellSession;
   /** machines: each node's shell once `ssh` reached it (the terminal's machine included). */
@@ -82,7 +87,16 @@ export class Cluster {
     this.machines.set(this.shellSession.hostname, this.shellSession);
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name), clientRateLimits: clientRateLimits(spec.clientRateLimits) };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
-    this.mountManifests(this.shellSession);
+    this.mountMachine(this.shellSession);
+  }
+
+  /** mountMachine gives a machine's shell kubeadm's files: the kubelet's manifests, the PKI and kubeconfigs. */
+  private mountMachine(session: ShellSession): void {
+    this.mountManifests(session);
+    const node = this.spec.nodes.find((n) => n.name === session.hostname);
+    const kubelet = this.component<Component & { hostIP?: string }>(`kubelet/${session.hostname}`);
+    const host = { name: session.hostname, ip: kubelet?.hostIP ?? APISERVER_ADDRESS };
+    for (const [dir, files] of pkiMounts(host, node?.role === 'control-plane' || !node, () => this.pkiState, this.spec.epochMs, APISERVER_URL)) session.mount(dir, files);
   }
 
   /** mountManifests shows a machine's shell its kubelet's manifest directory (kubeadm's /etc/kubernetes/manifests). */
@@ -109,7 +123,7 @@ export class Cluster {
     let session = this.machines.get(host);
     if (!session) {
       session = new ShellSession(host);
-      this.mountManifests(session);
+      this.mountMachine(session);
       this.machines.set(host, session);
     }
     return { session, controlPlane: node.role === 'control-plane' };
@@ -171,6 +185,7 @@ export class Cluster {
       load: { get: () => this.loadState, set: (state) => (this.loadState = state) },
       shell: this.shellSession,
       machine: (host) => this.machine(host),
+      pki: { get: () => this.pkiState, set: (state) => (this.pkiState = state) },
       kubeconfig: { get: () => (this.kubeconfigState ??= defaultKubeConfig(APISERVER_URL)), set: (config) => (this.kubeconfigState = config) },
     };
   }

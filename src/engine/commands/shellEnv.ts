@@ -8,6 +8,7 @@ import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
 import type { EtcdClient } from '../etcd/types';
 import type { ShellSession } from './bash/session';
+import type { PkiState } from '../kubeadm/certs/certificates';
 
 /** NodeAgent is what `sim node stop|start` and `kubectl logs` need from a node's kubelet. */
 export interface NodeAgent {
@@ -49,6 +50,8 @@ export interface ShellEnv {
   controlPlane?(): ControlPlaneProcess[];
   /** shell: the terminal's bash state (variables, files, jobs); a fresh one when absent. */
   shell?: ShellSession;
+  /** pki: when kubeadm issued each certificate, and a way to change it (`kubeadm certs renew`). */
+  pki?: { get(): PkiState; set(state: PkiState): void };
   /** machine: a node's own shell (`ssh NODE`): its files and whether kubeadm made it a control-plane node. */
   machine?(host: string): { session: ShellSession; controlPlane: boolean } | undefined;
 }

@@ -1,5 +1,5 @@
-// The add-ons `kubeadm init` installs (cmd/kubeadm/app/phases/addons/dns and proxy, v1.32):
-// CoreDNS (ConfigMap, RBAC, Deployment, the kube-dns Service at 10.96.0.10) and kube-proxy
+// What `kubeadm init` creates after the control plane is up (v1.32): the kubeadm-config ConfigMap,
+// then the add-ons (cmd/kubeadm/app/phases/addons/dns and proxy): CoreDNS (ConfigMap, RBAC, Deployment, the kube-dns Service at 10.96.0.10) and kube-proxy
 // (ConfigMap, ServiceAccount, DaemonSet on every node).
 import type { KubeObject } from '../api/object';
 import { KUBE_DNS_IP } from '../proxy/dns';
@@ -151,6 +151,37 @@ mode: "${mode === 'ipvs' ? 'ipvs' : ''}"
 }
 
 /** kubeadmAddons lists the add-on objects in the order kubeadm creates them (DNS, then proxy). */
+/**
+ * kubeadmConfig is the upload-config phase (cmd/kubeadm/app/phases/uploadconfig): the cluster's
+ * ClusterConfiguration (kubeadm.k8s.io/v1beta4, defaults filled) in kube-system/kubeadm-config,
+ * which `kubeadm certs`, `upgrade` and `join` read back.
+ */
+function kubeadmConfig(): KubeObject {
+  const clusterConfiguration = `apiServer: {}
+apiVersion: kubeadm.k8s.io/v1beta4
+caCertificateValidityPeriod: 87600h0m0s
+certificateValidityPeriod: 8760h0m0s
+certificatesDir: /etc/kubernetes/pki
+clusterName: kubernetes
+controllerManager: {}
+dns: {}
+encryptionAlgorithm: RSA-2048
+etcd:
+  local:
+    dataDir: /var/lib/etcd
+imageRepository: registry.k8s.io
+kind: ClusterConfiguration
+kubernetesVersion: ${KUBERNETES_VERSION}
+networking:
+  dnsDomain: cluster.local
+  podSubnet: 10.244.0.0/16
+  serviceSubnet: 10.96.0.0/12
+proxy: {}
+scheduler: {}
+`;
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kubeadm-config', namespace: 'kube-system' }, data: { ClusterConfiguration: clusterConfiguration } } as KubeObject;
+}
+
 export function kubeadmAddons(proxyMode: 'iptables' | 'ipvs' = 'iptables'): KubeObject[] {
-  return [...coreDNS(), ...kubeProxy(proxyMode)];
+  return [kubeadmConfig(), ...coreDNS(), ...kubeProxy(proxyMode)];
 }
