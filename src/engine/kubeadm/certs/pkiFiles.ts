@@ -62,6 +62,17 @@ function overlay(files: Map<string, () => string>): MountedDir {
 /** kubeconfig: a kubeconfig kubeadm writes with the client certificate embedded (admin.conf, scheduler.conf…). */
 function kubeconfig(name: string, server: string, caPem: string, certPem: string, keyPem: string): string {
   const user = { 'admin.conf': 'kubernetes-admin', 'super-admin.conf': 'kubernetes-super-admin', 'controller-manager.conf': 'system:kube-controller-manager', 'scheduler.conf': 'system:kube-scheduler' }[name] ?? name;
+  return kubeconfigFor(user, server, caPem, `    client-certificate-data: ${b64(certPem)}\n    client-key-data: ${b64(keyPem)}\n`);
+}
+
+/** kubeletConf points at the kubelet's rotated client certificate instead of embedding one. */
+function kubeletConf(node: string, server: string, caPem: string): string {
+  const pem = '/var/lib/kubelet/pki/kubelet-client-current.pem';
+  return kubeconfigFor(`system:node:${node}`, server, caPem, `    client-certificate: ${pem}\n    client-key: ${pem}\n`);
+}
+
+/** kubeconfigFor: clientcmd's v1 Config with one cluster, one user and its context. */
+function kubeconfigFor(user: string, server: string, caPem: string, credentials: string): string {
   return `apiVersion: v1
 clusters:
 - cluster:
@@ -79,33 +90,7 @@ preferences: {}
 users:
 - name: ${user}
   user:
-    client-certificate-data: ${b64(certPem)}
-    client-key-data: ${b64(keyPem)}
-`;
-}
-
-/** kubeletConf points at the kubelet's rotated client certificate instead of embedding one. */
-function kubeletConf(node: string, server: string, caPem: string): string {
-  return `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: ${b64(caPem)}
-    server: ${server}
-  name: kubernetes
-contexts:
-- context:
-    cluster: kubernetes
-    user: system:node:${node}
-  name: system:node:${node}@kubernetes
-current-context: system:node:${node}@kubernetes
-kind: Config
-preferences: {}
-users:
-- name: system:node:${node}
-  user:
-    client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem
-    client-key: /var/lib/kubelet/pki/kubelet-client-current.pem
-`;
+${credentials}`;
 }
 
 function b64(text: string): string {
