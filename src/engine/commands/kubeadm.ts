@@ -2,6 +2,7 @@
 // certificates `kubeadm init` issued (cmd/kubeadm/app/cmd/certs.go), and `version`. The rest of
 // kubeadm (init, join, upgrade, reset, token) changes machines k8sim builds itself, so it answers
 // that it is not simulated.
+import { MONTHS } from '../kubectl/describe/goFormat';
 import { VERSION_INFO } from '../kubectl/cmd/discovery';
 import { formatTabbed } from '../kubectl/printers/table/tabwriter';
 import { shortHumanDuration } from '../kubectl/printers/humanDuration';
@@ -11,7 +12,6 @@ import { wait } from '../sim/task';
 import type { CommandIO } from './process';
 import type { ShellEnv } from './shellEnv';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function* kubeadm(env: ShellEnv, argv: string[], io: CommandIO): Task<number> {
   const words = argv.filter((a) => !a.startsWith('-'));

@@ -2,12 +2,12 @@
 // -startdate, -enddate, -subject, -issuer, -serial and -text print in the order given; without
 // -noout the certificate follows. Learners read /etc/kubernetes/pki/apiserver.crt's SANs and
 // expiry with it. Only x509 is simulated.
+import { MONTHS } from '../kubectl/describe/goFormat';
 import { bytesFrom, hex, parsePem, pemOf, type X509Certificate } from '../kubeadm/certs/x509';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
 import type { ShellEnv } from './shellEnv';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const PRINTS = new Set(['-text', '-dates', '-startdate', '-enddate', '-subject', '-issuer', '-serial']);
 
 export function* openssl(env: ShellEnv, argv: string[], io: CommandIO): Task<number> {
