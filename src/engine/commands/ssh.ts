@@ -1,7 +1,7 @@
 // `ssh NODE [COMMAND]` from the terminal to one of the cluster's machines, as kubeadm labs let
-// learners do to check a NotReady node (`ssh node-1 systemctl status kubelet`). The command runs
-// in that machine's bash: its own files (/etc/kubernetes/manifests is its kubelet's), its kubelet
-// for systemctl, journalctl and crictl, and no admin.conf on a worker, so kubectl there answers
+// learners do to check a NotReady node (`ssh node-1 curl localhost:10248/healthz`). The command runs
+// in that machine's bash: its own files (/etc/kubernetes/manifests is its kubelet's, its PKI),
+// its own localhost for curl, and no admin.conf on a worker, so kubectl there answers
 // as an unconfigured kubectl does.
 import type { Task } from '../sim/task';
 import { runLine } from './bash/interpreter';

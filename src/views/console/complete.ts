@@ -1,6 +1,6 @@
 import type { ClusterView } from '../../player/clusterView';
 
-const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl', 'ssh', 'systemctl', 'journalctl', 'crictl'];
+const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl', 'ssh', 'openssl'];
 const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config'];
 const RESOURCES = ['pods', 'deployments', 'replicasets', 'services', 'nodes', 'events', 'endpoints', 'endpointslices', 'namespaces', 'hpa', 'leases', 'configmaps', 'secrets', 'jobs', 'cronjobs', 'daemonsets', 'statefulsets', 'persistentvolumes', 'persistentvolumeclaims', 'storageclasses', 'controllerrevisions'];
 const ETCDCTL_VERBS = ['get', 'put', 'endpoint', 'member'];

@@ -55,7 +55,7 @@ export class ShellSession {
   readonly pendingOutput: Array<{ stream: 'out' | 'err'; text: string }> = [];
   private nextPid = 2400;
 
-  /** hostname: the machine this shell runs on, a node's name (systemctl, crictl and journalctl act on its kubelet). */
+  /** hostname: the machine this shell runs on, a node's name (curl's localhost, kubeadm's files). */
   constructor(readonly hostname: string) {
     for (const [k, v] of Object.entries({ HOME: '/root', USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', PWD: '/root', HOSTNAME: hostname, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8' })) this.vars.set(k, v);
   }
