@@ -1,19 +1,25 @@
 import type { Program } from './shell';
 import { kubectl } from '../kubectl/cmd/kubectl';
+import { crictl } from './crictl';
 import { curl } from './curl';
 import { etcdctl } from './etcdctl';
+import { journalctl } from './journalctl';
 import { kubeadm } from './kubeadm';
 import { openssl } from './openssl';
 import { sim } from './sim';
 import { ssh } from './ssh';
+import { systemctl } from './systemctl';
 
 /** PROGRAMS is what the simulated terminal can run. */
 export const PROGRAMS: Record<string, Program> = {
+  crictl,
   curl,
   etcdctl,
+  journalctl,
   kubeadm,
   kubectl,
   openssl,
   sim,
   ssh: ssh(() => PROGRAMS),
+  systemctl,
 };

@@ -9,6 +9,8 @@ import type { Simulator } from '../sim/simulator';
 import type { EtcdClient } from '../etcd/types';
 import type { ShellSession } from './bash/session';
 import type { PkiState } from '../kubeadm/certs/certificates';
+import type { MachineServices } from '../systemd/units';
+import type { ContainerRuntime } from '../runtime/containerRuntime';
 
 /** NodeAgent is what `sim node stop|start` and `kubectl logs` need from a node's kubelet. */
 export interface NodeAgent {
@@ -20,6 +22,10 @@ export interface NodeAgent {
   execInContainer?(namespace: string, pod: string, request: ExecRequest): ExecResult | { error: string };
   /** podHttp: a connection to one of the node's pods on a port: the body, or undefined when nothing listens. */
   podHttp?(namespace: string, pod: string, port: number): string | undefined;
+  /** machineServices: the node's systemd units and journal (`systemctl`, `journalctl`, `crictl`). */
+  machineServices?(): MachineServices;
+  /** runtime: the node's containerd (`crictl`). */
+  readonly runtime?: ContainerRuntime;
 }
 
 /**

@@ -45,6 +45,11 @@ import type { MirrorPodContext } from './kubeletMirrorPods';
 import { StaticPods } from './kubeletStaticPods';
 import { isMirrorPod } from './pod/mirrorClient';
 import { PodManager } from './pod/podManager';
+import { RuntimeHealth } from './runtimeHealth';
+import { Journal } from '../systemd/journal';
+import { PidAllocator, ServiceProcess } from '../systemd/serviceProcess';
+import { kubeletLog, logContainerdStarted, machineServices, onKubeletStarted, onKubeletStopped, onRuntimeServiceChange } from './kubeletUnits';
+import type { MachineServices } from '../systemd/units';
 
 export interface KubeletOptions {
   config?: KubeletConfiguration;
@@ -110,6 +115,14 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
   /** wakeups: per pod, the time of the pending readiness wake-up. */
   private readonly wakeups = new Map<string, number>();
   running = false;
+  /** journal is the node's systemd journal (kubelet.service and containerd.service write to it). */
+  readonly journal: Journal;
+  /** process is kubelet.service's main process. */
+  readonly process: ServiceProcess;
+  readonly runtimeHealth: RuntimeHealth;
+  private readonly pids: PidAllocator;
+  /** podSyncEnabled: this run of the kubelet has registered and may sync pods. */
+  private podSyncEnabled = false;
 
   constructor(ctx: ComponentContext, readonly spec: NodeSpec, index: number, options: KubeletOptions = {}) {
     this.nodeName = spec.name;
@@ -127,7 +140,13 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     this.hostIP = this.identity.internalIP;
     this.client = clientFor(ctx, USERS.node(spec.name), this.name).withRateLimit(ctx.clientRateLimits.kubelet.qps, ctx.clientRateLimits.kubelet.burst);
     this.recorder = new EventRecorder(this.sim, this.client, { component: 'kubelet', host: spec.name }, ctx.epochMs, this.rng.fork('events'));
-    this.runtime = new ContainerRuntime(this.sim, { nodeName: spec.name, podCIDR: this.identity.podCIDR, nodeIP: this.hostIP, nodeMemoryBytes: value(spec.memory), rng: this.rng.fork('containerd'), registryState: options.registryState });
+    this.journal = new Journal(() => this.sim.nowMs);
+    this.pids = new PidAllocator(this.rng.fork('pids'));
+    this.runtime = new ContainerRuntime(this.sim, { nodeName: spec.name, podCIDR: this.identity.podCIDR, nodeIP: this.hostIP, nodeMemoryBytes: value(spec.memory), rng: this.rng.fork('containerd'), registryState: options.registryState, pids: this.pids });
+    this.process = new ServiceProcess(this.pids, this.sim.nowMs);
+    this.runtimeHealth = new RuntimeHealth({ sim: this.sim, epochMs: this.epochMs, runtime: this.runtime, journal: this.journal, process: this.process, relistPeriodMs: this.config.plegRelistPeriodMs });
+    this.runtime.onServiceChange = () => onRuntimeServiceChange(this);
+    logContainerdStarted(this);
     const puller = new ImagePuller(this.runtime, this.config.serializeImagePulls);
     const imageManager = new ImageManager(this.sim, this.runtime, puller, new Backoff(this.config.imageBackOffInitialMs, this.config.imageBackOffMaxMs));
     // A stopped kubelet runs no probes: its pending Unhealthy timers fire but report nothing.
@@ -161,6 +180,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
       sim: this.sim, client: this.client, spec, identity: this.identity, config: this.config, runtime: this.runtime, epochMs: this.epochMs,
       recordNodeEvent: (type, reason, message) => this.recorder.event(this.nodeRef(), type, reason, message),
       isRunning: () => this.running,
+      notReady: () => this.runtimeHealth.notReady(),
     };
   }
 
@@ -178,6 +198,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     }
     this.running = true;
     this.startedAtMs = this.sim.nowMs;
+    onKubeletStarted(this);
     this.services?.start();
     this.recorder.event(this.nodeRef(), 'Normal', EVENTS.StartingKubelet, 'Starting kubelet.');
     this.recorder.event(this.nodeRef(), 'Warning', EVENTS.InvalidDiskCapacity, 'invalid capacity 0 on image filesystem');
@@ -189,6 +210,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     this.joinTimer = undefined;
     if (!this.running) return;
     this.running = false;
+    this.podSyncEnabled = false;
     this.factory?.stop();
     this.factory = undefined;
     this.lease.stop();
@@ -197,6 +219,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     this.pleg.stop();
     this.podWorkers.stop();
     this.statusManager.stop();
+    onKubeletStopped(this);
     if (this.sim.trace.enabled) this.sim.emit({ component: this.name, kind: 'kubelet.stop' });
   }
 
@@ -204,6 +227,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
   private *run(): Task<void> {
     const registered = yield* registerWithAPIServer(this.nodeStatusCtx);
     if (!registered || !this.running) return;
+    kubeletLog(this, 'I', 'kubelet_node_status.go:78', registered.created ? `"Successfully registered node" node=${JSON.stringify(this.nodeName)}` : `"Node was previously registered" node=${JSON.stringify(this.nodeName)}`);
     this.nodeUid = registered.node.metadata.uid;
     this.staticPods.apply();
     this.recorder.event(this.nodeRef(), 'Normal', EVENTS.NodeAllocatableEnforced, 'Updated Node Allocatable limit across pods');
@@ -216,9 +240,37 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
       spawn(this.statusTick());
     }
     this.watchPods();
+    this.statusManager.start();
+    this.podSyncEnabled = true;
+    this.resumePodSync();
+  }
+
+  /** resumePodSync starts the PLEG and the pod workers once registered, unless containerd is down (they wait for it). */
+  resumePodSync(): void {
+    if (!this.running || !this.podSyncEnabled || !this.runtime.service.active) return;
     this.pleg.start();
     this.podWorkers.start();
-    this.statusManager.start();
+  }
+
+  /** pausePodSync parks the PLEG and the pod workers ("Skipping pod synchronization"). */
+  pausePodSync(): void {
+    this.pleg.stop();
+    this.podWorkers.stop();
+  }
+
+  /** services: this machine's systemd units and journal (`systemctl`, `journalctl`, `crictl`). */
+  machineServices(): MachineServices {
+    return machineServices(this);
+  }
+
+  /** logSyncError is pod_workers' "Error syncing pod, skipping" line in the journal. */
+  logSyncError(pod: Stored<Pod>, error: string): void {
+    kubeletLog(this, 'E', 'pod_workers.go:1301', `"Error syncing pod, skipping" err=${JSON.stringify(error)} pod="${pod.metadata.namespace}/${pod.metadata.name}" podUID=${JSON.stringify(pod.metadata.uid ?? '')}`);
+  }
+
+  /** podCount: the pods the kubelet manages (the unit usage model grows with it). */
+  podCount(): number {
+    return this.lifecycle.size;
   }
 
   /** scheduleStatusUpdate runs syncNodeStatus every nodeStatusUpdateFrequency (10 s, jitter 4 %). */

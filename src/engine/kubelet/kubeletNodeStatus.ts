@@ -22,6 +22,8 @@ export interface NodeStatusContext {
   /** recordNodeEvent records "Node <name> status is now: <event>" and the like on the Node. */
   recordNodeEvent(type: 'Normal' | 'Warning', reason: string, message: string): void;
   isRunning(): boolean;
+  /** notReady: the aggregated runtime errors that make Ready False (runtimeState), undefined when none. */
+  notReady?(): string | undefined;
   /**
    * unchanged is the stored status (and the inputs) last found equal to the kubelet's own, heartbeats
    * aside: while the apiserver still serves that very object and the inputs are the same, the
@@ -118,7 +120,7 @@ export function* tryUpdateNodeStatus(ctx: NodeStatusContext, lastReportMs: numbe
 
 /** sameInputs: everything setNodeStatus reads but the clock. */
 function sameInputs(a: NodeStatusInput, b: NodeStatusInput): boolean {
-  return a.spec === b.spec && a.identity === b.identity && a.config === b.config && a.images === b.images && a.containerRuntimeVersion === b.containerRuntimeVersion && a.epochMs === b.epochMs;
+  return a.spec === b.spec && a.identity === b.identity && a.config === b.config && a.images === b.images && a.containerRuntimeVersion === b.containerRuntimeVersion && a.epochMs === b.epochMs && a.notReady === b.notReady;
 }
 
 function statusInput(ctx: NodeStatusContext): NodeStatusInput {
@@ -130,5 +132,6 @@ function statusInput(ctx: NodeStatusContext): NodeStatusInput {
     images: ctx.runtime.images.nodeStatusImages(),
     nowMs: ctx.sim.nowMs,
     epochMs: ctx.epochMs,
+    notReady: ctx.notReady?.(),
   };
 }

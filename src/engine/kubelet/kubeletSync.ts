@@ -40,6 +40,8 @@ export interface KubeletSyncState {
   statusManager: StatusManager;
   /** reasonCache: per pod, per container, why the last start failed (ReasonCache). */
   reasonCache: Map<string, Map<string, SyncFailure>>;
+  /** logSyncError writes a failed sync to the node's journal. */
+  logSyncError?(pod: Stored<Pod>, error: string): void;
   /** lifecycle: per pod, its podLifecycle state. */
   lifecycle: Map<string, PodLifecycleState>;
   /** syncPodAt asks for a sync of the pod at `atMs` (readiness turning true). */
@@ -92,6 +94,7 @@ export function* kubeletSyncPod(k: KubeletSyncState, pod: Stored<Pod>): Task<Syn
   if (k.mirrorPods && isStaticPod(pod)) yield* syncMirrorPod(k.mirrorPods, pod);
   const result = yield* syncPod(k.runtimeCtx, pod, runtimeStatus);
   updateReasonCache(k, uid, result);
+  if (result.error) k.logSyncError?.(pod, result.error);
   return { error: result.error };
 }
 

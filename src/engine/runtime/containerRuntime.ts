@@ -13,7 +13,8 @@ import { newID } from './ids';
 import { ImageStore } from './imageStore';
 import { HostLocalIPAM } from './ipam';
 import { exitPlan, SIGKILL_EXIT_CODE, stopPlan } from './process';
-import type { ContainerConfig, ContainerRecord, PodSandbox, RuntimeResult, SandboxConfig } from './types';
+import type { ContainerConfig, ContainerRecord, PodSandbox, RuntimeOutage, RuntimeResult, SandboxConfig } from './types';
+import { PidAllocator, ServiceProcess } from '../systemd/serviceProcess';
 
 /** BARE_SHELL: a shell started without a script (it reads its commands from stdin). */
 const BARE_SHELL = /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash)( -i)?$/;
@@ -30,6 +31,8 @@ export interface RuntimeOptions {
   rng: Rng;
   registryState?: () => RegistryState;
   pullModel?: PullModel;
+  /** pids: the machine's PID allocator (containerd.service's main process takes one per start). */
+  pids?: PidAllocator;
 }
 
 /** PullOutcome is a finished pull: the stored image, or the registry's failure. */
@@ -57,11 +60,47 @@ export class ContainerRuntime {
   onPodChange: (podUid: string) => void = () => {};
   /** versions counts state changes per pod, so the kubelet can tell "nothing changed" cheaply. */
   private readonly versions = new Map<string, number>();
+  /**
+   * service is containerd.service's main process. Stopping it (`systemctl stop containerd`)
+   * leaves the containers running under their shims, as containerd's KillMode=process does.
+   */
+  readonly service: ServiceProcess;
+  /** outage: when containerd was last stopped, and when it came back (the kubelet's runtime checks read it). */
+  outage: RuntimeOutage | undefined;
+  /** onServiceChange is called after containerd stops or starts. */
+  onServiceChange: () => void = () => {};
 
   constructor(private readonly sim: Simulator, private readonly options: RuntimeOptions) {
     this.ipam = new HostLocalIPAM(options.podCIDR);
+    this.service = new ServiceProcess(options.pids ?? new PidAllocator(options.rng.fork('pids')), sim.nowMs);
+    this.service.started(sim.nowMs);
     const pause = resolveImage(SANDBOX_IMAGE, this.registryState());
     if (pause.ok) this.images.add(pause, true);
+  }
+
+  /** stopService stops containerd itself; running containers keep running. */
+  stopService(): void {
+    if (!this.service.active) return;
+    this.service.stopped(this.sim.nowMs);
+    this.outage = { fromMs: this.sim.nowMs };
+    this.onServiceChange();
+  }
+
+  startService(): void {
+    if (this.service.active) return;
+    this.service.started(this.sim.nowMs);
+    if (this.outage) this.outage.toMs = this.sim.nowMs;
+    this.onServiceChange();
+  }
+
+  /** sandbox finds a pod sandbox by ID (crictl). */
+  sandbox(id: string): PodSandbox | undefined {
+    return this.sandboxes.get(id);
+  }
+
+  /** listSandboxes returns every pod sandbox, in creation order (crictl pods). */
+  listSandboxes(): PodSandbox[] {
+    return [...this.sandboxes.values()];
   }
 
   version(): { runtimeName: string; runtimeVersion: string; runtimeApiVersion: string } {

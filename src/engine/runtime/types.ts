@@ -97,3 +97,9 @@ export interface RuntimeError {
 }
 
 export type RuntimeResult<T> = { ok: true; value: T } | RuntimeError;
+
+/** RuntimeOutage: containerd stopped at `fromMs` and came back at `toMs` (absent while still down). */
+export interface RuntimeOutage {
+  fromMs: number;
+  toMs?: number;
+}

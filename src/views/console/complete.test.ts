@@ -29,4 +29,12 @@ describe('completeLine', () => {
     expect(completeLine('kubectl get nodes no', view)).toEqual(['node-1']);
     expect(completeLine('kubectl rollout status deployment/', view)).toEqual(['deployment/web']);
   });
+
+  it('completes the node tools: systemctl verbs and units, journalctl -u, crictl', () => {
+    expect(completeLine('sys', view)).toEqual(['systemctl']);
+    expect(completeLine('systemctl re', view)).toEqual(['restart']);
+    expect(completeLine('systemctl status ku', view)).toEqual(['kubelet']);
+    expect(completeLine('journalctl -u c', view)).toEqual(['containerd']);
+    expect(completeLine('crictl p', view)).toEqual(['pods', 'ps']);
+  });
 });

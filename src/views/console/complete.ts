@@ -1,10 +1,13 @@
 import type { ClusterView } from '../../player/clusterView';
 
-const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl', 'ssh', 'openssl'];
+const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl', 'ssh', 'openssl', 'systemctl', 'journalctl', 'crictl'];
 const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config'];
 const RESOURCES = ['pods', 'deployments', 'replicasets', 'services', 'nodes', 'events', 'endpoints', 'endpointslices', 'namespaces', 'hpa', 'leases', 'configmaps', 'secrets', 'jobs', 'cronjobs', 'daemonsets', 'statefulsets', 'persistentvolumes', 'persistentvolumeclaims', 'storageclasses', 'controllerrevisions'];
 const ETCDCTL_VERBS = ['get', 'put', 'endpoint', 'member'];
 const SIM_VERBS = ['etcd', 'node', 'load', 'image', 'curl'];
+const SYSTEMCTL_VERBS = ['status', 'start', 'stop', 'restart', 'is-active', 'is-enabled', 'list-units'];
+const UNITS = ['kubelet', 'containerd'];
+const CRICTL_VERBS = ['ps', 'pods', 'images', 'logs', 'version'];
 
 /**
  * completeLine completes the last word of a console line: the program, kubectl's verbs, resource
@@ -25,6 +28,9 @@ function candidatesFor(words: string[], position: number, view: ClusterView | un
   if (program === 'etcdctl') return position === 1 ? ETCDCTL_VERBS : [];
   if (program === 'sim') return position === 1 ? SIM_VERBS : [];
   if (program === 'ssh') return position === 1 ? namesFor('nodes', view) : [];
+  if (program === 'systemctl') return position === 1 ? SYSTEMCTL_VERBS : UNITS;
+  if (program === 'journalctl') return words[position - 1] === '-u' ? UNITS : [];
+  if (program === 'crictl') return position === 1 ? CRICTL_VERBS : [];
   if (program !== 'kubectl') return [];
   if (position === 1) return KUBECTL_VERBS;
   if (position === 2 && ['cordon', 'uncordon', 'drain'].includes(words[1])) return namesFor('nodes', view);

@@ -20,6 +20,8 @@ export interface NodeStatusInput {
   images: readonly ContainerImage[];
   nowMs: number;
   epochMs: number;
+  /** notReady: why the node is not ready (runtime errors, aggregated); absent when it is. */
+  notReady?: string;
 }
 
 /** ConditionSpec: a condition's healthy state and the event recorded when it is entered. */
@@ -39,6 +41,11 @@ const CONDITIONS: ConditionSpec[] = [
   { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
 ];
 
+/** notReadySpec: ReadyCondition when the runtime, network or storage report errors (reason KubeletNotReady). */
+function notReadySpec(message: string): ConditionSpec {
+  return { type: 'Ready', status: 'False', reason: 'KubeletNotReady', message, event: 'NodeNotReady' };
+}
+
 /**
  * setNodeStatus computes the kubelet-owned node.status from the previous one. Heartbeat times are
  * always now; a condition's lastTransitionTime moves only when its status changes. `events` are
@@ -49,7 +56,8 @@ export function setNodeStatus(previous: NodeStatus | undefined, input: NodeStatu
   const now = toRFC3339(input.nowMs, input.epochMs);
   const events: string[] = [];
   const conditions: NodeCondition[] = [];
-  for (const spec of CONDITIONS) {
+  for (const healthy of CONDITIONS) {
+    const spec = healthy.type === 'Ready' && input.notReady !== undefined ? notReadySpec(input.notReady) : healthy;
     const old = previous?.conditions?.find((c) => c.type === spec.type);
     const same = old?.status === spec.status;
     if (!same && (spec.type !== 'Ready' || old)) events.push(spec.event);
