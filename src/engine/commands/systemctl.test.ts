@@ -52,6 +52,10 @@ describe('systemctl', () => {
     cluster.runUntil(stoppedAt + 50_000);
     expect(readyOf(cluster, 'node-1')).toMatchObject({ status: 'False', reason: 'KubeletNotReady', message: 'container runtime is down' });
     expect(kubelet.runtime.runningContainers()).toBe(running);
+    const pod = kubelet.runtime.listContainers().find((c) => c.podName.startsWith('web-'))!;
+    const [logs, exec] = runCommands(cluster, [`kubectl logs ${pod.podName}`, `kubectl exec ${pod.podName} -- true`]);
+    expect(logs).toMatchObject({ exit: 1, stderr: `Error from server (BadRequest): unable to retrieve container logs for containerd://${pod.id}\n` });
+    expect(exec.stderr).toMatch(/^error: unable to upgrade connection: rpc error: code = Unavailable desc = connection error: /);
     // After 3 minutes without a relist the PLEG check fails too.
     cluster.runUntil(stoppedAt + 200_000);
     expect(readyOf(cluster, 'node-1')?.message).toMatch(/^\[container runtime is down, PLEG is not healthy: pleg was last seen active 3m\d+(\.\d+)?s ago; threshold is 3m0s\]$/);

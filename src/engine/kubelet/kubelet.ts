@@ -45,7 +45,7 @@ import type { MirrorPodContext } from './kubeletMirrorPods';
 import { StaticPods } from './kubeletStaticPods';
 import { isMirrorPod } from './pod/mirrorClient';
 import { PodManager } from './pod/podManager';
-import { RuntimeHealth } from './runtimeHealth';
+import { CRI_UNAVAILABLE, RuntimeHealth } from './runtimeHealth';
 import { Journal } from '../systemd/journal';
 import { PidAllocator, ServiceProcess } from '../systemd/serviceProcess';
 import { kubeletLog, logContainerdStarted, machineServices, onKubeletStarted, onKubeletStopped, onRuntimeServiceChange } from './kubeletUnits';
@@ -376,6 +376,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     if (!this.running) return { error: `error dialing backend: dial tcp ${this.hostIP}:${this.config.port}: connect: connection refused` };
     const pod = this.podByName(namespace, podName);
     if (!pod) return { error: `unable to upgrade connection: pod does not exist` };
+    // The kubelet asks containerd for an exec session: with containerd down the CRI call fails.
+    if (!this.runtime.service.active) return { error: `unable to upgrade connection: ${CRI_UNAVAILABLE}` };
     return execInPod(this.runtime, pod, request, this.sim.nowMs, this.epochMs);
   }
 
@@ -399,6 +401,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     const status = this.statusManager.getPodStatus(pod.metadata.uid ?? '') ?? pod.status ?? {};
     const picked = validateContainerLogStatus(podName, status, container, Boolean(options.previous));
     if ('error' in picked) return picked;
+    // kuberuntime's GetContainerLogs starts with a ContainerStatus call, which fails while containerd is down.
+    if (!this.runtime.service.active) return { error: `unable to retrieve container logs for containerd://${picked.id}` };
     const record = this.runtime.container(picked.id);
     if (!record) return '';
     const ip = this.runtime.podSandboxes(record.podUid).find((s) => s.id === record.sandboxId)?.ip ?? '';
