@@ -9,6 +9,8 @@ import { installAddons } from './kubeadm/installAddons';
 import { STATIC_POD_PATH, type StaticPodHost } from './kubelet/config/file';
 import type { PkiState } from './kubeadm/certs/certificates';
 import { pkiMounts } from './kubeadm/certs/pkiFiles';
+import { DEFAULT_ETCD_DATA_DIR, etcdHostDataDir } from './kubeadm/etcdDataDir';
+import { switchEtcdData, type EtcdDataState } from './kubeadm/etcdDataSwitch';
 import { manifestMount } from './commands/manifestMount';
 import { USERS, type ComponentContext } from './componentContext';
 import { EtcdCluster } from './etcd/etcdCluster';
@@ -69,6 +71,8 @@ export class Cluster {
   loadState: LoadState = EMPTY_LOAD_STATE;
   /** pkiState is when kubeadm issued each certificate (init at boot, then `kubeadm certs renew`; plain data). */
   pkiState: PkiState = { initMs: -BOOT_LEAD_MS, issuedMs: {} };
+  /** etcdData: the host directory etcd serves from, and what the directories it left hold. */
+  readonly etcdData: EtcdDataState = { current: DEFAULT_ETCD_DATA_DIR, saved: new Map() };
   /** shellSession is the terminal's bash: variables, files and background jobs between lines. */
   readonly shellSession: ShellSession;
   /** machines: each node's shell once `ssh` reached it (the terminal's machine included). */
@@ -110,7 +114,24 @@ export class Cluster {
       const process = this.components.find((c) => c.name.startsWith(component) && (c as Component & { host?: string }).host === host);
       return process && { stop: () => process.stop?.(), start: () => process.start() };
     };
-    session.mount(STATIC_POD_PATH, manifestMount(kubelet.manifestDirectory(), processFor));
+    session.mount(STATIC_POD_PATH, manifestMount(kubelet.manifestDirectory(), processFor, (file, text) => {
+      if (file === 'etcd.yaml') this.etcdManifestWritten(session, text);
+    }));
+  }
+
+  /**
+   * etcdManifestWritten follows etcd.yaml's data directory: pointed elsewhere (the restore
+   * runbook), etcd restarts on what that directory holds (kubeadm/etcdDataSwitch).
+   */
+  private etcdManifestWritten(session: ShellSession, text: string): void {
+    const where = etcdHostDataDir(text);
+    if (!where) return;
+    const dir = 'hostDir' in where ? where.hostDir : undefined;
+    if (dir === this.etcdData.current) return;
+    const from = this.etcdData.current;
+    spawn(switchEtcdData(this.sim, this.etcd, this.etcdData, session, dir)).then((changed) => {
+      if (changed && this.sim.trace.enabled) this.sim.emit({ component: 'etcd', kind: 'etcd.dataDirChanged', from, to: dir ?? '(container filesystem)', ...changed });
+    });
   }
 
   /**

@@ -5,6 +5,7 @@ import { Future } from '../sim/future';
 import { storedValue } from '../etcd/revisionStamp';
 import { wait, type Task } from '../sim/task';
 import type { CommandIO } from './process';
+import { snapshotRestore, snapshotSave, snapshotStatusCommand } from './etcdctlSnapshot';
 import type { EtcdMemberView, ShellEnv } from './shellEnv';
 
 /**
@@ -47,6 +48,12 @@ function* runCommand(env: ShellEnv, globals: EtcdctlGlobals, command: EtcdctlCom
         format,
       );
     }
+    case 'snapshot save':
+      return yield* snapshotSave(env, globals, command.file);
+    case 'snapshot status':
+      return snapshotStatusCommand(env, globals, command.file);
+    case 'snapshot restore':
+      return snapshotRestore(env, command);
     case 'unsupported':
       return { stdout: '', stderr: `Error: "etcdctl ${command.path}" is not simulated by k8sim\n`, exitCode: 1 };
   }

@@ -17,7 +17,7 @@ export interface ManifestProcess {
  * manifestMount adapts a kubelet's manifest directory to the terminal: kubeadm's manifests read
  * as the YAML of their pod (kubeadm writes `creationTimestamp: null` and `status: {}` too).
  */
-export function manifestMount(dir: ManifestDirectory, processFor: (file: string) => ManifestProcess | undefined): MountedDir {
+export function manifestMount(dir: ManifestDirectory, processFor: (file: string) => ManifestProcess | undefined, onWrite?: (file: string, text: string) => void): MountedDir {
   return {
     list: () => dir.list(),
     read(file) {
@@ -30,6 +30,7 @@ export function manifestMount(dir: ManifestDirectory, processFor: (file: string)
     write(file, text) {
       dir.write(file, text);
       processFor(file)?.start();
+      onWrite?.(file, text);
     },
     remove(file) {
       const removed = dir.remove(file);

@@ -16,6 +16,8 @@ import type { ContainerRuntime } from '../runtime/containerRuntime';
 export interface NodeAgent {
   readonly nodeName: string;
   readonly running: boolean;
+  /** hostIP: the machine's address (a control-plane machine's etcd member listens on it). */
+  readonly hostIP?: string;
   stop(): void;
   start(): void;
   getContainerLogs?(namespace: string, pod: string, container: string, options: { previous?: boolean; tail?: number; timestamps?: boolean }): string | { error: string };

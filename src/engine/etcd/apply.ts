@@ -14,7 +14,13 @@ export type EtcdRequest =
   | { kind: 'put'; id: number; key: string; value: unknown }
   | { kind: 'compact'; id: number; revision: number }
   | { kind: 'publish'; id: number; name: string; clientURL: string }
-  | { kind: 'clusterVersion'; id: number; version: string };
+  | { kind: 'clusterVersion'; id: number; version: string }
+  /**
+   * restore makes the keyspace a data directory's in one entry (k8sim's stand-in for etcd
+   * restarting on a restored data dir, see kubeadm/etcdDataSwitch): every op gets its own
+   * revision, and watchers see them all at once.
+   */
+  | { kind: 'restore'; id: number; ops: Array<[string, TxnOp]> };
 
 /** ApplyResult is what the proposing member hands back to its client. */
 export type ApplyResult =
@@ -40,6 +46,9 @@ export function applyRequest(store: MvccStore, req: EtcdRequest): ApplyResult {
       const op: TxnOp = { type: 'put', value: req.value };
       return { kind: 'txn', succeeded: true, ...store.apply(req.key, op) };
     }
+    case 'restore':
+      for (const [key, op] of req.ops) store.apply(key, op);
+      return { kind: 'none' };
     case 'compact':
       if (req.revision > store.currentRevision) return { kind: 'compact', error: 'future' };
       if (req.revision <= store.compactRevision) return { kind: 'compact', error: 'compacted' };

@@ -10,7 +10,7 @@ import { EtcdMember } from './member';
 import { memberView, raftView, type RaftView } from './memberView';
 import { PeerNetwork } from './network';
 import { hexId } from './ids';
-import type { EtcdClient, EtcdResult, EtcdWatchCallbacks, RangeResponse, ResponseHeader, TxnRequest, TxnResponse } from './types';
+import type { EtcdClient, EtcdResult, EtcdWatchCallbacks, RangeResponse, ResponseHeader, TxnOp, TxnRequest, TxnResponse } from './types';
 
 export interface EtcdClusterOptions {
   members: number;
@@ -164,6 +164,13 @@ export class EtcdCluster implements EtcdClient {
       const result = r.value.result as Extract<ApplyResult, { kind: 'txn' }>;
       return { ok: true, value: { header: this.seen(r.value.header), succeeded: result.succeeded, kv: result.kv, prevKv: result.prevKv } };
     });
+  }
+
+  /** restore applies many writes as one Raft entry (see apply.ts `restore`). */
+  restore(ops: Array<[string, TxnOp]>): Future<EtcdResult<{ header: ResponseHeader }>> {
+    const member = this.pick();
+    if (!member) return this.refused();
+    return member.propose({ kind: 'restore', ops }).map((r): EtcdResult<{ header: ResponseHeader }> => (r.ok ? { ok: true, value: { header: this.seen(r.value.header) } } : r));
   }
 
   /**

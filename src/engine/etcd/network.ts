@@ -177,6 +177,8 @@ export function summarizeEntry(e: Entry): string {
   switch (req.kind) {
     case 'txn':
       return `${e.term}/${e.index} txn ${req.txn.key}`;
+    case 'restore':
+      return `${e.term}/${e.index} restore ${req.ops.length} keys`;
     case 'put':
       return `${e.term}/${e.index} put ${req.key}`;
     case 'compact':

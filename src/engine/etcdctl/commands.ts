@@ -148,9 +148,50 @@ The items in the lists are ID, Status, Name, Peer Addrs, Client Addrs, Is Learne
   ],
 };
 
+const SNAPSHOT: CommandDef = {
+  name: 'snapshot',
+  use: 'snapshot <subcommand>',
+  short: 'Manages etcd node snapshots',
+  runnable: false,
+  simulated: true,
+  flags: [],
+  children: [
+    {
+      name: 'save', use: 'save <filename>', short: 'Stores an etcd node backend snapshot to a given file', runnable: true, simulated: true, flags: [],
+    },
+    {
+      name: 'restore',
+      use: 'restore <filename> [options]',
+      short: 'Restores an etcd member snapshot to an etcd directory',
+      runnable: true,
+      simulated: true,
+      flags: [
+        str('data-dir', '', 'Path to the data directory'),
+        str('wal-dir', '', 'Path to the WAL directory (use --data-dir if none given)'),
+        str('name', 'default', 'Human-readable name for this member'),
+        str('initial-cluster', 'default=http://localhost:2380', 'Initial cluster configuration for restore bootstrap'),
+        str('initial-cluster-token', 'etcd-cluster', 'Initial cluster token for the etcd cluster during restore bootstrap'),
+        str('initial-advertise-peer-urls', 'http://localhost:2380', "List of this member's peer URLs to advertise to the rest of the cluster"),
+        bool('skip-hash-check', 'Ignore snapshot integrity hash value (required if copied from data directory)'),
+      ],
+    },
+    {
+      name: 'status',
+      use: 'status <filename>',
+      short: 'Gets backend snapshot status of a given file',
+      long: `When --write-out is set to simple, this command prints out comma-separated status lists for each endpoint.
+The items in the lists are hash, revision, total keys, total size.
+`,
+      runnable: true,
+      simulated: true,
+      flags: [],
+    },
+  ],
+};
+
 /** OTHER_COMMANDS exist in etcdctl 3.4 but are not simulated (names matter for matching). */
 const OTHER_COMMANDS = ['del', 'txn', 'compaction', 'alarm', 'defrag', 'move-leader', 'watch', 'version', 'lease',
-  'snapshot', 'make-mirror', 'migrate', 'lock', 'elect', 'auth', 'user', 'role', 'check'];
+  'make-mirror', 'migrate', 'lock', 'elect', 'auth', 'user', 'role', 'check'];
 
 /** ROOT is `etcdctl` itself. */
 export const ROOT: CommandDef = {
@@ -161,5 +202,5 @@ export const ROOT: CommandDef = {
   simulated: false,
   flags: [],
   persistentFlags: GLOBAL_FLAGS,
-  children: [GET, PUT, ENDPOINT, MEMBER, ...OTHER_COMMANDS.map((name) => leaf(name, '', false))],
+  children: [GET, PUT, ENDPOINT, MEMBER, SNAPSHOT, ...OTHER_COMMANDS.map((name) => leaf(name, '', false))],
 };

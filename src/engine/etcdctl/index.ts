@@ -7,6 +7,6 @@ export { printGet, printPut } from './printKv';
 export type { KvPrintOptions } from './printKv';
 export { printMemberList } from './printMember';
 export { printEndpointHealth, printEndpointStatus } from './printEndpoint';
-export { ExitCode, exitWithError, retryWarnLine } from './errors';
+export { ExitCode, exitWithError, okOutput, retryWarnLine } from './errors';
 export type { DialFailure, RetryWarnInput } from './errors';
 export type * from './types';

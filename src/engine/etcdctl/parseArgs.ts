@@ -35,7 +35,22 @@ export type EtcdctlCommand =
   | PutCommand
   | { name: 'endpoint status' | 'endpoint health'; /** cluster: use every member's client URLs. */ cluster: boolean }
   | { name: 'member list' }
+  | { name: 'snapshot save' | 'snapshot status'; file: string }
+  | SnapshotRestoreCommand
   | { name: 'unsupported'; path: string; args: string[] };
+
+/** SnapshotRestoreCommand: `snapshot restore FILE` and its flags (snapshot_command.go). */
+export interface SnapshotRestoreCommand {
+  name: 'snapshot restore';
+  file: string;
+  dataDir: string;
+  walDir: string;
+  memberName: string;
+  initialCluster: string;
+  clusterToken: string;
+  advertisePeerURLs: string;
+  skipHashCheck: boolean;
+}
 
 /** EtcdctlInvocation is either a command to run or the output of a run that stops early. */
 export type EtcdctlInvocation =
@@ -77,6 +92,7 @@ export function parseEtcdctlArgs(argv: string[], stdin = ''): EtcdctlInvocation 
   if (commandPath === 'get') command = getGetOp(positionals, values);
   else if (commandPath === 'put') command = getPutOp(positionals, values, stdin);
   else if (commandPath === 'member list') command = { name: 'member list' };
+  else if (commandPath.startsWith('snapshot ')) command = snapshotOp(commandPath, positionals, values);
   else command = { name: commandPath as 'endpoint status' | 'endpoint health', cluster: values.cluster === true };
   if ('exitCode' in command) return { kind: 'exit', output: exitWithError(command.exitCode, command.message) };
   return run(values, changed, command);
@@ -108,4 +124,24 @@ function run(values: Record<string, FlagValue>, changed: Set<string>, command: E
     insecureSkipTlsVerify: values['insecure-skip-tls-verify'] === true,
   };
   return { kind: 'run', globals, command };
+}
+
+/** snapshotOp checks a snapshot subcommand's arguments as snapshot_command.go does. */
+function snapshotOp(path: string, args: string[], values: Record<string, FlagValue>): EtcdctlCommand | OpError {
+  if (path === 'snapshot save') {
+    return args.length === 1 ? { name: 'snapshot save', file: args[0] } : { exitCode: ExitCode.badArgs, message: 'snapshot save expects one argument' };
+  }
+  if (args.length !== 1) return { exitCode: ExitCode.badArgs, message: `${path} requires exactly one argument` };
+  if (path === 'snapshot status') return { name: 'snapshot status', file: args[0] };
+  return {
+    name: 'snapshot restore',
+    file: args[0],
+    dataDir: String(values['data-dir']),
+    walDir: String(values['wal-dir']),
+    memberName: String(values.name),
+    initialCluster: String(values['initial-cluster']),
+    clusterToken: String(values['initial-cluster-token']),
+    advertisePeerURLs: String(values['initial-advertise-peer-urls']),
+    skipHashCheck: values['skip-hash-check'] === true,
+  };
 }

@@ -7,6 +7,7 @@ import { cp, ls, mkdir, mv, rm, touch } from './fileCommands';
 import { jobLine, runScript, type Shell } from './interpreter';
 import { parseScript, SyntaxError } from './parse';
 import { echoEscapes, formatPrintf } from './printf';
+import { date } from './utils/date';
 
 export type Builtin = (shell: Shell, args: string[]) => Task<number>;
 
@@ -290,6 +291,13 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     shell.session.exiting = ((status % 256) + 256) % 256;
     return shell.session.exiting;
+  },
+  // date(1) on the sim clock (a program on a real machine).
+  date: function* (shell, args) {
+    const result = date(args, shell.env.epochMs + shell.env.sim.nowMs);
+    if (result.stdout) shell.io.out(result.stdout);
+    if (result.stderr) shell.io.err(result.stderr);
+    return result.exit;
   },
   // hostname(1) (a program on a real machine): which node this shell is on after `ssh`.
   hostname: function* (shell) {
