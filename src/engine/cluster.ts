@@ -10,7 +10,9 @@ import { STATIC_POD_PATH, type StaticPodHost } from './kubelet/config/file';
 import type { PkiState } from './kubeadm/certs/certificates';
 import { pkiMounts } from './kubeadm/certs/pkiFiles';
 import { DEFAULT_ETCD_DATA_DIR, etcdHostDataDir } from './kubeadm/etcdDataDir';
-import { switchEtcdData, type EtcdDataState } from './kubeadm/etcdDataSwitch';
+import { etcdDataMounts, switchEtcdData, type EtcdDataState } from './kubeadm/etcdDataSwitch';
+import type { Snapshot, SnapshotKv } from './etcdctl/snapshotFile';
+import { storedValue } from './etcd/revisionStamp';
 import { manifestMount } from './commands/manifestMount';
 import { USERS, type ComponentContext } from './componentContext';
 import { EtcdCluster } from './etcd/etcdCluster';
@@ -101,6 +103,19 @@ export class Cluster {
     const kubelet = this.component<Component & { hostIP?: string }>(`kubelet/${session.hostname}`);
     const host = { name: session.hostname, ip: kubelet?.hostIP ?? APISERVER_ADDRESS };
     for (const [dir, files] of pkiMounts(host, node?.role === 'control-plane' || !node, () => this.pkiState, this.spec.epochMs, APISERVER_URL)) session.mount(dir, files);
+    // cri-tools' config, as kubeadm install guides write it: crictl talks to containerd without endpoint warnings.
+    session.writeFile('/etc/crictl.yaml', 'runtime-endpoint: unix:///run/containerd/containerd.sock\nimage-endpoint: unix:///run/containerd/containerd.sock\ntimeout: 2\ndebug: false\n', false);
+    const member = this.etcd.memberViews().find((m) => m.clientURL.includes(`//${host.ip}:`));
+    if (member && this.spec.kubeSystem) for (const [dir, files] of etcdDataMounts(DEFAULT_ETCD_DATA_DIR, () => this.etcdKeyspaceIn(DEFAULT_ETCD_DATA_DIR, member.name))) session.mount(dir, files);
+  }
+
+  /** etcdKeyspaceIn is what a data directory holds: the live keyspace while etcd serves from it. */
+  private etcdKeyspaceIn(dir: string, memberName: string): Snapshot {
+    const member = this.etcd.member(memberName);
+    const view = this.etcd.memberViews().find((m) => m.name === memberName);
+    if (this.etcdData.current !== dir || !member) return { revision: 1, kvs: this.etcdData.saved.get(dir) ?? [], sizeBytes: view?.dbSizeBytes ?? 20_480, hashless: true };
+    const kvs = member.store.range('').map((kv): SnapshotKv => [kv.key, JSON.stringify(storedValue(kv.value)), kv.createRevision, kv.modRevision, kv.version]);
+    return { revision: member.store.currentRevision, kvs, sizeBytes: view?.dbSizeBytes ?? 20_480, hashless: true };
   }
 
   /** mountManifests shows a machine's shell its kubelet's manifest directory (kubeadm's /etc/kubernetes/manifests). */

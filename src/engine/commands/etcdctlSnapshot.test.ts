@@ -90,6 +90,24 @@ describe('etcdctl snapshot', () => {
   });
 });
 
+describe('etcd data directory on the control-plane machine', () => {
+  it('shows member/snap/db, readable by snapshot status and restorable only with --skip-hash-check', () => {
+    const [dirs, status, strict, skipped, worker] = runCommands(boot(), [
+      'ls /var/lib/etcd /var/lib/etcd/member /var/lib/etcd/member/wal',
+      'etcdctl snapshot status /var/lib/etcd/member/snap/db -w json',
+      'etcdctl snapshot restore /var/lib/etcd/member/snap/db --data-dir /tmp/r1',
+      'etcdctl snapshot restore /var/lib/etcd/member/snap/db --data-dir /tmp/r2 --skip-hash-check',
+      'ssh node-1 ls /var/lib/etcd',
+    ]);
+    expect(dirs.stdout).toBe('/var/lib/etcd:\nmember\n\n/var/lib/etcd/member:\nsnap  wal\n\n/var/lib/etcd/member/wal:\n0000000000000000-0000000000000000.wal\n');
+    expect(JSON.parse(status.stdout).revision).toBeGreaterThan(100);
+    expect(strict.exit).toBe(1);
+    expect(strict.stderr).toMatch(/"msg":"restoring snapshot".*\nError: snapshot missing hash but --skip-hash-check=false\n$/);
+    expect(skipped.exit).toBe(0);
+    expect(worker).toMatchObject({ exit: 2, stderr: "ls: cannot access '/var/lib/etcd': No such file or directory\n" });
+  });
+});
+
 // The seeds' restore runbook: snapshot, change things, restore to a new data dir and point etcd.yaml at it.
 describe('etcd data directory switch', () => {
   it('serves the restored snapshot once etcd.yaml points at the restored directory, and the old data when pointed back', () => {

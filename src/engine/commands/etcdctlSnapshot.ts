@@ -101,9 +101,13 @@ export function snapshotRestore(env: ShellEnv, command: SnapshotRestoreCommand):
     const first = log.slice(0, log.indexOf('\n') + 1);
     return { stdout: '', stderr: `${first}Error: ${read.error === 'invalid database' ? 'invalid database' : read.error}\n`, exitCode: ExitCode.error };
   }
+  // A member's own db file has no snapshot hash to check (v3_snapshot.go saveDB).
+  if (read.snapshot.hashless && !command.skipHashCheck) {
+    return { stdout: '', stderr: `${log.slice(0, log.indexOf('\n') + 1)}Error: snapshot missing hash but --skip-hash-check=false\n`, exitCode: ExitCode.error };
+  }
   mkdirAll(shell, `${dataDir}/member/snap`);
   mkdirAll(shell, walDir);
-  shell.writeFile(`${dataDir}/member/snap/db`, read.text, false);
+  shell.writeFile(`${dataDir}/member/snap/db`, encodeSnapshot({ ...read.snapshot, hashless: true }), false);
   shell.writeFile(`${dataDir}/member/snap/0000000000000001-0000000000000001.snap`, '', false);
   shell.writeFile(`${walDir}/0000000000000000-0000000000000000.wal`, '', false);
   return okOutput('', log);

@@ -16,6 +16,8 @@ export interface Snapshot {
   kvs: SnapshotKv[];
   /** sizeBytes: the database file size the snapshot stands for (TOTAL SIZE). */
   sizeBytes: number;
+  /** hashless: a member's own database file (member/snap/db), which carries no snapshot hash. */
+  hashless?: boolean;
 }
 
 /** BOLT_INTERNAL_KEYS: the keys etcd keeps beside the keyspace (meta: consistent_index, term; members; cluster version). */

@@ -13,7 +13,8 @@ import { encode } from '../apiserver/storage/codec';
 import type { ShellSession } from '../commands/bash/session';
 import type { EtcdCluster } from '../etcd/etcdCluster';
 import { storedValue } from '../etcd/revisionStamp';
-import { decodeSnapshot, type SnapshotKv } from '../etcdctl/snapshotFile';
+import { decodeSnapshot, encodeSnapshot, type Snapshot, type SnapshotKv } from '../etcdctl/snapshotFile';
+import type { MountedDir } from '../commands/bash/session';
 import type { Simulator } from '../sim/simulator';
 import type { TxnOp } from '../etcd/types';
 import { wait, type Task } from '../sim/task';
@@ -30,9 +31,12 @@ export interface EtcdDataState {
 
 /** dataIn: what a host directory holds for etcd: a restored snapshot's db, data etcd left there, or nothing. */
 function dataIn(state: EtcdDataState, shell: ShellSession, dir: string): SnapshotKv[] {
+  // What etcd left there is newer than the db a restore wrote before etcd ever ran on it.
+  const left = state.saved.get(dir);
+  if (left) return left;
   const db = shell.readFile(`${dir}/member/snap/db`);
   const restored = typeof db === 'string' ? decodeSnapshot(db) : undefined;
-  return restored?.kvs ?? state.saved.get(dir) ?? [];
+  return restored?.kvs ?? [];
 }
 
 /**
@@ -84,4 +88,22 @@ function writeRank(key: string): number {
   if (/^\/registry\/(deployments|statefulsets|daemonsets|cronjobs)\//.test(key)) return 2;
   if (/^\/registry\/(replicasets|controllerrevisions|jobs)\//.test(key)) return 1;
   return 0;
+}
+
+/**
+ * etcdDataMounts shows a data directory in the machine's files: member/snap/db (the keyspace as
+ * a database file, readable by `etcdctl snapshot status` and restorable with --skip-hash-check)
+ * and member/wal. Read-only: etcd owns them.
+ */
+export function etcdDataMounts(dir: string, keyspace: () => Snapshot): Array<[string, MountedDir]> {
+  const readOnly = (files: Record<string, () => string>): MountedDir => ({
+    list: () => Object.keys(files),
+    read: (file) => files[file]?.(),
+    write: () => {},
+    remove: () => false,
+  });
+  return [
+    [`${dir}/member/snap`, readOnly({ db: () => encodeSnapshot(keyspace()) })],
+    [`${dir}/member/wal`, readOnly({ '0000000000000000-0000000000000000.wal': () => '' })],
+  ];
 }

@@ -31,7 +31,7 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
   } else if (selected.kind === 'node') {
     const node = view.nodes.find((n) => n.name === selected.name);
     if (node) rows.push(['Ready', node.ready], ['CPU', `${node.cpuRequestedMilli}m / ${node.cpuAllocatableMilli}m`], ['Pods', String(Object.values(node.counts).reduce((a, b) => a + b, 0))], ['Taints', node.taints.join(', ') || '<none>']);
-    actions.push(`kubectl describe node ${selected.name}`, node?.unschedulable ? `kubectl uncordon ${selected.name}` : `kubectl cordon ${selected.name}`, `kubectl drain ${selected.name} --ignore-daemonsets --force`, node?.running === false ? `sim node start ${selected.name}` : `sim node stop ${selected.name}`);
+    actions.push(`kubectl describe node ${selected.name}`, node?.unschedulable ? `kubectl uncordon ${selected.name}` : `kubectl cordon ${selected.name}`, `kubectl drain ${selected.name} --ignore-daemonsets --force`, node?.running === false ? `sim node start ${selected.name}` : `sim node stop ${selected.name}`, `ssh ${selected.name} systemctl status kubelet`, `ssh ${selected.name} crictl ps`);
   } else if (selected.kind === 'deployment') {
     const d = view.deployments.find((x) => x.namespace === selected.namespace && x.name === selected.name);
     if (d) {

@@ -40,6 +40,13 @@ describe('bash words', () => {
     expect(run(`args '$NAME' "$NAME" \\$NAME "a b" x"$NAME"y ''`).stdout).toBe('[$NAME]\n[web]\n[$NAME]\n[a b]\n[xweby]\n[]\n');
   });
 
+  it('puts prefix assignments in the command\'s environment only', () => {
+    const { run } = terminal();
+    run('X=outer');
+    expect(run('X=inner Y=2 printenv X Y; printenv X; printenv Y').stdout).toBe('inner\n2\nouter\n');
+    expect(run('echo $X').stdout).toBe('outer\n');
+  });
+
   it('splits unquoted expansions into fields and drops empty ones', () => {
     const { run } = terminal();
     run('export PODS="a  b\nc"');

@@ -199,9 +199,22 @@ function* runHead(shell: Shell, stage: Prepared, input: string, sink: Sink, toTe
   }
   const fds = yield* openRedirects(shell, command.redirects, sink);
   if (typeof fds === 'number') return fds;
-  const status = yield* runCommand(shell, argv, fds, input, toTerminal && !fds.stdoutRedirected);
-  fds.close();
-  return status;
+  // `VAR=value command`: the assignments are in the command's environment only, as in bash.
+  const saved = new Map<string, string | undefined>();
+  for (const a of command.assignments) {
+    const value = yield* expandString(a.value, ctx);
+    if (!saved.has(a.name)) saved.set(a.name, shell.session.vars.get(a.name));
+    shell.session.vars.set(a.name, value);
+  }
+  try {
+    return yield* runCommand(shell, argv, fds, input, toTerminal && !fds.stdoutRedirected);
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) shell.session.vars.delete(name);
+      else shell.session.vars.set(name, value);
+    }
+    fds.close();
+  }
 }
 
 /** runCommand runs a utility, builtin or program with its descriptors set up. */
