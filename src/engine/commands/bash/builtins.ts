@@ -8,6 +8,7 @@ import { jobLine, runScript, type Shell } from './interpreter';
 import { parseScript, SyntaxError } from './parse';
 import { echoEscapes, formatPrintf } from './printf';
 import { date } from './utils/date';
+import { evaluateTest } from './testBuiltin';
 
 export type Builtin = (shell: Shell, args: string[]) => Task<number>;
 
@@ -291,6 +292,16 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     shell.session.exiting = ((status % 256) + 256) % 256;
     return shell.session.exiting;
+  },
+  test: function* (shell, args) {
+    const result = evaluateTest(args, shell.session, 'test');
+    if (result.error) shell.io.err(result.error);
+    return result.status;
+  },
+  '[': function* (shell, args) {
+    const result = evaluateTest(args, shell.session, '[');
+    if (result.error) shell.io.err(result.error);
+    return result.status;
   },
   // date(1) on the sim clock (a program on a real machine).
   date: function* (shell, args) {

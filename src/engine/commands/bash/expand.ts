@@ -1,14 +1,17 @@
 // Word expansion as bash does it for the forms tutorials use: parameters ($NAME, ${NAME},
 // ${NAME:-word}, $?) and command substitution ($(…), `…`), whose trailing newlines are removed;
-// then field splitting of the unquoted results on blanks and newlines. No globbing: a pattern
-// that matches no file stays as typed, which is what bash does in an empty directory.
+// then field splitting of the unquoted results on blanks and newlines, then pathname expansion
+// of fields with an unquoted `*`, `?` or `[…]` (glob.ts).
 import type { Task } from '../../sim/task';
+import { hasPattern, type GlobField } from './glob';
 import type { Word } from './syntax';
 
 export interface ExpandContext {
   param(name: string): string | undefined;
   /** substitute runs a command line and returns its stdout (stderr goes to the terminal). */
   substitute(source: string): Task<string>;
+  /** glob expands a pattern field to the matching paths (undefined: no match, keep the field). */
+  glob?(field: GlobField): string[] | undefined;
 }
 
 const IFS = /[ \t\n]+/;
@@ -22,14 +25,20 @@ export function* expandWords(words: readonly Word[], ctx: ExpandContext): Task<s
 
 /** expandWord: a word with only unquoted empty expansions vanishes; "" stays an empty field. */
 export function* expandWord(word: Word, ctx: ExpandContext): Task<string[]> {
-  const fields: string[] = [];
-  let current = '';
+  const fields: GlobField[] = [];
+  let current: GlobField = { chars: [], active: [] };
   // started: the current field has content or a quoted part (so it exists even if empty).
   let started = false;
+  const add = (text: string, active: boolean) => {
+    for (const c of text) {
+      current.chars.push(c);
+      current.active.push(active);
+    }
+  };
   for (const part of word) {
     const value = part.kind === 'text' ? part.text : part.kind === 'param' ? yield* param(part.name, part.fallback, ctx) : (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
     if (part.quoted || part.kind === 'text') {
-      current += value;
+      add(value, !part.quoted);
       started ||= part.quoted || value !== '';
       continue;
     }
@@ -38,15 +47,15 @@ export function* expandWord(word: Word, ctx: ExpandContext): Task<string[]> {
     pieces.forEach((piece, i) => {
       if (i > 0) {
         if (started) fields.push(current);
-        current = '';
+        current = { chars: [], active: [] };
         started = false;
       }
-      current += piece;
+      add(piece, true);
       started ||= piece !== '';
     });
   }
   if (started) fields.push(current);
-  return fields;
+  return fields.flatMap((field) => (ctx.glob && hasPattern(field) ? ctx.glob(field) : undefined) ?? [field.chars.join('')]);
 }
 
 /** expandString expands a word to one string without splitting (assignment values, redirect targets). */

@@ -3,16 +3,17 @@
 // does) while a program after a pipe gets the whole output as its stdin, redirections, variables
 // and command substitution. Programs (kubectl, etcdctl, curl, sim) are sim tasks.
 import { Future } from '../../sim/future';
-import { spawn, type Task } from '../../sim/task';
+import { spawn, wait, type Task } from '../../sim/task';
 import type { CommandIO } from '../process';
 import type { Program } from '../shell';
 import type { ShellEnv } from '../shellEnv';
 import { BUILTINS } from './builtins';
 import { expandString, expandWords, type ExpandContext } from './expand';
+import { expandGlob } from './glob';
 import { JobIO } from './jobIO';
 import { parseScript, SyntaxError } from './parse';
 import type { Job, ShellSession } from './session';
-import type { AndOr, Pipeline, Redirect, Script, SimpleCommand } from './syntax';
+import { isCompound, type AndOr, type CompoundCommand, type Pipeline, type Redirect, type Script, type SimpleCommand } from './syntax';
 import type { Filter, FilterIO } from './utils/filter';
 import { UTILITIES } from './utils';
 
@@ -127,13 +128,18 @@ export function jobLine(job: Job, live: readonly Job[]): string {
 interface Prepared {
   argv: string[];
   command: SimpleCommand;
+  compound?: CompoundCommand;
 }
 
 /** runPipeline expands every command, then runs each program with the utilities after it streaming its output. */
 function* runPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
   const prepared: Prepared[] = [];
   const ctx = expandContext(shell);
-  for (const command of pipeline.commands) prepared.push({ argv: yield* expandWords(command.words, ctx), command });
+  for (const command of pipeline.commands) {
+    // A compound command expands its words as it runs (a loop's body sees the variable change).
+    if (isCompound(command)) prepared.push({ argv: [], command: { assignments: [], words: [], redirects: command.redirects }, compound: command });
+    else prepared.push({ argv: yield* expandWords(command.words, ctx), command });
+  }
   let input = shell.io.stdin;
   let status = 0;
   for (let i = 0; i < prepared.length; ) {
@@ -145,7 +151,8 @@ function* runPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
     // Build the group's sinks from the right: the terminal (or a buffer for the next program), then each utility.
     let sink: Sink = last ? { write: (t) => shell.io.out(t), end: () => undefined } : { write: (t) => (buffered += t), end: () => undefined };
     for (let k = end - 1; k > i; k--) sink = yield* utilitySink(shell, prepared[k], sink);
-    status = yield* runHead(shell, prepared[i], input, sink, last && end === i + 1);
+    const head = prepared[i];
+    status = head.compound ? yield* runCompound(shell, head.compound, input, sink) : yield* runHead(shell, head, input, sink, last && end === i + 1);
     status = sink.end() ?? status;
     input = buffered;
     i = end;
@@ -213,6 +220,61 @@ function* runHead(shell: Shell, stage: Prepared, input: string, sink: Sink, toTe
       if (value === undefined) shell.session.vars.delete(name);
       else shell.session.vars.set(name, value);
     }
+    fds.close();
+  }
+}
+
+/**
+ * LOOP_STEP_MS: what one loop iteration costs on the sim clock (a fork and exec on a real machine).
+ * It keeps `while true; do …; done` from spinning without time passing: Ctrl-C or a scenario
+ * step's time limit ends it as it would end a real one.
+ */
+const LOOP_STEP_MS = 1;
+
+/** runCompound runs a for/while/until/if with its redirects, its output going down the pipeline. */
+function* runCompound(shell: Shell, command: CompoundCommand, input: string, sink: Sink): Task<number> {
+  const fds = yield* openRedirects(shell, command.redirects, sink);
+  if (typeof fds === 'number') return fds;
+  const root = shell.io;
+  const io: CommandIO = {
+    out: fds.out,
+    err: fds.err,
+    stdin: fds.stdin ?? input,
+    tty: root.tty && !fds.stdoutRedirected,
+    get interrupted() {
+      return root.interrupted;
+    },
+    onInterrupt: (cleanup) => root.onInterrupt(cleanup),
+  };
+  const sub: Shell = { ...shell, io };
+  const stopped = () => root.interrupted || shell.session.exiting !== undefined;
+  let status = 0;
+  try {
+    if (command.kind === 'if') {
+      for (const clause of command.clauses) {
+        if ((yield* runScript(sub, clause.condition)) === 0) return yield* runScript(sub, clause.body);
+        if (stopped()) return shell.session.lastExit;
+      }
+      return command.elseBody ? yield* runScript(sub, command.elseBody) : 0;
+    }
+    if (command.kind === 'for') {
+      const words = yield* expandWords(command.words, expandContext(shell));
+      for (const word of words) {
+        if (stopped()) break;
+        shell.session.vars.set(command.name, word);
+        status = yield* runScript(sub, command.body);
+        yield* wait(shell.env.sim.sleep(LOOP_STEP_MS));
+      }
+      return status;
+    }
+    while (!stopped()) {
+      const condition = yield* runScript(sub, command.condition);
+      if ((condition === 0) !== (command.kind === 'while') || stopped()) break;
+      status = yield* runScript(sub, command.body);
+      yield* wait(shell.env.sim.sleep(LOOP_STEP_MS));
+    }
+    return status;
+  } finally {
     fds.close();
   }
 }
@@ -317,6 +379,7 @@ function parentOf(absolute: string): string {
 export function expandContext(shell: Shell): ExpandContext {
   const { session } = shell;
   return {
+    glob: (field) => expandGlob(field, { list: (dir) => session.listDirectory(dir) }, '/root'),
     param(name) {
       if (name === '?') return String(session.lastExit);
       if (name === '$') return '2398';

@@ -4,7 +4,7 @@
 // comment; | || && ; & and newline are operators; [n]> [n]>> < 2>&1 &> are redirections, and
 // <<WORD / <<-WORD here-documents take the lines after the command up to WORD as stdin.
 // Errors read as bash's (`syntax error near unexpected token `|'`).
-import type { AndOr, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './syntax';
+import { wordText, type AndOr, type Command, type CompoundCommand, type Pipeline, type Redirect, type Script, type SimpleCommand, type Word, type WordPart } from './syntax';
 
 export class SyntaxError extends Error {}
 
@@ -279,18 +279,99 @@ class Parser {
   ) {}
 
   script(): Script {
+    const out = this.list([]);
+    if (this.peek().type !== 'eof') throw this.unexpected();
+    return out;
+  }
+
+  /** list parses and-or chains until the end or, at a command's start, one of the `until` reserved words. */
+  private list(until: readonly string[]): Script {
     const out: Script = [];
     for (;;) {
       while (this.isOp(';') || this.isOp('\n')) this.i++;
-      if (this.peek().type === 'eof') return out;
+      if (this.peek().type === 'eof' || until.some((w) => this.isReserved(w))) return out;
       const chain = this.andOr();
       if (this.isOp('&')) {
         this.i++;
         chain.background = true;
       } else if (this.isOp(';') || this.isOp('\n')) this.i++;
-      else if (this.peek().type !== 'eof') throw this.unexpected();
+      else if (this.peek().type !== 'eof' && !until.some((w) => this.isReserved(w))) throw this.unexpected();
       out.push(chain);
     }
+  }
+
+  /** isReserved: the next token is the unquoted word `word` (a reserved word where a command starts). */
+  private isReserved(word: string): boolean {
+    const token = this.peek();
+    return token.type === 'word' && wordText(token.word) === word && token.word.every((p) => !p.quoted);
+  }
+
+  /** expectReserved consumes `word` or fails as bash does on what came instead. */
+  private expectReserved(word: string): void {
+    if (this.peek().type === 'eof') throw new SyntaxError('syntax error: unexpected end of file');
+    if (!this.isReserved(word)) throw this.unexpected();
+    this.i++;
+  }
+
+  /** compound parses for/while/until/if, then any redirects after its end word. */
+  private compound(): CompoundCommand {
+    const keyword = wordText((this.tokens[this.i++] as { word: Word }).word);
+    let command: CompoundCommand;
+    if (keyword === 'for') {
+      const name = this.peek();
+      const text = name.type === 'word' ? wordText(name.word) : undefined;
+      if (!text || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) throw new SyntaxError(`\`${text ?? ''}': not a valid identifier`);
+      this.i++;
+      const words: Word[] = [];
+      this.skipNewlines();
+      if (this.isReserved('in')) {
+        this.i++;
+        for (let token = this.peek(); token.type === 'word'; token = this.peek()) {
+          words.push(token.word);
+          this.i++;
+        }
+      }
+      if (this.isOp(';') || this.isOp('\n')) this.i++;
+      this.skipNewlines();
+      this.expectReserved('do');
+      const body = this.list(['done']);
+      this.expectReserved('done');
+      command = { kind: 'for', name: text, words, body, redirects: [] };
+    } else if (keyword === 'while' || keyword === 'until') {
+      const condition = this.list(['do']);
+      this.expectReserved('do');
+      const body = this.list(['done']);
+      this.expectReserved('done');
+      command = { kind: keyword, condition, body, redirects: [] };
+    } else {
+      const clauses: Array<{ condition: Script; body: Script }> = [];
+      let elseBody: Script | undefined;
+      for (;;) {
+        const condition = this.list(['then']);
+        this.expectReserved('then');
+        clauses.push({ condition, body: this.list(['elif', 'else', 'fi']) });
+        if (this.isReserved('elif')) {
+          this.i++;
+          continue;
+        }
+        if (this.isReserved('else')) {
+          this.i++;
+          elseBody = this.list(['fi']);
+        }
+        this.expectReserved('fi');
+        break;
+      }
+      command = { kind: 'if', clauses, elseBody, redirects: [] };
+    }
+    for (let token = this.peek(); token.type === 'redirect'; token = this.peek()) {
+      this.i++;
+      const target = this.peek();
+      if (target.type !== 'word') throw this.unexpected();
+      this.i++;
+      command.redirects.push({ fd: token.fd === -1 ? 1 : token.fd, op: token.op, target: target.word });
+      if (token.fd === -1) command.redirects.push({ fd: 2, op: '>&', target: [{ kind: 'text', text: '1', quoted: false }] });
+    }
+    return command;
   }
 
   private andOr(): AndOr {
@@ -312,13 +393,17 @@ class Parser {
       negated = true;
       this.i++;
     }
-    const commands = [this.simple()];
+    const commands = [this.command()];
     while (this.isOp('|')) {
       this.i++;
       this.skipNewlines();
-      commands.push(this.simple());
+      commands.push(this.command());
     }
     return { negated, commands };
+  }
+
+  private command(): Command {
+    return ['for', 'while', 'until', 'if'].some((w) => this.isReserved(w)) ? this.compound() : this.simple();
   }
 
   private simple(): SimpleCommand {

@@ -29,9 +29,24 @@ export interface SimpleCommand {
   redirects: Redirect[];
 }
 
+/**
+ * CompoundCommand: the loops and conditionals typed at a prompt (`for f in *.crt; do …; done`,
+ * `while …; do …; done`, `if …; then …; elif …; else …; fi`), with redirects after the end word.
+ */
+export type CompoundCommand =
+  | { kind: 'for'; name: string; words: Word[]; body: Script; redirects: Redirect[] }
+  | { kind: 'while' | 'until'; condition: Script; body: Script; redirects: Redirect[] }
+  | { kind: 'if'; clauses: Array<{ condition: Script; body: Script }>; elseBody?: Script; redirects: Redirect[] };
+
+export type Command = SimpleCommand | CompoundCommand;
+
+export function isCompound(command: Command): command is CompoundCommand {
+  return 'kind' in command;
+}
+
 export interface Pipeline {
   negated: boolean;
-  commands: SimpleCommand[];
+  commands: Command[];
 }
 
 /** AndOr: pipelines joined by && and ||, run left to right with short-circuits. */

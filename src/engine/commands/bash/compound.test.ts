@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { testTerminal } from './testTerminal';
+
+function terminal() {
+  return testTerminal(() => ({}));
+}
+
+// bash's compound commands (for, while, until, if) and the test builtin, as typed at a prompt.
+describe('compound commands', () => {
+  it('runs for loops over words and expansions, into pipes and redirects', () => {
+    const { run } = terminal();
+    expect(run('for i in 1 2 3; do echo "n=$i"; done | sort -r').stdout).toBe('n=3\nn=2\nn=1\n');
+    expect(run('L="a b"; for x in $L c; do echo $x; done; echo "last=$x"').stdout).toBe('a\nb\nc\nlast=c\n');
+    expect(run('for f in x y\ndo\n  echo line $f\ndone > out.txt; cat out.txt').stdout).toBe('line x\nline y\n');
+    expect(run('for x in; do echo never; done; echo after').stdout).toBe('after\n');
+  });
+
+  it('chooses if/elif/else branches by exit status', () => {
+    const { run } = terminal();
+    expect(run('if false; then echo a; elif true; then echo b; else echo c; fi').stdout).toBe('b\n');
+    expect(run('if false; then echo a; fi; echo $?').stdout).toBe('0\n');
+    expect(run('if [ -z "$NOPE" ] && [ 3 -gt 2 ]; then echo yes; else echo no; fi').stdout).toBe('yes\n');
+  });
+
+  it('loops while and until a condition holds, each iteration taking a moment of sim time', () => {
+    const { run } = terminal();
+    expect(run('N=; while [ "$N" != xxx ]; do N=x$N; done; echo $N').stdout).toBe('xxx\n');
+    expect(run('until [ -f done.txt ]; do touch done.txt; echo once; done').stdout).toBe('once\n');
+  });
+
+  it('reports an unfinished or misplaced compound command as bash does', () => {
+    const { run } = terminal();
+    expect(run('if true; then echo x')).toMatchObject({ exit: 2, stderr: 'bash: syntax error: unexpected end of file\n' });
+    expect(run('for i in 1; echo $i; done')).toMatchObject({ exit: 2, stderr: "bash: syntax error near unexpected token `word'\n" });
+  });
+
+  it('tests strings, integers and files with test and [', () => {
+    const { run } = terminal();
+    run('touch f.txt');
+    expect(run('[ -f f.txt ]; echo $?; [ -d f.txt ]; echo $?; [ -d /etc ]; echo $?; test a = a; echo $?; [ ! a = b ]; echo $?').stdout).toBe('0\n1\n0\n0\n0\n');
+    expect(run('[ 1 -lt x ]')).toMatchObject({ exit: 2, stderr: 'bash: [: x: integer expression expected\n' });
+    expect(run('[ a = a')).toMatchObject({ exit: 2, stderr: "bash: [: missing `]'\n" });
+  });
+});
+
+describe('pathname expansion', () => {
+  it('expands unquoted patterns against the session files, sorted, and keeps unmatched ones', () => {
+    const { run } = terminal();
+    run('touch b.txt a.txt .hidden c.log');
+    expect(run('echo *.txt; echo ?.log; echo [ab].txt; echo *').stdout).toBe('a.txt b.txt\nc.log\na.txt b.txt\na.txt b.txt c.log\n');
+    expect(run('echo .h*; echo "*.txt" \\*.txt; echo /nowhere/*.x').stdout).toBe('.hidden\n*.txt *.txt\n/nowhere/*.x\n');
+    expect(run('P="*.log"; echo $P "$P"').stdout).toBe('c.log *.log\n');
+    // A reversed range matches nothing, so the word (often an argument like this) stays as typed.
+    expect(run('echo [web-1] {.items[0].name}').stdout).toBe('[web-1] {.items[0].name}\n');
+    expect(run('mkdir -p d/e; touch d/e/z.yaml; echo d/*/z.yaml /root/d/*/*.yaml').stdout).toBe('d/e/z.yaml /root/d/e/z.yaml\n');
+  });
+});
