@@ -71,3 +71,24 @@ test('pasting a here-document runs it as one script', async ({ page }) => {
   await expect(log).toContainText('configmap/pasted created');
   await expect(terminal).toHaveValue('');
 });
+
+test('an open for loop waits at the > prompt, then runs with the node tools over ssh', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/');
+  const terminal = page.getByRole('textbox', { name: /Terminal/ });
+  const log = page.getByRole('log');
+  const type = async (line: string) => {
+    await terminal.fill(line);
+    await terminal.press('Enter');
+  };
+  await type('for n in node-1 node-2');
+  await expect(page.getByTestId('console-prompt')).toHaveText('>');
+  await expect(page.getByTestId('console-pending')).toHaveText('$ for n in node-1 node-2');
+  await type('do ssh $n systemctl is-active kubelet containerd');
+  await type('done');
+  await expect(page.getByTestId('console-prompt')).toHaveText('$');
+  await expect(log).toContainText('active\nactive\nactive\nactive');
+  await type('ssh node-1 crictl ps | head -1');
+  await expect(log).toContainText(/CONTAINER +IMAGE +CREATED +STATE +NAME +ATTEMPT +POD ID +POD +NAMESPACE/);
+  await page.screenshot({ path: test.info().outputPath('loop.png') });
+});

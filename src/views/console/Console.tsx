@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } 
 import { format, MESSAGES, type Locale } from '../../i18n/messages';
 import { currentView, usePlayer } from '../../state/playerStore';
 import { completeLine } from './complete';
-import { commandFor, isExit, openShell, openSsh, type ShellSession } from './interactiveShell';
+import { commandFor, incompleteScript, isExit, openShell, openSsh, type ShellSession } from './interactiveShell';
 
 /**
  * Console is the terminal on the simulated cluster: kubectl, etcdctl and sim with real output,
@@ -20,6 +20,8 @@ export function Console({ locale }: { locale: Locale }) {
   const [historyIndex, setHistoryIndex] = useState<number | undefined>(undefined);
   const [hint, setHint] = useState('');
   const [session, setSession] = useState<ShellSession | undefined>(undefined);
+  /** pending: the lines of an unfinished `for`/`while`/`if` or quote, waiting at the `>` prompt. */
+  const [pending, setPending] = useState<string[]>([]);
   /** shellLines: commands the shell typed for a line (shown as `prompt line`), with their prompt and line. */
   const shellLines = useRef(new Map<string, { prompt: string; line: string }>());
   const logRef = useRef<HTMLDivElement>(null);
@@ -31,6 +33,21 @@ export function Console({ locale }: { locale: Locale }) {
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
+      if (!session && (pending.length > 0 || line.trim())) {
+        const script = [...pending, line].join('\n');
+        if (incompleteScript(script)) {
+          setPending([...pending, line]);
+          setLine('');
+          return;
+        }
+        if (pending.length > 0) {
+          setPending([]);
+          run(script.trim());
+          setLine('');
+          setHistoryIndex(undefined);
+          return;
+        }
+      }
       const command = line.trim();
       if (!command) return;
       const opened = session ? undefined : (openShell(command) ?? openSsh(command, currentView(usePlayer.getState())?.nodes.map((n) => n.name) ?? []));
@@ -50,7 +67,9 @@ export function Console({ locale }: { locale: Locale }) {
       setSession(undefined);
     } else if (event.key === 'c' && event.ctrlKey) {
       event.preventDefault();
-      interrupt();
+      // Ctrl-C at a continuation prompt drops the unfinished lines, as bash does.
+      if (pending.length > 0) setPending([]);
+      else interrupt();
     } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
       if (history.length === 0) return;
@@ -100,6 +119,11 @@ export function Console({ locale }: { locale: Locale }) {
           );
         })}
       </div>
+      {pending.map((typed, i) => (
+        <div key={i} className="whitespace-pre-wrap text-emerald-400" data-testid="console-pending">
+          {i === 0 ? '$' : '>'} {typed}
+        </div>
+      ))}
       {hint && <div className="text-slate-400">{hint}</div>}
       {session && (
         <div className="text-slate-400" data-testid="shell-hint">
@@ -108,7 +132,7 @@ export function Console({ locale }: { locale: Locale }) {
       )}
       <div className="flex items-center gap-2 border-t border-slate-700 pt-2">
         <span className={session ? 'text-sky-300' : 'text-emerald-400'} data-testid="console-prompt">
-          {session ? session.prompt.trim() : '$'}
+          {session ? session.prompt.trim() : pending.length > 0 ? '>' : '$'}
         </span>
         <input
           aria-label={t.consoleLabel}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../engine/kubectl/args/tokenize';
-import { commandFor, isExit, openShell, openSsh } from './interactiveShell';
+import { commandFor, incompleteScript, isExit, openShell, openSsh } from './interactiveShell';
 
 describe('interactive shell in the app terminal', () => {
   it('opens for kubectl exec -it TARGET -- SHELL and keeps namespace and container flags', () => {
@@ -45,5 +45,16 @@ describe('interactive shell in the app terminal', () => {
     expect(openSsh('ssh node-9', nodes)).toBeUndefined();
     expect(openSsh('ssh', nodes)).toBeUndefined();
     expect(openSsh('kubectl get nodes', nodes)).toBeUndefined();
+  });
+
+  it('waits for more lines while a for/while/if or a quote is open, as bash shows its > prompt', () => {
+    expect(incompleteScript('for i in 1 2')).toBe(true);
+    expect(incompleteScript('for i in 1 2\ndo echo $i')).toBe(true);
+    expect(incompleteScript('for i in 1 2\ndo echo $i\ndone')).toBe(false);
+    expect(incompleteScript('if true; then')).toBe(true);
+    expect(incompleteScript('echo "open')).toBe(true);
+    expect(incompleteScript('kubectl get pods')).toBe(false);
+    // A plain syntax error runs (and bash reports it) instead of waiting.
+    expect(incompleteScript('echo ;;')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
 // simulated container answers each line the same way. `ssh NODE` opens a shell on a node the
 // same way: each line runs as `ssh NODE '<line>'`.
 import { tokenize } from '../../engine/kubectl/args/tokenize';
+import { parseScript, SyntaxError as BashSyntaxError } from '../../engine/commands/bash/parse';
 
 export interface ShellSession {
   /** prefix: the exec command without its `-it` and command (`kubectl exec -n team web -c app`), or `ssh NODE`. */
@@ -67,4 +68,18 @@ function quote(word: string): string {
   // `kubectl exec -ti $POD_NAME -- bash`: the variable still expands on every line sent.
   if (/^\$(\w+|\{\w+\})$/.test(word)) return `"${word}"`;
   return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * incompleteScript: bash would wait for more lines (an open `for`/`while`/`if`, quote or `$(`):
+ * the console then shows the `>` continuation prompt and runs the lines together.
+ */
+export function incompleteScript(text: string): boolean {
+  try {
+    parseScript(text);
+    return false;
+  } catch (e) {
+    if (!(e instanceof BashSyntaxError)) return false;
+    return e.message === 'syntax error: unexpected end of file' || e.message.startsWith('unexpected EOF while looking for matching');
+  }
 }
