@@ -406,7 +406,9 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     const record = this.runtime.container(picked.id);
     if (!record) return '';
     const ip = this.runtime.podSandboxes(record.podUid).find((s) => s.id === record.sandboxId)?.ip ?? '';
-    const lines = containerLogLines(record, { hostname: podName, podIP: ip, kernel: KERNEL_VERSION, epochMs: this.epochMs }, this.sim.nowMs);
+    // A hostNetwork pod (kubeadm's etcd, apiserver) shares the node's UTS namespace: its hostname is the node's.
+    const hostname = pod.spec?.hostNetwork ? this.nodeName : podName;
+    const lines = containerLogLines(record, { hostname, podIP: ip, kernel: KERNEL_VERSION, epochMs: this.epochMs }, this.sim.nowMs);
     return formatLogs(lines, record.id, this.epochMs, options);
   }
 

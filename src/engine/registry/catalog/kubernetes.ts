@@ -73,11 +73,30 @@ export const COREDNS: RepositoryEntry = {
     coredns('v1.11.3', 18_562_039, 'go1.21.11'), coredns('v1.12.0', 20_940_000, 'go1.23.3')],
 };
 
+/**
+ * The first lines etcd 3.5 logs (zap JSON on stderr) as kubeadm runs it: its listeners, its
+ * settings (kubeadm's --snapshot-count=10000, the default 100 ms heartbeat and 1 s election
+ * timeout), then serving clients on localhost and the node address.
+ */
+const etcdLogs = (version: string): LogLine[] => {
+  const zap = (level: string, caller: string, msg: string, fields = '') => `{"level":"${level}","ts":"{{ts:iso}}","caller":"${caller}","msg":"${msg}"${fields}}`;
+  return [
+    ...lines(0, 'stderr',
+      zap('warn', 'embed/config.go:689', 'Running http and grpc server on single port. This is not recommended for production.'),
+      zap('info', 'embed/etcd.go:128', 'configuring peer listeners', ',"listen-peer-urls":["https://{{podIP}}:2380"]'),
+      zap('info', 'embed/etcd.go:136', 'configuring client listeners', ',"listen-client-urls":["https://127.0.0.1:2379","https://{{podIP}}:2379"]'),
+      zap('info', 'embed/etcd.go:310', 'starting an etcd server', `,"etcd-version":"${version}","name":"{{hostname}}","data-dir":"/var/lib/etcd","member-dir":"/var/lib/etcd/member","snapshot-count":10000,"heartbeat-interval":"100ms","election-timeout":"1s","initial-cluster-state":"new"`)),
+    ...lines(900, 'stderr',
+      zap('info', 'embed/serve.go:250', 'serving client traffic securely', ',"traffic":"grpc+http","address":"127.0.0.1:2379"'),
+      zap('info', 'embed/serve.go:250', 'serving client traffic securely', ',"traffic":"grpc+http","address":"{{podIP}}:2379"')),
+  ];
+};
+
 export const ETCD: RepositoryEntry = {
   name: 'registry.k8s.io/etcd',
   description: 'etcd server as kubeadm runs it (static pod); 3.5.16-0 ships with Kubernetes 1.32',
   images: [['3.5.12-0', 57_236_178], ['3.5.15-0', 56_909_194], ['3.5.16-0', 57_680_541]].map(([tag, size]) =>
-    image([tag as string], size as number, 5, config([], ['/usr/local/bin/etcd']), serve(tcp(2379, 2380, 2381), 40 * MiB, [], 1000))),
+    image([tag as string], size as number, 5, config([], ['/usr/local/bin/etcd']), serve(tcp(2379, 2380, 2381), 40 * MiB, etcdLogs((tag as string).replace(/-0$/, '')), 1000))),
 };
 
 export const KUBE_PROXY: RepositoryEntry = {
