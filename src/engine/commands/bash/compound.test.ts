@@ -43,6 +43,16 @@ describe('compound commands', () => {
   });
 });
 
+describe('parameter expansion operators', () => {
+  it('strips prefixes and suffixes, replaces, measures and defaults as bash does', () => {
+    const { run } = terminal();
+    run('P=pod/web-5c94f75b5d-h4hmf; F=/etc/kubernetes/pki/apiserver.crt');
+    expect(run('echo ${P#pod/} ${P#*-} ${P##*-} ${P%-*} ${P%%-*}').stdout).toBe('web-5c94f75b5d-h4hmf 5c94f75b5d-h4hmf h4hmf pod/web-5c94f75b5d pod/web\n');
+    expect(run('echo ${F##*/} ${F%.crt}.key ${#P} ${P/web/api} ${F//\\//:}').stdout).toBe('apiserver.crt /etc/kubernetes/pki/apiserver.key 24 pod/api-5c94f75b5d-h4hmf :etc:kubernetes:pki:apiserver.crt\n');
+    expect(run('echo ${NOPE-unset} ${P:+set} ${NOPE:+x}[ ${NEW:=made}; echo $NEW').stdout).toBe('unset set [ made\nmade\n');
+  });
+});
+
 describe('pathname expansion', () => {
   it('expands unquoted patterns against the session files, sorted, and keeps unmatched ones', () => {
     const { run } = terminal();

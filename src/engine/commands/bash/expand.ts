@@ -3,8 +3,8 @@
 // then field splitting of the unquoted results on blanks and newlines, then pathname expansion
 // of fields with an unquoted `*`, `?` or `[…]` (glob.ts).
 import type { Task } from '../../sim/task';
-import { hasPattern, type GlobField } from './glob';
-import type { Word } from './syntax';
+import { hasPattern, patternRegex, type GlobField } from './glob';
+import type { ParamOp, Word } from './syntax';
 
 export interface ExpandContext {
   param(name: string): string | undefined;
@@ -12,6 +12,8 @@ export interface ExpandContext {
   substitute(source: string): Task<string>;
   /** glob expands a pattern field to the matching paths (undefined: no match, keep the field). */
   glob?(field: GlobField): string[] | undefined;
+  /** assign sets a shell variable (${NAME:=word}). */
+  assign?(name: string, value: string): void;
 }
 
 const IFS = /[ \t\n]+/;
@@ -36,7 +38,7 @@ export function* expandWord(word: Word, ctx: ExpandContext): Task<string[]> {
     }
   };
   for (const part of word) {
-    const value = part.kind === 'text' ? part.text : part.kind === 'param' ? yield* param(part.name, part.fallback, ctx) : (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
+    const value = part.kind === 'text' ? part.text : part.kind === 'param' ? yield* param(part.name, part.fallback, ctx, part.op) : (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
     if (part.quoted || part.kind === 'text') {
       add(value, !part.quoted);
       started ||= part.quoted || value !== '';
@@ -63,14 +65,71 @@ export function* expandString(word: Word, ctx: ExpandContext): Task<string> {
   let out = '';
   for (const part of word) {
     if (part.kind === 'text') out += part.text;
-    else if (part.kind === 'param') out += yield* param(part.name, part.fallback, ctx);
+    else if (part.kind === 'param') out += yield* param(part.name, part.fallback, ctx, part.op);
     else out += (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
   }
   return out;
 }
 
-function* param(name: string, fallback: Word | undefined, ctx: ExpandContext): Task<string> {
+function* param(name: string, fallback: Word | undefined, ctx: ExpandContext, op?: ParamOp): Task<string> {
   const value = ctx.param(name);
   if ((value === undefined || value === '') && fallback) return yield* expandString(fallback, ctx);
-  return value ?? '';
+  if (!op) return value ?? '';
+  const text = value ?? '';
+  switch (op.kind) {
+    case 'length':
+      return String([...text].length);
+    case '-':
+      return value === undefined ? yield* expandString(op.word, ctx) : text;
+    case ':=':
+    case '=': {
+      if (value !== undefined && (op.kind === '=' || value !== '')) return text;
+      const assigned = yield* expandString(op.word, ctx);
+      ctx.assign?.(name, assigned);
+      return assigned;
+    }
+    case ':+':
+      return text !== '' ? yield* expandString(op.word, ctx) : '';
+    case '+':
+      return value !== undefined ? yield* expandString(op.word, ctx) : '';
+    case '#':
+    case '##':
+    case '%':
+    case '%%':
+      return strip(text, patternRegex(yield* expandString(op.word, ctx)), op.kind);
+    case '/':
+    case '//':
+      return replace(text, patternRegex(yield* expandString(op.word, ctx)), yield* expandString(op.replacement, ctx), op.kind === '//');
+  }
+}
+
+/** strip removes the shortest (# %) or longest (## %%) prefix (#) or suffix (%) the pattern matches. */
+function strip(text: string, pattern: RegExp, kind: '#' | '##' | '%' | '%%'): string {
+  const lengths = [...Array(text.length + 1).keys()];
+  if (kind === '##' || kind === '%%') lengths.reverse();
+  for (const n of lengths) {
+    if (kind.startsWith('#') && pattern.test(text.slice(0, n))) return text.slice(n);
+    if (kind.startsWith('%') && pattern.test(text.slice(text.length - n))) return text.slice(0, text.length - n);
+  }
+  return text;
+}
+
+/** replace swaps the longest match at the first (or every) position where the pattern matches. */
+function replace(text: string, pattern: RegExp, replacement: string, all: boolean): string {
+  let out = '';
+  let i = 0;
+  let replaced = false;
+  while (i < text.length) {
+    let matched = 0;
+    if (!replaced || all) for (let n = text.length - i; n > 0; n--) if (pattern.test(text.slice(i, i + n))) {
+      matched = n;
+      break;
+    }
+    if (matched > 0) {
+      out += replacement;
+      i += matched;
+      replaced = true;
+    } else out += text[i++];
+  }
+  return out;
 }

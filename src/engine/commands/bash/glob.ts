@@ -20,6 +20,12 @@ export function hasPattern(field: GlobField): boolean {
   return field.chars.some((c, i) => field.active[i] && isGlobChar(c));
 }
 
+/** patternRegex: a whole-string matcher for a ${NAME#pattern}-style pattern (every glob character active). */
+export function patternRegex(pattern: string): RegExp {
+  const chars = [...pattern];
+  return componentRegex(chars, chars.map(() => true));
+}
+
 /** componentRegex turns one path component's pattern into an anchored regular expression. */
 function componentRegex(chars: string[], active: boolean[]): RegExp {
   let source = '';

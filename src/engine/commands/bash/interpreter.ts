@@ -380,6 +380,7 @@ export function expandContext(shell: Shell): ExpandContext {
   const { session } = shell;
   return {
     glob: (field) => expandGlob(field, { list: (dir) => session.listDirectory(dir) }, '/root'),
+    assign: (name, value) => session.vars.set(name, value),
     param(name) {
       if (name === '?') return String(session.lastExit);
       if (name === '$') return '2398';

@@ -232,10 +232,22 @@ class Lexer {
       const close = s.indexOf('}', this.i + 2);
       if (close < 0) throw new SyntaxError('unexpected EOF while looking for matching `}\'');
       const body = s.slice(this.i + 2, close);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])(?::-(.*))?$/s.exec(body);
-      if (!m) throw new SyntaxError(`\${${body}}: bad substitution`);
       this.i = close + 1;
-      return { kind: 'param', name: m[1], quoted, fallback: m[2] === undefined ? undefined : new Lexer(m[2]).word() };
+      const length = /^#([A-Za-z_][A-Za-z0-9_]*)$/.exec(body);
+      if (length) return { kind: 'param', name: length[1], quoted, op: { kind: 'length' } };
+      const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])(?:(:-|:=|:\+|##|#|%%|%|\/\/|\/|-|=|\+)(.*))?$/s.exec(body);
+      if (!m) throw new SyntaxError(`\${${body}}: bad substitution`);
+      const [, name, op, rest] = m;
+      if (op === undefined) return { kind: 'param', name, quoted };
+      if (op === ':-') return { kind: 'param', name, quoted, fallback: new Lexer(rest).word() };
+      if (op === '/' || op === '//') {
+        // The pattern ends at the first unescaped slash (`${F//\//:}` replaces slashes).
+        const slash = rest.search(/(?<!\\)\//);
+        const pattern = slash < 0 ? rest : rest.slice(0, slash);
+        const replacement = slash < 0 ? '' : rest.slice(slash + 1);
+        return { kind: 'param', name, quoted, op: { kind: op, word: new Lexer(pattern).word(), replacement: new Lexer(replacement).word() } };
+      }
+      return { kind: 'param', name, quoted, op: { kind: op as '-', word: new Lexer(rest).word() } };
     }
     const m = /^([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])/.exec(rest);
     if (!m) {

@@ -6,12 +6,22 @@
 /** WordPart is one piece of a word; `quoted` parts are never field-split. */
 export type WordPart =
   | { kind: 'text'; text: string; quoted: boolean }
-  /** $NAME, ${NAME}, $? — `fallback` is ${NAME:-word}. */
-  | { kind: 'param'; name: string; quoted: boolean; fallback?: Word }
+  /** $NAME, ${NAME}, $? — `fallback` is ${NAME:-word}; `op` the other ${…} operators. */
+  | { kind: 'param'; name: string; quoted: boolean; fallback?: Word; op?: ParamOp }
   /** $(command) or `command`: the source, parsed when it runs. */
   | { kind: 'command'; source: string; quoted: boolean };
 
 export type Word = WordPart[];
+
+/**
+ * ParamOp: ${#NAME} (length), ${NAME-w} ${NAME:=w} ${NAME=w} ${NAME:+w} ${NAME+w} (defaults and
+ * alternatives), ${NAME#pat} ${NAME##pat} ${NAME%pat} ${NAME%%pat} (strip a prefix or suffix),
+ * ${NAME/pat/rep} ${NAME//pat/rep} (replace).
+ */
+export type ParamOp =
+  | { kind: 'length' }
+  | { kind: '-' | ':=' | '=' | ':+' | '+' | '#' | '##' | '%' | '%%'; word: Word }
+  | { kind: '/' | '//'; word: Word; replacement: Word };
 
 /** Redirect: `>`, `>>` and `<` to a path, `2>&1` duplicating a descriptor, or a `<<` here-document (target: its body). */
 export interface Redirect {
