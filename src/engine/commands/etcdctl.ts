@@ -6,6 +6,7 @@ import { storedValue } from '../etcd/revisionStamp';
 import { wait, type Task } from '../sim/task';
 import type { CommandIO } from './process';
 import { snapshotRestore, snapshotSave, snapshotStatusCommand } from './etcdctlSnapshot';
+import { checkPerf } from './etcdctlCheck';
 import type { EtcdMemberView, ShellEnv } from './shellEnv';
 
 /**
@@ -54,6 +55,8 @@ function* runCommand(env: ShellEnv, globals: EtcdctlGlobals, command: EtcdctlCom
       return snapshotStatusCommand(env, globals, command.file);
     case 'snapshot restore':
       return snapshotRestore(env, command);
+    case 'check perf':
+      return yield* checkPerf(env, globals, command);
     case 'unsupported':
       return { stdout: '', stderr: `Error: "etcdctl ${command.path}" is not simulated by k8sim\n`, exitCode: 1 };
   }

@@ -83,6 +83,8 @@ export interface EtcdClient {
   /** watch streams changes under `prefix` from `startRevision` (inclusive); returns a cancel function. */
   watch(prefix: string, startRevision: number, callbacks: EtcdWatchCallbacks): () => void;
   compact(revision: number): Future<EtcdResult<{ header: ResponseHeader }>>;
+  /** restore applies many writes as one entry (k8sim's data-dir switch and batch deletes). */
+  restore?(ops: Array<[string, TxnOp]>): Future<EtcdResult<{ header: ResponseHeader }>>;
   /** currentRevision is the client's last known revision (apiserver uses it for RV=0 lists). */
   currentRevision(): number;
 }

@@ -189,9 +189,34 @@ The items in the lists are hash, revision, total keys, total size.
   ],
 };
 
+const CHECK: CommandDef = {
+  name: 'check',
+  use: 'check <subcommand>',
+  short: 'commands for checking properties of the etcd cluster',
+  runnable: false,
+  simulated: true,
+  flags: [],
+  children: [
+    leaf('datascale', 'Check the memory usage of holding data for different workloads on a given server endpoint.', false),
+    {
+      name: 'perf',
+      use: 'perf [options]',
+      short: 'Check the performance of the etcd cluster',
+      runnable: true,
+      simulated: true,
+      flags: [
+        bool('auto-compact', 'Compact storage with last revision after test is finished.'),
+        bool('auto-defrag', 'Defragment storage after test is finished.'),
+        str('load', 's', "The performance check's workload model. Accepted workloads: s(small), m(medium), l(large), xl(xLarge)"),
+        str('prefix', '/etcdctl-check-perf/', "The prefix for writing the performance check's keys."),
+      ],
+    },
+  ],
+};
+
 /** OTHER_COMMANDS exist in etcdctl 3.4 but are not simulated (names matter for matching). */
 const OTHER_COMMANDS = ['del', 'txn', 'compaction', 'alarm', 'defrag', 'move-leader', 'watch', 'version', 'lease',
-  'make-mirror', 'migrate', 'lock', 'elect', 'auth', 'user', 'role', 'check'];
+  'make-mirror', 'migrate', 'lock', 'elect', 'auth', 'user', 'role'];
 
 /** ROOT is `etcdctl` itself. */
 export const ROOT: CommandDef = {
@@ -202,5 +227,5 @@ export const ROOT: CommandDef = {
   simulated: false,
   flags: [],
   persistentFlags: GLOBAL_FLAGS,
-  children: [GET, PUT, ENDPOINT, MEMBER, SNAPSHOT, ...OTHER_COMMANDS.map((name) => leaf(name, '', false))],
+  children: [GET, PUT, ENDPOINT, MEMBER, SNAPSHOT, CHECK, ...OTHER_COMMANDS.map((name) => leaf(name, '', false))],
 };

@@ -23,6 +23,11 @@ describe('kubectl -f FILE', () => {
     expect(results[4].stderr).toMatch(/^error: error parsing bad\.yaml: error converting YAML to JSON: yaml: /);
   });
 
+  it('cannot fetch a URL: the simulated machines are offline', () => {
+    const [url] = runCommands(boot(), ['kubectl apply -f https://raw.githubusercontent.com/projectcalico/calico/v3.27.0/manifests/calico.yaml']);
+    expect(url).toEqual({ exit: 1, stdout: '', stderr: 'error: Get "https://raw.githubusercontent.com/projectcalico/calico/v3.27.0/manifests/calico.yaml": dial tcp: lookup raw.githubusercontent.com on 127.0.0.53:53: no such host\n' });
+  });
+
   it('reads every manifest file of a directory in name order', () => {
     const results = runCommands(boot(), [
       'kubectl create service clusterip b --tcp=80 --dry-run=client -o yaml > b.yaml',

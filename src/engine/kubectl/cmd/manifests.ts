@@ -20,6 +20,13 @@ export function* manifestsFromFiles(ctx: KubectlContext): Task<Manifests> {
   const manifests: KubeObject[] = [];
   const sources: string[] = [];
   for (const file of files) {
+    // The simulated machines have no internet: fetching a URL fails at the DNS lookup, as
+    // kubectl's URL visitor (net/http with Go's resolver) reports it on an offline node.
+    const url = /^https?:\/\/([^/:?#]+)/.exec(file);
+    if (url) {
+      ctx.io.err(`error: Get "${file}": dial tcp: lookup ${url[1]} on 127.0.0.53:53: no such host\n`);
+      return { ok: false, exit: 1 };
+    }
     const inputs = file === '-' ? [{ name: 'STDIN', text: ctx.io.stdin }] : readPath(ctx, file);
     if (inputs === undefined) {
       ctx.io.err(`error: the path "${file}" does not exist\n`);
