@@ -1,5 +1,6 @@
 // sha1 as Go's crypto/sha1.Sum computes it (FIPS 180-4), in plain TypeScript: etcd derives member
 // and cluster IDs from SHA-1 hashes (etcdserver/api/membership NewMember, genID).
+import { padMessage } from './sha256';
 
 /**
  * sha1 returns the 20-byte digest of `data`.
@@ -8,13 +9,7 @@
  * hex(sha1(utf8('abc'))); // 'a9993e364706816aba3e25717850c26c9cd0d89d'
  */
 export function sha1(data: Uint8Array): Uint8Array {
-  const bitLength = data.length * 8;
-  const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
+  const { padded, view } = padMessage(data);
   const h = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
   const w = new Uint32Array(80);
   for (let block = 0; block < padded.length; block += 64) {
