@@ -43,6 +43,14 @@ describe('compound commands', () => {
   });
 });
 
+describe('time', () => {
+  it('reports the pipeline\'s sim-clock duration on stderr in bash\'s default format', () => {
+    const { run } = terminal();
+    expect(run('time sleep 0.005 | cat')).toMatchObject({ exit: 0, stderr: '\nreal\t0m0.005s\nuser\t0m0.000s\nsys\t0m0.000s\n' });
+    expect(run('time false').exit).toBe(1);
+  });
+});
+
 describe('parameter expansion operators', () => {
   it('strips prefixes and suffixes, replaces, measures and defaults as bash does', () => {
     const { run } = terminal();

@@ -133,6 +133,17 @@ interface Prepared {
 
 /** runPipeline expands every command, then runs each program with the utilities after it streaming its output. */
 function* runPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
+  if (!pipeline.timed) return yield* runUntimedPipeline(shell, pipeline);
+  const startMs = shell.env.sim.nowMs;
+  const status = yield* runUntimedPipeline(shell, pipeline);
+  // bash's default TIMEFORMAT. The simulated commands use no CPU of the machine model.
+  const real = (shell.env.sim.nowMs - startMs) / 1000;
+  const clock = (s: number) => `${Math.floor(s / 60)}m${(s % 60).toFixed(3)}s`;
+  shell.io.err(`\nreal\t${clock(real)}\nuser\t${clock(0)}\nsys\t${clock(0)}\n`);
+  return status;
+}
+
+function* runUntimedPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
   const prepared: Prepared[] = [];
   const ctx = expandContext(shell);
   for (const command of pipeline.commands) {

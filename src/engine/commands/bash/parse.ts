@@ -400,6 +400,8 @@ class Parser {
 
   private pipeline(): Pipeline {
     let negated = false;
+    const timed = this.isReserved('time');
+    if (timed) this.i++;
     const first = this.peek();
     if (first.type === 'word' && first.word.length === 1 && first.word[0].kind === 'text' && !first.word[0].quoted && first.word[0].text === '!') {
       negated = true;
@@ -411,7 +413,7 @@ class Parser {
       this.skipNewlines();
       commands.push(this.command());
     }
-    return { negated, commands };
+    return { negated, commands, ...(timed ? { timed } : {}) };
   }
 
   private command(): Command {

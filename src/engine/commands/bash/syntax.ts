@@ -56,6 +56,8 @@ export function isCompound(command: Command): command is CompoundCommand {
 
 export interface Pipeline {
   negated: boolean;
+  /** timed: `time pipeline` reports how long it took (bash's TIMEFORMAT) on stderr. */
+  timed?: boolean;
   commands: Command[];
 }
 
