@@ -90,5 +90,9 @@ test('an open for loop waits at the > prompt, then runs with the node tools over
   await expect(log).toContainText('active\nactive\nactive\nactive');
   await type('ssh node-1 crictl ps | head -1');
   await expect(log).toContainText(/CONTAINER +IMAGE +CREATED +STATE +NAME +ATTEMPT +POD ID +POD +NAMESPACE/);
+  // Stopping containerd shows on node-1's card, and the node turns NotReady about 30 s later.
+  await type('ssh node-1 systemctl stop containerd');
+  await expect(page.locator('[data-node="node-1"] [data-testid="runtime-stopped"]')).toBeVisible();
+  await expect(page.locator('[data-node="node-2"] [data-testid="runtime-stopped"]')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('loop.png') });
 });

@@ -34,3 +34,16 @@ describe('clusterView of a large cluster', () => {
     expect(times.slice(1).every((t) => t % 10_000 === 0)).toBe(true);
   });
 });
+
+describe('clusterView of a node whose runtime is stopped', () => {
+  it('says containerd is down while the machine and kubelet still run', () => {
+    const created = EngineHost.create(defaultSession());
+    if (!created.ok) throw new Error(created.error);
+    const host = created.host;
+    host.submit('ssh node-1 systemctl stop containerd');
+    host.advanceTo(5_000);
+    const node1 = host.liveView().nodes.find((n) => n.name === 'node-1')!;
+    expect(node1).toMatchObject({ running: true, runtimeRunning: false });
+    expect(host.liveView().nodes.find((n) => n.name === 'node-2')?.runtimeRunning).toBe(true);
+  });
+});

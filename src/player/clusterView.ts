@@ -40,6 +40,8 @@ export interface NodeView {
   memoryRequestedBytes: number;
   /** running is whether the simulated machine is up (`sim node stop` turns it off). */
   running: boolean;
+  /** runtimeRunning: containerd is up (`systemctl stop containerd` stops it; the containers keep running). */
+  runtimeRunning: boolean;
   /** pods are the chips (empty in the aggregated view of a large cluster, where counts tell). */
   pods: PodView[];
   /** counts are the node's pods by tone (always filled). */
@@ -149,7 +151,8 @@ export function clusterView(cluster: Cluster): ClusterView {
   const raft = cluster.etcd.raftViews();
   const env = cluster.shellEnv();
   const running = (name: string) => env.nodeAgent(name)?.running ?? true;
-  const nodes = nodeObjects.map((node) => nodeView(node, perNode.get(node.metadata?.name ?? ''), running));
+  const runtimeRunning = (name: string) => env.nodeAgent(name)?.runtime?.service.active ?? true;
+  const nodes = nodeObjects.map((node) => nodeView(node, perNode.get(node.metadata?.name ?? ''), running, runtimeRunning));
   return {
     t: nowMs,
     nodes,
@@ -180,7 +183,7 @@ function podView(pod: Pod, nowMs: number, replicaSetOwners: Map<string, string>)
   return { namespace, name: pod.metadata?.name ?? '', phase: pod.status?.phase ?? 'Pending', status, ready, restarts, node: pod.spec?.nodeName ?? '', owner, controller: direct?.name ?? '' };
 }
 
-function nodeView(node: Node, entry: { pods: PodView[]; counts: Record<PodTone, number>; cpu: number; memory: number } | undefined, running: (name: string) => boolean): NodeView {
+function nodeView(node: Node, entry: { pods: PodView[]; counts: Record<PodTone, number>; cpu: number; memory: number } | undefined, running: (name: string) => boolean, runtimeRunning: (name: string) => boolean): NodeView {
   const name = node.metadata?.name ?? '';
   return {
     name,
@@ -193,6 +196,7 @@ function nodeView(node: Node, entry: { pods: PodView[]; counts: Record<PodTone, 
     memoryAllocatableBytes: value(node.status?.allocatable?.memory ?? 0),
     memoryRequestedBytes: entry?.memory ?? 0,
     running: running(name),
+    runtimeRunning: runtimeRunning(name),
     pods: entry?.pods ?? [],
     counts: entry?.counts ?? emptyCounts(),
   };

@@ -36,7 +36,16 @@ export function WorkerNode({ data }: NodeProps) {
         </span>
         {!node.running && <span className="text-[10px] text-slate-500">{t.stopped}</span>}
       </button>
-      <div className="mt-1 text-[10px] text-slate-500 dark:text-slate-400">kubelet · kube-proxy · containerd</div>
+      <div className="mt-1 text-[10px] text-slate-500 dark:text-slate-400">
+        kubelet · kube-proxy ·{' '}
+        {node.runtimeRunning === false ? (
+          <span className="text-rose-600 line-through dark:text-rose-300" title={t.runtimeStopped} data-testid="runtime-stopped">
+            containerd
+          </span>
+        ) : (
+          'containerd'
+        )}
+      </div>
       <div className="mt-1 h-1.5 w-full rounded bg-slate-200 dark:bg-slate-700" title={`${t.cpuRequested}: ${node.cpuRequestedMilli}m / ${node.cpuAllocatableMilli}m`}>
         <div className="h-1.5 rounded bg-sky-500" style={{ width: `${cpuShare * 100}%` }} />
       </div>
