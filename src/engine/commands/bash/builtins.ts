@@ -34,6 +34,39 @@ function* echo(shell: Shell, args: string[]): Task<number> {
   return 0;
 }
 
+/**
+ * read takes the next line of its input into variables, split on blanks, the last variable
+ * taking the rest (`-r` keeps backslashes, which are otherwise escapes). Inside a loop it reads
+ * on from where the last `read` stopped; at the end of the input it fails, ending `while read`.
+ */
+function* read(shell: Shell, args: string[]): Task<number> {
+  let raw = false;
+  const names: string[] = [];
+  for (const arg of args) {
+    if (arg === '-r') raw = true;
+    else if (arg.startsWith('-')) {
+      shell.io.err(`bash: read: ${arg}: invalid option\nread: usage: read [-r] [name ...]\n`);
+      return 2;
+    } else if (!NAME.test(arg)) {
+      shell.io.err(`bash: read: \`${arg}': not a valid identifier\n`);
+      return 1;
+    } else names.push(arg);
+  }
+  const input = shell.input ?? { text: shell.io.stdin, pos: 0 };
+  if (input.pos >= input.text.length) return 1;
+  const end = input.text.indexOf('\n', input.pos);
+  let line = input.text.slice(input.pos, end < 0 ? undefined : end);
+  input.pos = end < 0 ? input.text.length : end + 1;
+  if (!raw) line = line.replace(/\\(.)/g, '$1');
+  const targets = names.length > 0 ? names : ['REPLY'];
+  if (names.length === 0) shell.session.vars.set('REPLY', line);
+  else {
+    const fields = line.trim().split(/[ \t]+/);
+    targets.forEach((name, i) => shell.session.vars.set(name, i === targets.length - 1 ? fields.slice(i).join(' ') : (fields[i] ?? '')));
+  }
+  return end < 0 ? 1 : 0;
+}
+
 function* printf(shell: Shell, args: string[]): Task<number> {
   if (args.length === 0) {
     shell.io.err('printf: usage: printf [-v var] format [arguments]\n');
@@ -293,6 +326,7 @@ export const BUILTINS: Record<string, Builtin> = {
     shell.session.exiting = ((status % 256) + 256) % 256;
     return shell.session.exiting;
   },
+  read,
   test: function* (shell, args) {
     const result = evaluateTest(args, shell.session, 'test');
     if (result.error) shell.io.err(result.error);

@@ -43,6 +43,19 @@ describe('compound commands', () => {
   });
 });
 
+describe('read', () => {
+  it('reads a loop\'s input line by line into variables, the last one taking the rest', () => {
+    const { run } = terminal();
+    expect(run('printf "pod/a x\\npod/b y z\\n" | while read name rest; do echo "${name#pod/}=[$rest]"; done').stdout).toBe('a=[x]\nb=[y z]\n');
+    expect(run('echo one | read; echo "$REPLY"').stdout).toBe('\n');
+    // Every stage of a pipeline is a subshell: what `read` sets there is gone afterwards.
+    expect(run('printf "1\\n2\\n" | while read n; do echo inner | read w; echo "$n$w"; done; echo "after=$n"').stdout).toBe('1\n2\nafter=\n');
+    // A redirect is not a subshell: `read v < file` sets v.
+    expect(run('echo "hello world" > in.txt; read v < in.txt; echo "v=$v"').stdout).toBe('v=hello world\n');
+    expect(run('read 1x')).toMatchObject({ exit: 1, stderr: "bash: read: `1x': not a valid identifier\n" });
+  });
+});
+
 describe('time', () => {
   it('reports the pipeline\'s sim-clock duration on stderr in bash\'s default format', () => {
     const { run } = terminal();

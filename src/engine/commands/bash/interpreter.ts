@@ -23,6 +23,11 @@ export interface Shell {
   programs: Record<string, Program>;
   session: ShellSession;
   io: CommandIO;
+  /**
+   * input: a compound command's standard input, read line by line by `read` across the loop's
+   * iterations (`kubectl get pods -o name | while read p; do …; done`).
+   */
+  input?: { text: string; pos: number };
 }
 
 /** runLine parses and runs one terminal line, reporting finished jobs as bash does before its prompt. */
@@ -163,7 +168,10 @@ function* runUntimedPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
     let sink: Sink = last ? { write: (t) => shell.io.out(t), end: () => undefined } : { write: (t) => (buffered += t), end: () => undefined };
     for (let k = end - 1; k > i; k--) sink = yield* utilitySink(shell, prepared[k], sink);
     const head = prepared[i];
-    status = head.compound ? yield* runCompound(shell, head.compound, input, sink) : yield* runHead(shell, head, input, sink, last && end === i + 1);
+    // Each command of a pipeline runs in a subshell: variables it sets (`… | read x`,
+    // `… | while read p; do …; done`) are gone afterwards. The files and jobs are shared.
+    const stage = prepared.length > 1 ? { ...shell, session: subshellSession(shell.session) } : shell;
+    status = head.compound ? yield* runCompound(stage, head.compound, input, sink) : yield* runHead(stage, head, input, sink, last && end === i + 1);
     status = sink.end() ?? status;
     input = buffered;
     i = end;
@@ -171,6 +179,13 @@ function* runUntimedPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
   if (pipeline.negated) status = status === 0 ? 1 : 0;
   shell.session.lastExit = status;
   return status;
+}
+
+/** subshellSession: the session with its own copy of the variables (a forked bash's environment). */
+function subshellSession(session: ShellSession): ShellSession {
+  const sub = Object.create(session) as ShellSession;
+  Object.defineProperty(sub, 'vars', { value: new Map(session.vars) });
+  return sub;
 }
 
 /** Sink receives a stage's output; end returns the status of the last stage it feeds, if any. */
@@ -257,7 +272,7 @@ function* runCompound(shell: Shell, command: CompoundCommand, input: string, sin
     },
     onInterrupt: (cleanup) => root.onInterrupt(cleanup),
   };
-  const sub: Shell = { ...shell, io };
+  const sub: Shell = { ...shell, io, input: { text: io.stdin, pos: 0 } };
   const stopped = () => root.interrupted || shell.session.exiting !== undefined;
   let status = 0;
   try {
@@ -316,7 +331,9 @@ function* runCommand(shell: Shell, argv: string[], fds: Fds, input: string, tty:
     return made.end();
   }
   const builtin = BUILTINS[name];
-  if (builtin) return yield* builtin({ ...shell, io }, args);
+  // `read` goes on reading a loop's input, unless this command has a pipe or redirect of its own.
+  const ownInput = fds.stdin !== undefined || input !== shell.io.stdin;
+  if (builtin) return yield* builtin({ ...shell, io, input: ownInput ? undefined : shell.input }, args);
   const program = shell.programs[name];
   if (program) return yield* program(shell.env, args, io);
   io.err(`bash: ${name}: command not found\n`);
