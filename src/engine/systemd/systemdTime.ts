@@ -2,8 +2,9 @@
 // format_timestamp ("Tue 2026-11-24 06:40:43 UTC"), format_timestamp_relative ("5min ago") and
 // format_timespan ("9min 15.123s"), which `systemctl status` and `journalctl` print.
 
+import { MONTHS } from '../kubectl/describe/goFormat';
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const SEC = 1000;
 const MINUTE = 60 * SEC;
