@@ -48,6 +48,9 @@ test('the terminal runs the Kubernetes Basics tutorial: variables, kubectl proxy
   await expect(log).toContainText(/Name of the Pod: kubernetes-bootcamp-[a-z0-9]+-[a-z0-9]{5}/);
   await type('kubectl proxy &');
   await expect(log).toContainText('Starting to serve on 127.0.0.1:8001');
+  // node server.js listens 400 ms after the container starts (the catalog's readyAfterMs); the
+  // pod has no readiness probe, so a curl typed within that window is refused, as on a real node.
+  await type('sleep 1');
   await type('curl http://localhost:8001/api/v1/namespaces/default/pods/$POD_NAME:8080/proxy/');
   await expect(log).toContainText(/Hello Kubernetes bootcamp! \| Running on: kubernetes-bootcamp-\S+ \| v=1/);
   await type(`kubectl get pods | grep Running | awk '{print "ready=" $2}'`);
