@@ -21,6 +21,7 @@ import { PROGRAMS } from './commands/programs';
 import { runCommandLine } from './commands/shell';
 import { ShellSession } from './commands/bash/session';
 import type { ControlPlaneProcess, NodeAgent, ShellEnv } from './commands/shellEnv';
+import type { Editor } from './commands/editor';
 import { Future } from './sim/future';
 import { APISERVER_URL } from './kubectl/cmd/discovery';
 import { APISERVER_ADDRESS } from './apiserver/bootstrap';
@@ -198,9 +199,9 @@ export class Cluster {
     return this.byName.get(name) as T | undefined;
   }
 
-  /** exec runs a command line (kubectl, etcdctl, sim) in the cluster's terminal. */
-  exec(line: string, stdin = ''): CommandProcess {
-    return runCommandLine(this.shellEnv(), PROGRAMS, line, stdin);
+  /** exec runs a command line (kubectl, etcdctl, sim) in the cluster's terminal; `editor` types into its vi. */
+  exec(line: string, stdin = '', editor?: Editor): CommandProcess {
+    return runCommandLine(editor ? { ...this.shellEnv(), editor } : this.shellEnv(), PROGRAMS, line, stdin);
   }
 
   /** shellEnv is what commands may touch (see commands/shellEnv.ts). */

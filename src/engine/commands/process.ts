@@ -20,6 +20,11 @@ export interface CommandIO {
   readonly closed?: boolean;
   /** tty: stdout is the terminal itself, not a pipe or a file (ls prints columns then). */
   readonly tty?: boolean;
+  /**
+   * spawn starts a child process on this terminal and waits for it (kubectl edit's $EDITOR):
+   * `argv` as exec(3) runs it (undefined when there is no such program), or a `bash -c` line.
+   */
+  spawn?(child: { argv: string[] } | { line: string }): Task<number | undefined>;
 }
 
 /** Exit code of a command stopped by Ctrl-C (128 + SIGINT), as a shell reports it. */

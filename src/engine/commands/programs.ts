@@ -9,6 +9,7 @@ import { openssl } from './openssl';
 import { sim } from './sim';
 import { ssh } from './ssh';
 import { systemctl } from './systemctl';
+import { vi } from './vi';
 
 /** PROGRAMS is what the simulated terminal can run. */
 export const PROGRAMS: Record<string, Program> = {
@@ -22,4 +23,7 @@ export const PROGRAMS: Record<string, Program> = {
   sim,
   ssh: ssh(() => PROGRAMS),
   systemctl,
+  vi,
+  vim: (env, argv, io) => vi(env, argv, io, 'vim'),
+  nano: (env, argv, io) => vi(env, argv, io, 'nano'),
 };

@@ -11,6 +11,7 @@ import type { ShellSession } from './bash/session';
 import type { PkiState } from '../kubeadm/certs/certificates';
 import type { MachineServices } from '../systemd/units';
 import type { ContainerRuntime } from '../runtime/containerRuntime';
+import type { Editor } from './editor';
 
 /** NodeAgent is what `sim node stop|start` and `kubectl logs` need from a node's kubelet. */
 export interface NodeAgent {
@@ -62,6 +63,8 @@ export interface ShellEnv {
   pki?: { get(): PkiState; set(state: PkiState): void };
   /** machine: a node's own shell (`ssh NODE`): its files and whether kubeadm made it a control-plane node. */
   machine?(host: string): { session: ShellSession; controlPlane: boolean } | undefined;
+  /** editor: what is typed into `vi` (kubectl edit's editor): a step's recorded texts or the app's dialog. */
+  editor?: Editor;
 }
 
 /** ControlPlaneProcess is one kube-controller-manager or kube-scheduler replica. */

@@ -318,6 +318,7 @@ function* runCommand(shell: Shell, argv: string[], fds: Fds, input: string, tty:
       return root.interrupted;
     },
     onInterrupt: (cleanup) => root.onInterrupt(cleanup),
+    spawn: (child) => spawnChild(shell, io, child),
   };
   const [name, ...args] = argv;
   const utility = UTILITIES[name];
@@ -338,6 +339,24 @@ function* runCommand(shell: Shell, argv: string[], fds: Fds, input: string, tty:
   if (program) return yield* program(shell.env, args, io);
   io.err(`bash: ${name}: command not found\n`);
   return 127;
+}
+
+/** spawnChild runs a program's child in a forked shell: exec'd words (no builtins), or a `bash -c` line. */
+function* spawnChild(shell: Shell, io: CommandIO, child: { argv: string[] } | { line: string }): Task<number | undefined> {
+  const sub: Shell = { ...shell, io, session: subshellSession(shell.session), input: undefined };
+  if ('line' in child) {
+    try {
+      return yield* runScript(sub, parseScript(child.line));
+    } catch (e) {
+      if (!(e instanceof SyntaxError)) throw e;
+      io.err(`bash: -c: ${e.message}\n`);
+      return 2;
+    }
+  }
+  const name = child.argv[0]?.replace(/^(\/usr)?\/s?bin\//, '') ?? '';
+  if (!UTILITIES[name] && !BUILTINS[name] && !shell.programs[name]) return undefined;
+  const fds: Fds = { out: io.out, err: io.err, close: () => {}, stdoutRedirected: false };
+  return yield* runCommand(sub, [name, ...child.argv.slice(1)], fds, '', io.tty ?? false);
 }
 
 interface Fds {

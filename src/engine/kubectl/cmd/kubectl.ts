@@ -16,6 +16,7 @@ import { exec } from './exec';
 import { taint } from './taint';
 import { wait } from './wait';
 import { describe } from './describe';
+import { edit } from './edit';
 import { runGenerated } from './generated';
 import { get } from './get';
 import { logs } from './logs';
@@ -35,6 +36,7 @@ type Run = (ctx: KubectlContext) => Task<number>;
 const RUNS: Record<string, Run> = {
   get,
   describe,
+  edit,
   delete: deleteCommand,
   apply,
   create,

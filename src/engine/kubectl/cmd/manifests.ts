@@ -5,6 +5,7 @@ import type { Task } from '../../sim/task';
 import { listFlag } from '../args/commandSpec';
 import { marshalJsonCompact, type JsonValue } from '../printers/json';
 import type { KubectlContext } from './context';
+import { goYamlError } from './yamlErrors';
 
 export type Manifests = { ok: true; manifests: KubeObject[]; sources: string[] } | { ok: false; exit: number };
 
@@ -82,9 +83,7 @@ export function parseManifests(text: string, source: string): KubeObject[] | str
   const out: KubeObject[] = [];
   for (const doc of parseAllDocuments(text, { prettyErrors: false })) {
     if (doc.errors.length > 0) {
-      const error = doc.errors[0];
-      const line = error.linePos ? `line ${error.linePos[0].line}: ` : '';
-      return `error: error parsing ${source}: error converting YAML to JSON: yaml: ${line}${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}\n`;
+      return `error: error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlError(text, doc.errors[0])}\n`;
     }
     const value = doc.toJS() as unknown;
     if (value === null || value === undefined) continue;

@@ -10,7 +10,7 @@ const deployment = (image: string, replicas?: number) => ({
 describe('client-side patches (kubectl set image, apply)', () => {
   it('sends only the changed container, keyed by name, like CreateTwoWayMergePatch', () => {
     expect(createTwoWayMergePatch(deployment('nginx:1.25'), deployment('nginx:1.26'), 'Deployment')).toEqual({
-      spec: { template: { spec: { containers: [{ image: 'nginx:1.26', name: 'nginx' }] } } },
+      spec: { template: { spec: { '$setElementOrder/containers': [{ name: 'nginx' }, { name: 'side' }], containers: [{ image: 'nginx:1.26', name: 'nginx' }] } } },
     });
     expect(createTwoWayMergePatch(deployment('nginx:1.25'), deployment('nginx:1.25'))).toBeUndefined();
   });

@@ -32,7 +32,11 @@ function diffObjects(from: Record_, to: Record_, kind: string, path: string[], d
   const out: Record_ = {};
   for (const key of Object.keys(to)) {
     const delta = diffValue(from[key], to[key], kind, [...path, key], deleteMissing);
-    if (delta !== NO_CHANGE) setOwn(out, key, delta);
+    if (delta === NO_CHANGE) continue;
+    // A changed keyed list also carries the modified list's order as `$setElementOrder/<field>`.
+    const mergeKey = deleteMissing && Array.isArray(delta) && Array.isArray(from[key]) ? mergeKeyFor(kind, path, key) : undefined;
+    if (mergeKey) setOwn(out, `$setElementOrder/${key}`, (to[key] as Record_[]).map((item) => ({ [mergeKey]: item[mergeKey] })));
+    setOwn(out, key, delta);
   }
   if (deleteMissing) for (const key of Object.keys(from)) if (!Object.hasOwn(to, key)) setOwn(out, key, null);
   return Object.keys(out).length > 0 ? out : undefined;

@@ -12,6 +12,7 @@ import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, eventsComm
 import { annotateCommand, labelCommand, setCommand } from './set';
 import { autoscaleCommand, exposeCommand, rolloutCommand, runCommand, scaleCommand } from './workloads';
 import { configCommand } from './config';
+import { editCommand } from './edit';
 
 /** globalFlags are `kubectl options`: inherited by every command. */
 export function globalFlags(): FlagSpec[] {
@@ -207,7 +208,7 @@ export function rootCommand(): CommandSpec {
       setCommand(),
       stub('explain'),
       basic.get,
-      stub('edit'),
+      editCommand(),
       basic.delete,
       rolloutCommand(),
       scaleCommand(),
