@@ -55,7 +55,7 @@ function run(cluster: Cluster, c: EditCase, extra: string[] = []) {
   const files: string[] = [];
   const editor: Editor = (_path, text) => {
     const i = files.push(text) - 1;
-    return Future.resolved(apply(c.actions[i] ?? ['keep'], text));
+    return Future.resolved<string | null>(apply(c.actions[i] ?? ['keep'], text));
   };
   const proc = cluster.exec(['kubectl', 'edit', ...c.args, ...extra].join(' '), '', editor);
   cluster.sim.runWhile(() => !proc.done.isSettled, cluster.sim.nowMs + 60_000);
@@ -113,7 +113,7 @@ describe('kubectl edit (staging/src/k8s.io/kubectl/pkg/cmd/util/editor/editoptio
     const saves = [(t: string) => t.replace('replicas: 2\n  revisionHistoryLimit', 'replicas: -1\n  revisionHistoryLimit'), (t: string) => t];
     const editor: Editor = (_path, text) => {
       files.push(text);
-      return Future.resolved(saves[files.length - 1](text));
+      return Future.resolved<string | null>(saves[files.length - 1](text));
     };
     const proc = cluster.exec('kubectl edit deploy web', '', editor);
     cluster.sim.runWhile(() => !proc.done.isSettled, cluster.sim.nowMs + 60_000);
