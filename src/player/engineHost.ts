@@ -1,5 +1,7 @@
 import { Cluster } from '../engine/cluster';
 import type { CommandProcess } from '../engine/commands/process';
+import { stepEditor, type Editor } from '../engine/commands/editor';
+import { Future } from '../engine/sim/future';
 import { DEFAULT_COMPONENTS } from '../engine/components';
 import { loadScenario } from '../engine/scenario/load';
 import type { ScenarioStep } from '../engine/scenario/schema';
@@ -51,6 +53,8 @@ export class EngineHost {
   private nextStep = 0;
   private readonly waiting: number[] = [];
   private running: { entry: ConsoleEntry; proc: CommandProcess; deadlineMs?: number } | undefined;
+  /** editing: an editor the running command opened, waiting for the learner (the clock stands still). */
+  private editing: { index: number; path: string; text: string; answer: Future<string | null> } | undefined;
   private flows: Flow[] = [];
   private lastLeader = '';
   private readonly stats = new Map<string, ComponentStats>();
@@ -107,10 +111,12 @@ export class EngineHost {
    * at their times and taking a snapshot at every whole sim second.
    */
   advanceTo(targetMs: number): void {
-    while (this.nowMs < targetMs) {
+    while (this.nowMs < targetMs && !this.editing) {
       const boundary = Math.min(targetMs, this.nextBoundary(), this.nextSnapshotMs());
       const before = this.nextBoundary();
-      this.cluster.sim.runWhile(() => this.nextBoundary() === before, boundary);
+      this.cluster.sim.runWhile(() => this.nextBoundary() === before && !this.editing, boundary);
+      // An editor waiting for the learner stops the clock at the event that opened it.
+      if (this.editing) return;
       if (this.nextBoundary() !== before) continue;
       this.cluster.runUntil(boundary);
       this.applyDue();
@@ -126,8 +132,30 @@ export class EngineHost {
     this.refreshSnapshot();
   }
 
+  /** editingFile is the file an editor opened by the running command waits on, if any. */
+  get editingFile(): { path: string; text: string } | undefined {
+    return this.editing && { path: this.editing.path, text: this.editing.text };
+  }
+
+  /**
+   * answerEdit is what the learner saved in the editor dialog (null: closed without saving). It is
+   * recorded in the step's `editor` list, so a replay types the same, and the command goes on.
+   */
+  answerEdit(text: string | null): void {
+    const editing = this.editing;
+    if (!editing) return;
+    this.editing = undefined;
+    const recorded = (e: ScenarioStep['editor']) => (e === undefined ? [] : typeof e === 'string' ? [e] : e);
+    const steps = this.session.spec.steps.map((s, i) => (i === editing.index ? { ...s, editor: [...recorded(s.editor), text] } : s));
+    this.session = { ...this.session, spec: { ...this.session.spec, steps } };
+    editing.answer.resolve(text);
+    this.refreshSnapshot();
+  }
+
   /** interrupt is Ctrl-C on the running command, recorded as its step's `timeout`. */
   interrupt(): void {
+    // Ctrl-C in an editor leaves it without saving, then stops the command.
+    this.answerEdit(null);
     const running = this.running;
     if (!running || running.entry.startedMs === undefined) return;
     const index = running.entry.id;
@@ -201,7 +229,12 @@ export class EngineHost {
     const entry: ConsoleEntry = { id: index, at: step.at, startedMs: this.nowMs, run: step.run ?? '', output: '' };
     this.entries.push(entry);
     this.markers.push({ t: this.nowMs, kind: 'command', label: entry.run });
-    const proc = this.cluster.exec(step.run, step.stdin ?? '');
+    const live: Editor = (path, text) => {
+      const answer = new Future<string | null>();
+      this.editing = { index, path, text, answer };
+      return answer;
+    };
+    const proc = this.cluster.exec(step.run, step.stdin ?? '', stepEditor(this.cluster.sim, step.editor, live));
     this.running = { entry, proc, deadlineMs: step.timeout !== undefined ? this.nowMs + step.timeout : undefined };
     proc.onOutput((_stream, text) => (entry.output += text));
     proc.done.then((result) => {

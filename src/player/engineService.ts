@@ -83,6 +83,9 @@ export class EngineService {
       case 'interrupt':
         this.host?.interrupt();
         return this.frame();
+      case 'editorSave':
+        this.host?.answerEdit(message.text);
+        return this.frame();
       case 'select':
         this.selected = message.target;
         return this.frame();
@@ -130,7 +133,8 @@ export class EngineService {
   }
 
   private replayTo(host: EngineHost, targetMs: number): void {
-    while (host.nowMs < targetMs) {
+    // A session saved while an editor was open stops there: the dialog opens again.
+    while (host.nowMs < targetMs && !host.editingFile) {
       host.advanceTo(Math.min(targetMs, host.nowMs + REPLAY_CHUNK_MS));
       this.post({ type: 'progress', doneMs: host.nowMs, totalMs: targetMs });
     }
@@ -173,6 +177,7 @@ export class EngineService {
       busy: host.busy,
       events: host.drainEvents().slice(-200),
       inspect: this.selected ? host.inspect(this.selected) : undefined,
+      editing: host.editingFile,
     };
     const steps = host.sequence.steps;
     const sequenceSignature = `${steps.length}:${steps[0]?.t ?? ''}`;

@@ -21,6 +21,8 @@ export type ToEngine =
   /** run types a command at `atMs`; earlier than the engine's time, it forks the timeline there. */
   | { type: 'run'; line: string; stdin?: string; atMs: number }
   | { type: 'interrupt' }
+  /** editorSave answers the editor dialog: the saved text, or null to close it without saving. */
+  | { type: 'editorSave'; text: string | null }
   /** advance fast-forwards the engine to `atMs` (seeking past the recorded end). */
   | { type: 'advance'; atMs: number }
   /** select sets what the inspector shows (its data then comes with every frame). */
@@ -43,6 +45,8 @@ export interface FrameData {
   inspect?: InspectData;
   /** sequence is the pod-creation sequence so far, sent when it changed (always on reset). */
   sequence?: SequenceStep[];
+  /** editing: a file an editor (kubectl edit, vi) waits on; the clock stands still until it is answered. */
+  editing?: { path: string; text: string };
 }
 
 export type OpenSource = 'default' | 'shared' | 'saved' | 'import';

@@ -40,6 +40,8 @@ export interface PlayerState {
   flows: Flow[];
   session: SessionFile;
   busy: boolean;
+  /** editing: the file an editor in the terminal waits on (kubectl edit, vi FILE). */
+  editing?: { path: string; text: string };
   /** feed is the events panel: the newest Events, oldest first. */
   feed: FeedEvent[];
   inspected?: InspectData;
@@ -56,6 +58,8 @@ export interface PlayerState {
   seek(ms: number): void;
   run(line: string, stdin?: string): void;
   interrupt(): void;
+  /** saveEdit answers the editor: the saved text, or null to quit without saving. */
+  saveEdit(text: string | null): void;
   notify(kind: Notice['kind'], text: string): void;
   dismiss(id: number): void;
 }
@@ -114,6 +118,7 @@ export const usePlayer = create<PlayerState>()((set, get) => {
           flows,
           session: message.session ?? s.session,
           busy: message.busy,
+          editing: message.editing,
           feed: (reset ? message.events : s.feed.concat(message.events)).slice(-FEED_LIMIT),
           inspected: message.inspect,
           sequence: message.sequence ?? (reset ? [] : s.sequence),
@@ -205,6 +210,9 @@ export const usePlayer = create<PlayerState>()((set, get) => {
     },
     interrupt() {
       send({ type: 'interrupt' });
+    },
+    saveEdit(text) {
+      send({ type: 'editorSave', text });
     },
     notify(kind, text) {
       set((s) => ({ notices: [...s.notices, { id: ++noticeId, kind, text }] }));

@@ -29,3 +29,8 @@ export function recordedEditor(sim: Simulator, saved: ReadonlyArray<string | nul
     return answer;
   };
 }
+
+/** stepEditor is a scenario step's `editor` as recorded saves (a single text is one save). */
+export function stepEditor(sim: Simulator, saved: string | ReadonlyArray<string | null> | undefined, live?: Editor): Editor {
+  return recordedEditor(sim, saved === undefined ? [] : typeof saved === 'string' ? [saved] : saved, live);
+}

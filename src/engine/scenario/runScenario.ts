@@ -2,6 +2,7 @@ import { Cluster, type ComponentFactory } from '../cluster';
 import { wait, spawn, type Task } from '../sim/task';
 import type { TraceEvent } from '../sim/trace';
 import type { Scenario } from './load';
+import { stepEditor } from '../commands/editor';
 
 /** One JSON line of `npm run sim` (a public contract: fields are only ever added). */
 export type RunRecord =
@@ -41,7 +42,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): Cluster {
       if (step.at > cluster.sim.nowMs) yield* wait(cluster.sim.sleep(step.at - cluster.sim.nowMs));
       if (!step.run) continue;
       const startMs = cluster.sim.nowMs;
-      const proc = cluster.exec(step.run, step.stdin ?? '');
+      const proc = cluster.exec(step.run, step.stdin ?? '', stepEditor(cluster.sim, step.editor));
       current = { proc, run: step.run, startMs };
       if (step.timeout !== undefined) cluster.sim.after(step.timeout, () => proc.interrupt());
       const result = yield* wait(proc.done);

@@ -80,6 +80,11 @@ const step = z
     at: duration,
     run: z.string().min(1).optional(),
     stdin: z.string().optional(),
+    /**
+     * editor: what is saved in the editor the command opens (kubectl edit, vi FILE), one text per
+     * time it opens; null quits without saving. The app records these as the learner types.
+     */
+    editor: z.union([z.string(), z.array(z.string().nullable())]).optional(),
     timeout: duration.optional(),
     narration: localized.optional(),
     chapter: localized.optional(),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } 
 import { format, MESSAGES, type Locale } from '../../i18n/messages';
 import { currentView, usePlayer } from '../../state/playerStore';
 import { completeLine } from './complete';
+import { EditorDialog } from './EditorDialog';
 import { commandFor, incompleteScript, isExit, openShell, openSsh, type ShellSession } from './interactiveShell';
 
 /**
@@ -101,6 +102,7 @@ export function Console({ locale }: { locale: Locale }) {
 
   return (
     <section aria-label={t.consoleLabel} className="flex h-full flex-col rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">
+      <EditorDialog locale={locale} />
       <div ref={logRef} role="log" aria-live="polite" className="min-h-0 flex-1 overflow-auto">
         {entries.map((entry) => {
           const typed = shellLines.current.get(entry.run);
