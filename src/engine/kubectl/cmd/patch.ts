@@ -24,12 +24,13 @@ export function* patch(ctx: KubectlContext): Task<number> {
     return 1;
   }
   const patchFile = stringFlag(cmd, 'patch-file');
-  if (patchFile) {
-    // The simulated terminal has no file system.
-    ctx.io.err(`error: unable to read patch file: open ${patchFile}: no such file or directory\n`);
+  // --patch-file reads a file of the terminal's machine (written with `>` or an editor).
+  const fromFile = patchFile ? ctx.env.shell?.readFile(patchFile) : undefined;
+  if (patchFile && typeof fromFile !== 'string') {
+    ctx.io.err(`error: unable to read patch file: ${fromFile === null ? `read ${patchFile}: is a directory` : `open ${patchFile}: no such file or directory`}\n`);
     return 1;
   }
-  const text = stringFlag(cmd, 'patch');
+  const text = fromFile ?? stringFlag(cmd, 'patch');
   const data = toJson(text);
   if (data instanceof Error) {
     ctx.io.err(`error: unable to parse "${text}": ${data.message}\n`);
