@@ -2,18 +2,18 @@
 // pipelines whose text utilities stream (so `kubectl get pods -w | grep web` prints as the watch
 // does) while a program after a pipe gets the whole output as its stdin, redirections, variables
 // and command substitution. Programs (kubectl, etcdctl, curl, sim) are sim tasks.
-import { Future } from '../../sim/future';
-import { spawn, wait, type Task } from '../../sim/task';
+import { wait, type Task } from '../../sim/task';
 import type { CommandIO } from '../process';
 import type { Program } from '../shell';
 import type { ShellEnv } from '../shellEnv';
 import { BUILTINS } from './builtins';
 import { expandString, expandWords, type ExpandContext } from './expand';
 import { expandGlob } from './glob';
-import { JobIO } from './jobIO';
+import { reportJobs, startJob } from './jobs';
+import { openRedirects, type Fds, type Sink } from './redirects';
 import { parseScript, SyntaxError } from './parse';
-import type { Job, ShellSession } from './session';
-import { isCompound, type AndOr, type CompoundCommand, type Pipeline, type Redirect, type Script, type SimpleCommand } from './syntax';
+import type { ShellSession } from './session';
+import { isCompound, type AndOr, type CompoundCommand, type Pipeline, type Script, type SimpleCommand } from './syntax';
 import type { Filter, FilterIO } from './utils/filter';
 import { UTILITIES } from './utils';
 
@@ -67,7 +67,7 @@ export function* runScript(shell: Shell, script: Script): Task<number> {
   return status;
 }
 
-function* runAndOr(shell: Shell, chain: AndOr): Task<number> {
+export function* runAndOr(shell: Shell, chain: AndOr): Task<number> {
   let status = yield* runPipeline(shell, chain.first);
   for (const { op, pipeline } of chain.rest) {
     if (shell.io.interrupted || shell.session.exiting !== undefined) break;
@@ -75,59 +75,6 @@ function* runAndOr(shell: Shell, chain: AndOr): Task<number> {
     status = yield* runPipeline(shell, pipeline);
   }
   return status;
-}
-
-/** startJob runs a chain in the background: bash prints `[N] PID` and returns the prompt. */
-function startJob(shell: Shell, chain: AndOr): void {
-  const { session } = shell;
-  const io = new JobIO(shell.io, '', () => session.foreground, session.pendingOutput);
-  const id = session.nextJobId();
-  const pid = session.pid();
-  shell.io.err(`[${id}] ${pid}\n`);
-  // SIGTERM ends the job at once, whatever its task is waiting for (its output stops too).
-  const done = new Future<number>();
-  const job: Job = {
-    id,
-    pid,
-    command: chain.source,
-    state: 'Running',
-    reported: false,
-    done,
-    io,
-    terminate: () => {
-      if (job.state !== 'Running') return;
-      job.state = 'Terminated';
-      done.resolve(143);
-      io.interrupt();
-    },
-  };
-  session.jobs.push(job);
-  spawn(runAndOr({ ...shell, io }, { ...chain, background: false })).then((exit) => {
-    if (job.state !== 'Running') return;
-    job.exit = exit;
-    job.state = exit === 0 ? 'Done' : 'Exit';
-    done.resolve(exit);
-  });
-}
-
-/** reportJobs prints bash's notice for each job that ended since the last one. */
-function reportJobs(shell: Shell): void {
-  const jobs = shell.session.jobs;
-  const live = jobs.filter((j) => !j.reported);
-  for (const job of live) {
-    if (job.state === 'Running') continue;
-    shell.io.err(`${jobLine(job, live)}\n`);
-    job.reported = true;
-  }
-  // Reported jobs drop out of `jobs` (and free their number).
-  for (let i = jobs.length - 1; i >= 0; i--) if (jobs[i].reported) jobs.splice(i, 1);
-}
-
-/** jobLine is one line of `jobs` or of a job notice: `[1]+  Running                 kubectl proxy &`. */
-export function jobLine(job: Job, live: readonly Job[]): string {
-  const current = live[live.length - 1] === job ? '+' : live[live.length - 2] === job ? '-' : ' ';
-  const state = job.state === 'Exit' ? `Exit ${job.exit}` : job.state;
-  return `[${job.id}]${current}  ${state.padEnd(24)}${job.command}${job.state === 'Running' ? ' &' : ''}`;
 }
 
 interface Prepared {
@@ -186,12 +133,6 @@ function subshellSession(session: ShellSession): ShellSession {
   const sub = Object.create(session) as ShellSession;
   Object.defineProperty(sub, 'vars', { value: new Map(session.vars) });
   return sub;
-}
-
-/** Sink receives a stage's output; end returns the status of the last stage it feeds, if any. */
-interface Sink {
-  write(text: string): void;
-  end(): number | undefined;
 }
 
 /** filterIO: a text utility's output streams and the session's files. */
@@ -357,69 +298,6 @@ function* spawnChild(shell: Shell, io: CommandIO, child: { argv: string[] } | { 
   if (!UTILITIES[name] && !BUILTINS[name] && !shell.programs[name]) return undefined;
   const fds: Fds = { out: io.out, err: io.err, close: () => {}, stdoutRedirected: false };
   return yield* runCommand(sub, [name, ...child.argv.slice(1)], fds, '', io.tty ?? false);
-}
-
-interface Fds {
-  out(text: string): void;
-  err(text: string): void;
-  stdin?: string;
-  /** close writes the files the command redirected into. */
-  close(): void;
-  stdoutRedirected: boolean;
-}
-
-/** openRedirects applies redirections left to right (`>/dev/null 2>&1` sends both away; `2>&1 >/dev/null` only stdout). */
-function* openRedirects(shell: Shell, redirects: readonly Redirect[], sink: Sink): Task<Fds | number> {
-  const { session, io } = shell;
-  const table: Record<1 | 2, (text: string) => void> = { 1: (t) => sink.write(t), 2: (t) => io.err(t) };
-  const files: Array<{ path: string; text: string; append: boolean }> = [];
-  let stdin: string | undefined;
-  for (const r of redirects) {
-    if (r.op === '<<') {
-      stdin = yield* expandString(r.heredoc?.() ?? r.target, expandContext(shell));
-      continue;
-    }
-    const target = yield* expandString(r.target, expandContext(shell));
-    if (r.op === '>&') {
-      if (target !== '1' && target !== '2') {
-        io.err(`bash: ${target}: ambiguous redirect\n`);
-        return 1;
-      }
-      if (r.fd !== 0) table[r.fd] = table[Number(target) as 1 | 2];
-      continue;
-    }
-    if (r.op === '<') {
-      const content = session.readFile(target);
-      if (typeof content !== 'string') {
-        io.err(`bash: ${target}: ${content === null ? 'Is a directory' : 'No such file or directory'}\n`);
-        return 1;
-      }
-      stdin = content;
-      continue;
-    }
-    if (r.fd === 0) continue;
-    if (target === '/dev/null') table[r.fd] = () => {};
-    else if (target === '/dev/stderr') table[r.fd] = (t) => io.err(t);
-    else if (target === '/dev/stdout') table[r.fd] = (t) => sink.write(t);
-    else if (session.readFile(target) === null) {
-      io.err(`bash: ${target}: Is a directory\n`);
-      return 1;
-    } else if (!session.isDirectory(parentOf(session.resolvePath(target)))) {
-      io.err(`bash: ${target}: No such file or directory\n`);
-      return 1;
-    } else {
-      // The file is written once the command is done (one write, as the kubelet's watch sees a finished manifest).
-      const file = { path: target, text: '', append: r.op === '>>' };
-      files.push(file);
-      table[r.fd] = (t) => (file.text += t);
-    }
-  }
-  const stdoutRedirected = redirects.some((r) => r.fd === 1);
-  return { out: table[1], err: table[2], stdin, stdoutRedirected, close: () => files.forEach((f) => session.writeFile(f.path, f.text, f.append)) };
-}
-
-function parentOf(absolute: string): string {
-  return absolute.slice(0, absolute.lastIndexOf('/')) || '/';
 }
 
 /** expandContext: variables of the session, $? and command substitution in a subshell. */
