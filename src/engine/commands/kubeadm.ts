@@ -2,7 +2,7 @@
 // certificates `kubeadm init` issued (cmd/kubeadm/app/cmd/certs.go), and `version`. The rest of
 // kubeadm (init, join, upgrade, reset, token) changes machines k8sim builds itself, so it answers
 // that it is not simulated.
-import { MONTHS } from '../kubectl/describe/goFormat';
+import { MONTHS } from '../go/timeNames';
 import { VERSION_INFO } from '../kubectl/cmd/discovery';
 import { formatTabbed } from '../kubectl/printers/table/tabwriter';
 import { shortHumanDuration } from '../kubectl/printers/humanDuration';

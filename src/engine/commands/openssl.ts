@@ -2,7 +2,7 @@
 // -startdate, -enddate, -subject, -issuer, -serial and -text print in the order given; without
 // -noout the certificate follows. Learners read /etc/kubernetes/pki/apiserver.crt's SANs and
 // expiry with it. Only x509 is simulated.
-import { MONTHS } from '../kubectl/describe/goFormat';
+import { MONTHS } from '../go/timeNames';
 import { bytesFrom, hex, parsePem, pemOf, type X509Certificate } from '../kubeadm/certs/x509';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';

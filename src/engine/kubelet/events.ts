@@ -1,4 +1,5 @@
 // Mirrors kubernetes pkg/kubelet/events/event.go (v1.32): the kubelet's event reasons.
+import type { Container, Pod } from 'kubernetes-types/core/v1';
 export const EVENTS = {
   CreatedContainer: 'Created',
   StartedContainer: 'Started',
@@ -32,3 +33,9 @@ export const EVENTS = {
   FailedMountVolume: 'FailedMount',
   InvalidDiskCapacity: 'InvalidDiskCapacity',
 } as const;
+
+/** containerFieldPath is the events' fieldPath: spec.containers{name} or spec.initContainers{name}. */
+export function containerFieldPath(pod: Pod, container: Container, isInit: boolean): string {
+  if (pod.spec?.ephemeralContainers?.some((ec) => ec.name === container.name)) return `spec.ephemeralContainers{${container.name}}`;
+  return isInit ? `spec.initContainers{${container.name}}` : `spec.containers{${container.name}}`;
+}

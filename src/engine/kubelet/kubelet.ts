@@ -1,6 +1,6 @@
 // Mirrors kubernetes pkg/kubelet/kubelet.go (v1.32): the node agent. It registers the Node, keeps
 // its Lease and status fresh, watches the pods bound to it and runs them on the node's containerd.
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject, Stored } from '../api/object';
 import { SharedInformerFactory } from '../client/cache/informerFactory';
 import type { SharedIndexInformer } from '../client/cache/sharedInformer';
@@ -15,14 +15,15 @@ import { LoadModel } from '../metrics/loadModel';
 import { apiserverPodView } from '../metrics/server/metricsServer';
 import type { RegistryState } from '../registry/registryState';
 import { ContainerRuntime } from '../runtime/containerRuntime';
-import { containerLogLines, formatLogs } from '../runtime/containerLogs';
 import type { Rng } from '../sim/rng';
 import type { Simulator, Timer } from '../sim/simulator';
 import { spawn, wait, type Task } from '../sim/task';
-import { DEFAULT_KUBELET_CONFIG, KERNEL_VERSION, type KubeletConfiguration } from './config';
+import { DEFAULT_KUBELET_CONFIG, type KubeletConfiguration } from './config';
 import type { SyncFailure } from './containerStatuses';
-import { validateContainerLogStatus, type LogRequest } from './containerLogs';
-import { EVENTS } from './events';
+import type { LogRequest } from './containerLogs';
+import { containerFieldPath, EVENTS } from './events';
+import { semanticallyChanged } from './config/podsDiffer';
+import { serveContainerLogs, serveExec, servePodHttp, type ServerView } from './kubeletServer';
 import { ImageManager } from './images/imageManager';
 import { ImagePuller } from './images/puller';
 import { registerWithAPIServer, tryUpdateNodeStatus, type NodeStatusContext } from './kubeletNodeStatus';
@@ -36,16 +37,16 @@ import { PodWorkers } from './podWorkers';
 import { ProberManager, UNHEALTHY } from './prober/proberManager';
 import { StatusManager } from './status/statusManager';
 import { Backoff } from '../client/backoff';
-import { makeEnvironmentVariables, serviceEnvVarMap } from './envvars/envVars';
+import { containerEnvironment } from './envvars/containerEnv';
 import type { SharedServiceLister } from './envvars/serviceLister';
-import { execInPod, podHttpBody, type ExecRequest } from './containerExec';
+import type { ExecRequest } from './containerExec';
 import type { ExecResult } from '../runtime/exec/shell';
 import { SourceFile, type ManifestDirectory, type StaticPodHost } from './config/file';
 import type { MirrorPodContext } from './kubeletMirrorPods';
 import { StaticPods } from './kubeletStaticPods';
 import { isMirrorPod } from './pod/mirrorClient';
 import { PodManager } from './pod/podManager';
-import { CRI_UNAVAILABLE, RuntimeHealth } from './runtimeHealth';
+import { RuntimeHealth } from './runtimeHealth';
 import { Journal } from '../systemd/journal';
 import { PidAllocator, ServiceProcess } from '../systemd/serviceProcess';
 import { kubeletLog, logContainerdStarted, machineServices, onKubeletStarted, onKubeletStopped, onRuntimeServiceChange } from './kubeletUnits';
@@ -95,7 +96,6 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
   readonly mirrorPods: MirrorPodContext;
   private readonly config: KubeletConfiguration;
   private readonly services: SharedServiceLister | undefined;
-  private readonly envRng: Rng;
   private readonly client: ApiClient;
   private readonly recorder: EventRecorder;
   private readonly rng: Rng;
@@ -133,7 +133,6 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     this.config = options.config ?? DEFAULT_KUBELET_CONFIG;
     this.rng = ctx.sim.rng.fork(this.name);
     this.services = options.services;
-    this.envRng = this.rng.fork('envvars');
     this.identity = { ...nodeIdentity(index, this.rng.fork('identity')), ...options.identity };
     this.sourceFile = new SourceFile(options.staticPods ?? [], spec.name, ctx.epochMs);
     this.joinDelayMs = options.joinDelayMs ?? 0;
@@ -155,7 +154,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
       sim: this.sim, prober, runtime: this.runtime, imageManager, crashLoopBackOff: new Backoff(this.config.containerBackOffInitialMs, this.config.containerBackOffMaxMs),
       recordPodEvent: (pod, type, reason, message) => this.recorder.event(pod, type, reason, message),
       recordContainerEvent: (pod, container, isInit, type, reason, message) => this.recorder.event(pod, type, reason, message, { fieldPath: containerFieldPath(pod, container, isInit) }),
-      containerEnv: (pod, container, sandboxId) => this.containerEnv(pod, container, sandboxId),
+      containerEnv: containerEnvironment(this.runtime, options.services, this.hostIP, this.rng.fork('envvars')),
     };
     this.load = new LoadModel(ctx.load, apiserverPodView(ctx));
     this.statusManager = new StatusManager(this.sim, this.client, this.epochMs, (uid) => this.podManager.mirrorUidOf(uid));
@@ -357,59 +356,31 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     });
   }
 
-  /** containerEnv: the container's variables (makeEnvironmentVariables) with the Services seen now. */
-  private containerEnv(pod: Stored<Pod>, container: Container, sandboxId: string): Array<{ name: string; value: string }> {
-    const podIP = this.runtime.podSandboxes(pod.metadata.uid ?? '').find((s) => s.id === sandboxId)?.ip ?? '';
-    const serviceEnv = serviceEnvVarMap(this.services?.list() ?? [], pod.metadata.namespace ?? 'default', pod.spec?.enableServiceLinks ?? true);
-    return makeEnvironmentVariables(pod, container, serviceEnv, { podIP, hostIP: this.hostIP }, (items) => {
-      // Go walks a map in random order; the kubelet's seeded stream stands for it.
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = this.envRng.int(i + 1);
-        [items[i], items[j]] = [items[j], items[i]];
-      }
-      return items;
-    });
-  }
-
-  /** execInContainer is this node's exec endpoint (`kubectl exec`), or the error the upgrade fails with. */
+  /** execInContainer is this node's exec endpoint (`kubectl exec`). */
   execInContainer(namespace: string, podName: string, request: ExecRequest): ExecResult | { error: string } {
-    if (!this.running) return { error: `error dialing backend: dial tcp ${this.hostIP}:${this.config.port}: connect: connection refused` };
-    const pod = this.podByName(namespace, podName);
-    if (!pod) return { error: `unable to upgrade connection: pod does not exist` };
-    // The kubelet asks containerd for an exec session: with containerd down the CRI call fails.
-    if (!this.runtime.service.active) return { error: `unable to upgrade connection: ${CRI_UNAVAILABLE}` };
-    return execInPod(this.runtime, pod, request, this.sim.nowMs, this.epochMs);
+    return serveExec(this.serverView(), this.podByName(namespace, podName), request);
   }
 
-  /**
-   * podHttp is a connection to one of this node's pods on `port` (the apiserver proxy dials pod
-   * IPs directly, so it answers while the kubelet is stopped too): the body, or undefined.
-   */
+  /** podHttp is a connection to one of this node's pods on `port`. */
   podHttp(namespace: string, podName: string, port: number): string | undefined {
-    const pod = this.podByName(namespace, podName);
-    return pod ? podHttpBody(this.runtime, pod, port, this.sim.nowMs) : undefined;
+    return servePodHttp(this.serverView(), this.podByName(namespace, podName), port);
   }
 
-  /**
-   * getContainerLogs is what `kubectl logs` gets from this node (the apiserver proxies
-   * GET /containerLogs/{namespace}/{pod}/{container} to the kubelet): the text, or the error.
-   */
+  /** getContainerLogs is what `kubectl logs` gets from this node. */
   getContainerLogs(namespace: string, podName: string, container: string, options: LogRequest = {}): string | { error: string } {
-    if (!this.running) return { error: `Get "https://${this.hostIP}:${this.config.port}/containerLogs/${namespace}/${podName}/${container}": dial tcp ${this.hostIP}:${this.config.port}: connect: connection refused` };
-    const pod = this.podByName(namespace, podName);
-    if (!pod) return { error: `pod "${podName}" cannot be found - no logs available` };
-    const status = this.statusManager.getPodStatus(pod.metadata.uid ?? '') ?? pod.status ?? {};
-    const picked = validateContainerLogStatus(podName, status, container, Boolean(options.previous));
-    if ('error' in picked) return picked;
-    // kuberuntime's GetContainerLogs starts with a ContainerStatus call, which fails while containerd is down.
-    if (!this.runtime.service.active) return { error: `unable to retrieve container logs for containerd://${picked.id}` };
-    const record = this.runtime.container(picked.id);
-    if (!record) return '';
-    const ip = this.runtime.podSandboxes(record.podUid).find((s) => s.id === record.sandboxId)?.ip ?? '';
-    // A hostNetwork pod (kubeadm's etcd, apiserver) shares the node's UTS namespace: its hostname is the node's.
-    const hostname = pod.spec?.hostNetwork ? this.nodeName : podName;
-    const lines = containerLogLines(record, { hostname, podIP: ip, kernel: KERNEL_VERSION, epochMs: this.epochMs }, this.sim.nowMs);
-    return formatLogs(lines, record.id, this.epochMs, options);
+    return serveContainerLogs(this.serverView(), namespace, podName, this.podByName(namespace, podName), container, options);
+  }
+
+  private serverView(): ServerView {
+    return {
+      running: this.running,
+      endpoint: `${this.hostIP}:${this.config.port}`,
+      nodeName: this.nodeName,
+      runtime: this.runtime,
+      nowMs: this.sim.nowMs,
+      epochMs: this.epochMs,
+      status: (pod) => this.statusManager.getPodStatus(pod.metadata.uid ?? '') ?? pod.status,
+    };
   }
 
   /** lifecycleState is the pod's podLifecycle state on this node (the lifecycle view). */
@@ -438,17 +409,4 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
   private nodeRef(): Stored<KubeObject> {
     return { kind: 'Node', metadata: { name: this.nodeName, uid: this.nodeName } };
   }
-}
-
-/** containerFieldPath is the events' fieldPath: spec.containers{name} or spec.initContainers{name}. */
-function containerFieldPath(pod: Pod, container: Container, isInit: boolean): string {
-  if (pod.spec?.ephemeralContainers?.some((ec) => ec.name === container.name)) return `spec.ephemeralContainers{${container.name}}`;
-  return isInit ? `spec.initContainers{${container.name}}` : `spec.containers{${container.name}}`;
-}
-
-/** semanticallyChanged: anything but status and resourceVersion changed (podsDifferSemantically). */
-function semanticallyChanged(oldPod: Pod, newPod: Pod): boolean {
-  if (oldPod.spec !== newPod.spec) return true;
-  const meta = (pod: Pod) => JSON.stringify({ ...pod.metadata, resourceVersion: undefined, managedFields: undefined });
-  return meta(oldPod) !== meta(newPod);
 }

@@ -1,5 +1,6 @@
 // renderLogLines fills the tokens of an image's log lines (see LogLine in types.ts) so
 // `kubectl logs` can print them with the times and names of this container.
+import { DAYS, MONTHS } from '../go/timeNames';
 import { DEFAULT_EPOCH_MS } from '../sim/time';
 import type { LogLine, LogStream } from './types';
 
@@ -21,8 +22,6 @@ export interface RenderedLogLine {
   text: string;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** formatTimestamp prints one instant in the style a program logs with. */

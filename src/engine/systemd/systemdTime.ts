@@ -2,9 +2,8 @@
 // format_timestamp ("Tue 2026-11-24 06:40:43 UTC"), format_timestamp_relative ("5min ago") and
 // format_timespan ("9min 15.123s"), which `systemctl status` and `journalctl` print.
 
-import { MONTHS } from '../kubectl/describe/goFormat';
+import { DAYS, MONTHS } from '../go/timeNames';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const SEC = 1000;
 const MINUTE = 60 * SEC;

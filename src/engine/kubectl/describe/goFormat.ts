@@ -1,8 +1,6 @@
 // Go formatting details that describe output depends on.
+import { DAYS, MONTHS } from '../../go/timeNames';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-/** MONTHS: Go's short month names (time.Format's `Jan`). */
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** GO_ZERO_TIME_RFC1123Z is how Go prints time.Time{} (an unset metav1.Time) in RFC1123Z. */
