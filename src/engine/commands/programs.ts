@@ -2,6 +2,7 @@ import type { Program } from './shell';
 import { kubectl } from '../kubectl/cmd/kubectl';
 import { crictl } from './crictl';
 import { curl } from './curl';
+import { iptablesCommand, iptablesSaveCommand, ipvsadmCommand } from './iptables';
 import { etcdctl } from './etcdctl';
 import { journalctl } from './journalctl';
 import { kubeadm } from './kubeadm';
@@ -16,6 +17,9 @@ export const PROGRAMS: Record<string, Program> = {
   crictl,
   curl,
   etcdctl,
+  iptables: iptablesCommand,
+  'iptables-save': iptablesSaveCommand,
+  ipvsadm: ipvsadmCommand,
   journalctl,
   kubeadm,
   kubectl,
