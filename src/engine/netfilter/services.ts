@@ -6,11 +6,11 @@ const TCP: Record<number, string> = { 1: 'tcpmux', 7: 'echo', 9: 'discard', 11: 
 /** UDP_ONLY: UDP ports whose name differs from the TCP one (or that have no TCP entry). */
 const UDP_ONLY: Record<number, string> = { 21: 'fsp', 67: 'bootps', 68: 'bootpc', 69: 'tftp', 123: 'ntp', 137: 'netbios-ns', 138: 'netbios-dgm', 177: 'xdmcp', 213: 'ipx', 319: 'ptp-event', 320: 'ptp-general', 371: 'clearcase', 500: 'isakmp', 512: 'biff', 513: 'who', 514: 'syslog', 517: 'talk', 518: 'ntalk', 520: 'route', 546: 'dhcpv6-client', 547: 'dhcpv6-server', 623: 'asf-rmcp', 752: 'passwd-server', 779: 'moira-ureg', 1210: 'predict', 1434: 'ms-sql-m', 1701: 'l2f', 2102: 'zephyr-srv', 2103: 'zephyr-clt', 2104: 'zephyr-hm', 3130: 'icpv2', 4500: 'ipsec-nat-t', 4569: 'iax', 5353: 'mdns', 5555: 'rplay', 6696: 'babel', 7000: 'afs3-fileserver', 7001: 'afs3-callback', 7002: 'afs3-prserver', 7003: 'afs3-vlserver', 7004: 'afs3-kaserver', 7005: 'afs3-volser', 7007: 'afs3-bos', 7008: 'afs3-update', 7009: 'afs3-rmtsys', 17001: 'sgi-cmsd', 17002: 'sgi-crsd', 17003: 'sgi-gcd' };
 
-/** serviceName is the port's name for `proto`, or undefined (then the number is printed). */
-export function serviceName(port: number, proto: string): string | undefined {
-  if (proto === 'udp') return UDP_ONLY[port] ?? (TCP[port] !== undefined && UDP_HAS.has(port) ? TCP[port] : undefined);
-  return proto === 'tcp' ? TCP[port] : undefined;
-}
-
 /** UDP_HAS: UDP ports that share the TCP name. */
 const UDP_HAS = new Set([7, 9, 13, 19, 37, 49, 53, 88, 111, 161, 162, 163, 164, 369, 370, 389, 427, 443, 464, 538, 554, 636, 646, 655, 750, 751, 853, 1194, 1645, 1646, 1812, 1813, 2049, 2086, 2101, 2430, 2431, 2432, 2433, 2583, 3205, 3493, 5060, 5061, 6346, 6347, 27374]);
+
+/** serviceName is the port's name for `proto`, or undefined (then the number is printed). */
+export function serviceName(port: number, proto: string): string | undefined {
+  if (proto === 'udp') return UDP_ONLY[port] ?? (UDP_HAS.has(port) ? TCP[port] : undefined);
+  return proto === 'tcp' ? TCP[port] : undefined;
+}
