@@ -1,5 +1,6 @@
 // `curl URL` in the terminal, which runs on the (first) control-plane machine or, after `ssh`, on
-// another node: the machine's own HTTP endpoints as a kubeadm node serves them. kube-apiserver :6443 (anonymous requests may
+// another node: Services, NodePorts and pods over the cluster network (curlNetwork.ts), and the
+// machine's own HTTP endpoints as a kubeadm node serves them. kube-apiserver :6443 (anonymous requests may
 // read /healthz, /livez, /readyz and /version; anything else is Forbidden, pretty-printed because
 // the user agent is curl), kubelet :10248/healthz, kube-scheduler :10259 and
 // kube-controller-manager :10257 health (HTTPS), etcd :2381/health (--listen-metrics-urls).
@@ -10,9 +11,11 @@ import { etcdHasLeader, rawGet, type RawResponse } from '../apiserver/healthz/ra
 import { VERSION_INFO } from '../kubectl/cmd/discovery';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
+import { networkGet } from './curlNetwork';
 import type { ShellEnv } from './shellEnv';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const ANONYMOUS = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
 /** Paths system:public-info-viewer grants to everyone, authenticated or not. */
 const PUBLIC_PATHS = /^\/(healthz|livez|readyz|version)(\/.*)?$/;
@@ -31,6 +34,8 @@ interface Request {
   port: number;
   path: string;
   insecure: boolean;
+  /** timeoutMs: --connect-timeout or -m/--max-time, in ms. */
+  timeoutMs?: number;
 }
 
 export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number> {
@@ -42,8 +47,19 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
   const here = env.shell?.hostname;
   const isLocal = LOCAL_HOSTS.has(request.host) || request.host === here;
   if (!isLocal && !(request.port === 6443 && (request.host === APISERVER_ADDRESS || env.machine?.(request.host)?.controlPlane))) {
-    io.err(`curl: k8sim's terminal reaches only the machine's own endpoints (apiserver :6443, kubelet :10248, kube-scheduler :10259, kube-controller-manager :10257, etcd :2381). Follow a connection to a Service or pod with "sim curl TARGET".\n`);
-    return 7;
+    // Off the machine: a Service, a NodePort on a node, or a pod, over the cluster network.
+    const ip = IPV4.test(request.host) ? request.host : env.nodeAgent(request.host)?.hostIP;
+    if (!ip) {
+      io.err(`curl: (6) Could not resolve host: ${request.host}\n`);
+      return 6;
+    }
+    const answer = yield* networkGet(env, here ?? '', request.host, ip, request.port, request.scheme, request.timeoutMs);
+    if ('error' in answer) {
+      io.err(answer.error);
+      return answer.exit;
+    }
+    io.out(answer.body);
+    return 0;
   }
   const local = env.shell?.servers.get(request.port);
   if (local && request.host !== APISERVER_ADDRESS) {
@@ -137,6 +153,7 @@ function forbiddenPath(path: string): Status {
 /** parseArgs reads curl's flags (-k/--insecure, --cacert; the rest are accepted and ignored) and the URL. */
 function parseArgs(argv: string[]): Request | string {
   let insecure = false;
+  let timeoutMs: number | undefined;
   let url: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -145,7 +162,10 @@ function parseArgs(argv: string[]): Request | string {
       // The cluster CA verifies the apiserver's certificate as well as -k skips the check.
       insecure = insecure || argv[i + 1] === '/etc/kubernetes/pki/ca.crt';
       i++;
-    } else if (['-H', '--header', '-X', '--request', '-o', '--output', '-m', '--max-time'].includes(arg)) i++;
+    } else if (['-m', '--max-time', '--connect-timeout'].includes(arg)) {
+      const seconds = Number(argv[++i]);
+      if (Number.isFinite(seconds) && seconds > 0) timeoutMs = Math.min(timeoutMs ?? Infinity, Math.round(seconds * 1000));
+    } else if (['-H', '--header', '-X', '--request', '-o', '--output'].includes(arg)) i++;
     else if (arg.startsWith('-')) {
       if (/^-[a-zA-Z]+$/.test(arg) && arg.includes('k')) insecure = true;
     } else url ??= arg;
@@ -155,5 +175,5 @@ function parseArgs(argv: string[]): Request | string {
   if (!match) return `curl: (3) URL rejected: Malformed input to a URL function\n`;
   const scheme = (match[1] ?? 'http') as 'http' | 'https';
   const path = match[4] ?? '/';
-  return { scheme, host: match[2], port: match[3] ? Number(match[3]) : scheme === 'https' ? 443 : 80, path: path.startsWith('?') ? `/${path}` : path, insecure };
+  return { scheme, host: match[2], port: match[3] ? Number(match[3]) : scheme === 'https' ? 443 : 80, path: path.startsWith('?') ? `/${path}` : path, insecure, ...(timeoutMs ? { timeoutMs } : {}) };
 }

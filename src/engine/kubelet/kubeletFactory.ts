@@ -6,7 +6,9 @@ import type { ComponentFactory } from '../cluster';
 import type { ClusterSpec, NodeSpec } from '../clusterSpec';
 import { etcdPod, kubeApiServerPod, kubeControllerManagerPod, kubeSchedulerPod } from '../kubeadm/staticPods';
 import { SharedServiceLister } from './envvars/serviceLister';
+import { Rng } from '../sim/rng';
 import { Kubelet, type KubeletOptions } from './kubelet';
+import { nodeIdentity } from './nodeIdentity';
 
 /** WORKER_JOIN_DELAY_MS: workers register this long after the control plane (kubeadm join after init). */
 export const WORKER_JOIN_DELAY_MS = 20_000;
@@ -42,6 +44,17 @@ function controlPlaneMachine(spec: ClusterSpec, controlPlane: readonly NodeSpec[
   const initialCluster = etcdHosts.map((n, j) => `${n.name}=https://${controlPlaneAddress(j)}:2380`).join(',');
   const staticPods = [...(k < etcdHosts.length ? [etcdPod(controlPlane[k].name, ip, initialCluster)] : []), kubeApiServerPod(ip), kubeControllerManagerPod(), kubeSchedulerPod()];
   return { identity: { internalIP: ip, ...(k === 0 ? { podCIDR: '10.244.0.0/24' } : {}) }, staticPods };
+}
+
+/**
+ * nodeInternalIP is the address the kubelet registers for `node` (kube-proxy binds its rules to
+ * the same one): a control-plane machine's from the apiserver's, a worker's from its position.
+ */
+export function nodeInternalIP(spec: ClusterSpec, node: NodeSpec): string {
+  const controlPlane = spec.nodes.filter((n) => n.role === 'control-plane');
+  const k = controlPlane.indexOf(node);
+  if (k >= 0) return controlPlaneAddress(k);
+  return nodeIdentity(spec.nodes.filter((n) => n.role !== 'control-plane').indexOf(node) + 1, new Rng(0)).internalIP;
 }
 
 /** kubeletFactory: one Kubelet named `kubelet/<node>` per spec node. */

@@ -80,6 +80,17 @@ function note(h: Hop): string {
   return '';
 }
 
+/**
+ * connectVerdict is what `proxy`'s node does with a new TCP connection to ip:port from `src`
+ * (its own address when the connection starts there): kube-proxy's DNAT, a REJECT or DROP, or
+ * nothing (the packet is routed as it is).
+ */
+export function connectVerdict(proxy: KubeProxy, ip: string, port: number, src = proxy.nodeIP): Verdict {
+  if (proxy.mode === 'ipvs') return ipvsHop(proxy, ip, port, () => {});
+  const packet = { src, dst: ip, dport: port, proto: 'tcp', srcLocal: src === proxy.nodeIP, dstLocal: ip === proxy.nodeIP || ip.startsWith('127.') };
+  return walkPacket(proxy.ruleset(), packet, proxy.hub.rng).verdict;
+}
+
 /** ipvsHop looks the virtual server up and lets the rr scheduler pick a real server. */
 function ipvsHop(proxy: KubeProxy, ip: string, port: number, hop: (kind: string, text: string, detail?: Record<string, unknown>) => void): Verdict {
   const vs = proxy.virtualServers().find((v) => virtualServerKey(v.protocol, v.address, v.port) === virtualServerKey('TCP', ip, port));

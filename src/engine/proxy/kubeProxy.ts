@@ -3,8 +3,7 @@
 import type { Component, ComponentFactory } from '../cluster';
 import type { NodeSpec } from '../clusterSpec';
 import type { ComponentContext } from '../componentContext';
-import { nodeIdentity } from '../kubelet/nodeIdentity';
-import { Rng } from '../sim/rng';
+import { nodeInternalIP } from '../kubelet/kubeletFactory';
 import { iptablesSave } from './iptables/save';
 import { syncProxyRules, type IptablesRuleset, type ProxierConfig } from './iptables/syncProxyRules';
 import { buildVirtualServers, ipvsadmList, virtualServerKey, type VirtualServer } from './ipvs/virtualServers';
@@ -97,8 +96,8 @@ export function kubeProxyFactoryWith(mode?: ProxyMode): ComponentFactory {
   return (ctx: ComponentContext, spec) => {
     const hub = new ProxyHub(ctx);
     const chosen = mode ?? spec.kubeProxyMode ?? 'iptables';
-    // The node's InternalIP depends only on its position (nodeIdentity), as the kubelet registers it.
-    return spec.nodes.map((node: NodeSpec, i: number) => new KubeProxy(hub, node.name, nodeIdentity(i + 1, new Rng(0)).internalIP, chosen));
+    // The node's InternalIP, as its kubelet registers it.
+    return spec.nodes.map((node: NodeSpec) => new KubeProxy(hub, node.name, nodeInternalIP(spec, node), chosen));
   };
 }
 
