@@ -20,6 +20,9 @@ describe('completeLine', () => {
     expect(completeLine('kubectl ro', view)).toEqual(['rollout']);
     expect(completeLine('kubectl get de', view)).toEqual(['deployments']);
     expect(completeLine('kubectl d', view)).toEqual(['delete', 'describe', 'drain']);
+    expect(completeLine('kubectl ed', view)).toEqual(['edit']);
+    expect(completeLine('ipt', view)).toEqual(['iptables', 'iptables-save']);
+    expect(completeLine('iptables -t n', view)).toEqual(['nat']);
   });
 
   it('completes names of objects in the cluster', () => {

@@ -1,13 +1,14 @@
 import type { ClusterView } from '../../player/clusterView';
 
-const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl', 'ssh', 'openssl', 'systemctl', 'journalctl', 'crictl'];
-const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config'];
+const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl', 'ssh', 'openssl', 'systemctl', 'journalctl', 'crictl', 'iptables', 'iptables-save', 'ipvsadm', 'vi'];
+const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'edit', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'exec', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config'];
 const RESOURCES = ['pods', 'deployments', 'replicasets', 'services', 'nodes', 'events', 'endpoints', 'endpointslices', 'namespaces', 'hpa', 'leases', 'configmaps', 'secrets', 'jobs', 'cronjobs', 'daemonsets', 'statefulsets', 'persistentvolumes', 'persistentvolumeclaims', 'storageclasses', 'controllerrevisions'];
 const ETCDCTL_VERBS = ['get', 'put', 'endpoint', 'member', 'snapshot'];
 const SIM_VERBS = ['etcd', 'node', 'load', 'image', 'curl'];
 const SYSTEMCTL_VERBS = ['status', 'start', 'stop', 'restart', 'is-active', 'is-enabled', 'list-units'];
 const UNITS = ['kubelet', 'containerd'];
 const CRICTL_VERBS = ['ps', 'pods', 'images', 'logs', 'version'];
+const IPTABLES_TABLES = ['filter', 'nat', 'mangle'];
 
 /**
  * completeLine completes the last word of a console line: the program, kubectl's verbs, resource
@@ -31,6 +32,7 @@ function candidatesFor(words: string[], position: number, view: ClusterView | un
   if (program === 'systemctl') return position === 1 ? SYSTEMCTL_VERBS : UNITS;
   if (program === 'journalctl') return words[position - 1] === '-u' ? UNITS : [];
   if (program === 'crictl') return position === 1 ? CRICTL_VERBS : [];
+  if (program === 'iptables' || program === 'iptables-save') return words[position - 1] === '-t' ? IPTABLES_TABLES : [];
   if (program !== 'kubectl') return [];
   if (position === 1) return KUBECTL_VERBS;
   if (position === 2 && ['cordon', 'uncordon', 'drain'].includes(words[1])) return namesFor('nodes', view);
