@@ -137,7 +137,13 @@ function subshellSession(session: ShellSession): ShellSession {
 
 /** filterIO: a text utility's output streams and the session's files. */
 function filterIO(shell: Shell, streams: { out(text: string): void; err(text: string): void }): FilterIO {
-  return { out: (t) => streams.out(t), err: (t) => streams.err(t), readFile: (path) => shell.session.readFile(path), writeFile: (path, text) => shell.session.writeFile(path, text, false) };
+  return {
+    out: (t) => streams.out(t),
+    err: (t) => streams.err(t),
+    readFile: (path) => shell.session.readFile(path),
+    writeFile: (path, text) => shell.session.writeFile(path, text, false),
+    nowMs: () => shell.env.epochMs + shell.env.sim.nowMs,
+  };
 }
 
 function* utilitySink(shell: Shell, stage: Prepared, downstream: Sink): Task<Sink> {

@@ -9,6 +9,8 @@ export interface FilterIO {
   readFile(path: string): string | undefined | null;
   /** writeFile replaces a file (sed -i); false when its directory does not exist. */
   writeFile?(path: string, text: string): boolean;
+  /** nowMs: the machine's wall clock (diff's file times). */
+  nowMs?(): number;
 }
 
 export interface Filter {
