@@ -57,7 +57,10 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
     const current = cacherFor(ctx, info.resource).get(key);
     if (!current) return { ok: false, status: notFound(info, name) };
     const next = tryUpdate(current);
-    return isStatus(next) ? { ok: false, status: next } : { ok: true, object: next as Stored<KubeObject> };
+    if (isStatus(next)) return { ok: false, status: next };
+    // Nothing is written, so the answer keeps the stored version (DryRunnableStorage.GuaranteedUpdate).
+    const answer = next === current ? current : { ...next, metadata: { ...next.metadata, resourceVersion: current.metadata.resourceVersion } };
+    return { ok: true, object: answer as Stored<KubeObject> };
   }
   const result = yield* ctx.store.guaranteedUpdate(info, key, cacherFor(ctx, info.resource), name, tryUpdate, (next) => finalized(info, next));
   if (result.ok) traceStage(ctx, req, 'write', { rv: result.object.metadata.resourceVersion, code: 200, subresource: req.subresource });

@@ -12,6 +12,7 @@ import { deleteCommand } from './delete';
 import { apiResources, apiVersions, clusterInfo, version } from './discovery';
 import { events } from './events';
 import { debug } from './debug';
+import { diff } from './diff';
 import { exec } from './exec';
 import { taint } from './taint';
 import { wait } from './wait';
@@ -39,6 +40,7 @@ const RUNS: Record<string, Run> = {
   edit,
   delete: deleteCommand,
   apply,
+  diff,
   create,
   replace,
   scale,

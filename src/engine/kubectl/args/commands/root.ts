@@ -12,6 +12,7 @@ import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, eventsComm
 import { annotateCommand, labelCommand, setCommand } from './set';
 import { autoscaleCommand, exposeCommand, rolloutCommand, runCommand, scaleCommand } from './workloads';
 import { configCommand } from './config';
+import { diffCommand } from './diff';
 import { editCommand } from './edit';
 
 /** globalFlags are `kubectl options`: inherited by every command. */
@@ -230,7 +231,7 @@ export function rootCommand(): CommandSpec {
       authCommand(),
       debugCommand(),
       eventsCommand(),
-      stub('diff'),
+      diffCommand(),
       basic.apply,
       patchCommand(),
       replaceCommand(),

@@ -1,0 +1,26 @@
+// Mirrors staging/src/k8s.io/kubectl/pkg/cmd/diff/diff.go (v1.32): flags and the "no files" error.
+import { listFlag, stringFlag, type CommandSpec } from '../commandSpec';
+import { cmdError, usageError } from '../errors';
+import { fieldManagerFlag, filenameFlags, flag, selectorFlag } from '../flagSpec';
+
+export function diffCommand(): CommandSpec {
+  return {
+    name: 'diff',
+    kind: 'run',
+    flags: [
+      ...filenameFlags(),
+      flag('server-side', 'bool', false),
+      flag('force-conflicts', 'bool', false),
+      fieldManagerFlag('kubectl-client-side-apply'),
+      selectorFlag(),
+      flag('prune', 'bool', false),
+      flag('prune-allowlist', 'stringArray', []),
+      flag('show-managed-fields', 'bool', false),
+      flag('concurrency', 'int', 1),
+    ],
+    validateArgs: (cmd, path) => {
+      if (cmd.args.length > 0) return usageError(path, `Unexpected args: [${cmd.args.join(' ')}]`);
+      return listFlag(cmd, 'filename').length > 0 || stringFlag(cmd, 'kustomize') !== '' ? undefined : cmdError('must specify one of -f and -k');
+    },
+  };
+}
