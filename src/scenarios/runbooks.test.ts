@@ -48,3 +48,22 @@ describe('etcd-backup-restore scenario', () => {
     expect(last.stderr).toBe('Error from server (NotFound): configmaps "after-backup" not found\n');
   });
 });
+
+describe('service-unreachable scenario', () => {
+  it('is byte-identical run to run', () => {
+    expect(JSON.stringify(run('service-unreachable.yaml', true))).toBe(JSON.stringify(run('service-unreachable.yaml', true)));
+  });
+
+  it('shows the refused curl, the empty endpoints and the REJECT rule, then the fix reaching nginx', () => {
+    const results = run('service-unreachable.yaml');
+    const out = (prefix: string, index = 0) => results.filter((r) => r.run.startsWith(prefix))[index];
+    expect(out('curl -s http')).toMatchObject({ exit: 7, stderr: expect.stringMatching(/^curl: \(7\) Failed to connect to 10\.\d+\.\d+\.\d+ port 80 after 0 ms: Couldn't connect to server\n$/) });
+    expect(out('kubectl get endpoints web').stdout).toMatch(/\nweb +<none> /);
+    expect(out('kubectl describe svc web').stdout).toContain('Selector:                 app=frontend\n');
+    expect(out('iptables -L KUBE-SERVICES -n').stdout).toContain('/* default/web has no endpoints */ tcp dpt:80 reject-with icmp-port-unreachable');
+    expect(out('kubectl diff -f -')).toMatchObject({ exit: 1, stdout: expect.stringContaining('-    app: frontend\n+    app: web\n') });
+    expect(out('KUBE_EDITOR=')).toMatchObject({ exit: 0, stdout: 'service/web edited\n' });
+    expect(out('kubectl get endpoints web', 1).stdout).toMatch(/\nweb +10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80 /);
+    expect(out('curl -s http', 1)).toMatchObject({ exit: 0, stdout: '<title>Welcome to nginx!</title>\n' });
+  });
+});
