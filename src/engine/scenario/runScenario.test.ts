@@ -65,6 +65,29 @@ spec:
   });
 });
 
+describe("a step's editor texts", () => {
+  const scenario = (editor: string) => `apiVersion: k8sim.dev/v1alpha1
+kind: Scenario
+metadata: {name: editor}
+spec:
+  seed: 1
+  cluster: {nodes: 1, etcd: {members: 1}}
+  steps:
+    - at: 0s
+      run: vi web.yaml
+${editor}    - at: 1s
+      run: cat web.yaml; kubectl apply -f web.yaml
+`;
+
+  it('are what vi saves (kubectl edit opens vi the same way); without them vi quits unchanged', () => {
+    const typed = run(scenario(`      editor: |\n        apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: settings}\n        data: {mode: fast}\n`));
+    const [, apply] = typed.map((line) => JSON.parse(line) as { stdout: string; stderr: string });
+    expect(apply.stdout).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {mode: fast}\nconfigmap/settings created\n');
+    const [, quit] = run(scenario('')).map((line) => JSON.parse(line) as { stdout: string; stderr: string });
+    expect(quit.stderr).toBe('cat: web.yaml: No such file or directory\nerror: the path "web.yaml" does not exist\n');
+  });
+});
+
 describe('hello-minikube, as the tutorial shows it', () => {
   const results = run(HELLO).map((l) => JSON.parse(l) as { run: string; stdout: string; stderr: string; exit: number });
   const output = (command: string) => results.find((r) => r.run === command)!;
