@@ -6,6 +6,7 @@ import { LAST_APPLIED_ANNOTATION, marshalUnstructured } from '../generate';
 import { marshalJsonCompact, type JsonValue } from '../printers/json';
 import { failStatus, fail, type KubectlContext } from './context';
 import { manifestsFromFiles, manifestTarget } from './manifests';
+import { lastApplied } from './applyLastApplied';
 import { createThreeWayMergePatch } from './mergePatch';
 import { printObjects } from './output';
 import { recordChangeCause } from './record';
@@ -17,6 +18,7 @@ import { recordChangeCause } from './record';
  * configuration, the file and the live object ("configured"), or nothing ("unchanged").
  */
 export function* apply(ctx: KubectlContext): Task<number> {
+  if (ctx.cmd.path.length > 1) return yield* lastApplied(ctx);
   const files = yield* manifestsFromFiles(ctx);
   if (!files.ok) return files.exit;
   if (files.manifests.length === 0) return fail(ctx, 'error: must specify one of -f and -k');

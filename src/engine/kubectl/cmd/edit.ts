@@ -9,7 +9,7 @@ import { groupResource, resourceForKind } from '../../api/resources';
 import type { Status } from 'kubernetes-types/meta/v1';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
-import { marshalUnstructured } from '../generate';
+import { LAST_APPLIED_ANNOTATION, marshalUnstructured } from '../generate';
 import { marshalJsonCompact, printJson, type JsonValue } from '../printers/json';
 import { printYaml } from '../printers/yaml';
 import { fail, type KubectlContext } from './context';
@@ -29,22 +29,29 @@ interface EditResults {
   file: string;
 }
 
-export function* edit(ctx: KubectlContext): Task<number> {
-  const subresource = stringFlag(ctx.cmd, 'subresource');
+/**
+ * edit is `kubectl edit`; with `lastApplied` it is `kubectl apply edit-last-applied`
+ * (ApplyEditMode): the objects' last-applied-configuration annotations are edited instead, and a
+ * change is saved as a merge patch of the annotation.
+ */
+export function* edit(ctx: KubectlContext, lastApplied = false): Task<number> {
+  const subresource = lastApplied ? '' : stringFlag(ctx.cmd, 'subresource');
   if (subresource && subresource !== 'status') return fail(ctx, `invalid subresource value: "${subresource}". Must be one of [status]`);
   const output = stringFlag(ctx.cmd, 'output');
   const json = output === 'json';
-  const originals = yield* editTargets(ctx);
-  if (!originals) return 1;
-  if (originals.length === 0) return fail(ctx, 'edit cancelled, no objects found');
+  const targets = yield* editTargets(ctx);
+  if (!targets) return 1;
+  if (targets.length === 0) return fail(ctx, 'edit cancelled, no objects found');
+  const originals = lastApplied ? lastAppliedOf(targets) : targets;
+  if (originals.length === 0) return fail(ctx, 'no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`');
   const shown = originals.map(withoutManagedFields);
   const document = marshalUnstructured((shown.length === 1 ? shown[0] : { apiVersion: 'v1', items: shown, kind: 'List', metadata: {} }) as unknown as JsonValue);
-  const original = (json ? '' : editHeader([])) + (json ? printJson(document) : printYaml(document));
+  const original = (json ? '' : editHeader([], lastApplied)) + (json ? printJson(document) : printYaml(document));
   let results: EditResults = { reasons: [], retryable: 0, notFound: 0, again: 0, file: '' };
   let edited = '';
   let containsError = false;
   for (;;) {
-    const text = containsError ? editHeader(results.reasons) + manualStrip(edited) : original;
+    const text = containsError ? editHeader(results.reasons, lastApplied) + manualStrip(edited) : original;
     const previous = edited;
     const launched = yield* launchEditor(ctx, json ? '.json' : '.yaml', text);
     if ('error' in launched) return preserved(ctx, launched.error, results.file);
@@ -76,7 +83,7 @@ export function* edit(ctx: KubectlContext): Task<number> {
         return preserved(ctx, `the namespace from the provided object "${ns}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${ns}' to perform this operation.`, launched.file);
       }
     }
-    const patched = yield* visitToPatch(ctx, shown, updated, results, subresource);
+    const patched = lastApplied ? yield* visitToApplyEditPatch(ctx, shown, updated, results) : yield* visitToPatch(ctx, shown, updated, results, subresource);
     if (typeof patched === 'string') return preserved(ctx, patched, launched.file);
     if (results.retryable > 0) {
       ctx.io.err(`You can run \`kubectl replace -f ${launched.file}\` to try this update again.\n`);
@@ -141,6 +148,41 @@ function* visitToPatch(ctx: KubectlContext, originals: KubeObject[], updated: Ku
   return undefined;
 }
 
+/** lastAppliedOf: the objects' last-applied configurations (those that have one). */
+function lastAppliedOf(objects: readonly KubeObject[]): KubeObject[] {
+  return objects.flatMap((o) => {
+    const text = o.metadata?.annotations?.[LAST_APPLIED_ANNOTATION];
+    return text ? [JSON.parse(text) as KubeObject] : [];
+  });
+}
+
+/**
+ * visitToApplyEditPatch saves each changed configuration into its object's annotation (a JSON
+ * merge patch, the JSON without a final newline). Objects pair up by uid, which configurations
+ * do not have: every edited one is compared with the first, as upstream does.
+ */
+function* visitToApplyEditPatch(ctx: KubectlContext, originals: KubeObject[], updated: KubeObject[], results: EditResults): Task<string | undefined> {
+  for (const obj of updated) {
+    const original = originals.find((o) => o.metadata?.uid === obj.metadata?.uid);
+    if (!original) return `no original object found for ${marshalJsonCompact(obj as unknown as JsonValue)}`;
+    if (normalized(original) === normalized(obj)) {
+      ctx.io.out(printObjects([obj], '', 'unstructured', 'skipped'));
+      continue;
+    }
+    const info = resourceForKind(obj.kind ?? '');
+    if (!info) return `no matches for kind "${obj.kind ?? ''}" in version "${obj.apiVersion ?? ''}"`;
+    const patch = { metadata: { annotations: { [LAST_APPLIED_ANNOTATION]: normalized(obj) } } };
+    const name = obj.metadata?.name ?? '';
+    const answer = yield* wait(ctx.client.patch(info.resource, info.namespaced ? ctx.namespace : undefined, name, 'merge', patch, { fieldManager: stringFlag(ctx.cmd, 'field-manager') }));
+    if (!answer.ok) {
+      ctx.io.err(`${addError(results, answer.status, `${groupResource(info)} "${name}"`)}\n`);
+      continue;
+    }
+    ctx.io.out(printObjects([answer.object], stringFlag(ctx.cmd, 'output'), 'unstructured', 'edited'));
+  }
+  return undefined;
+}
+
 /** addError files a failed PATCH as editResults.addError does: invalid ones are edited again. */
 function addError(results: EditResults, status: Status, name: string): string {
   if (status.reason === 'Invalid') {
@@ -173,7 +215,7 @@ function normalized(value: unknown): string {
   return marshalJsonCompact(marshalUnstructured(value as JsonValue));
 }
 
-function withoutManagedFields(obj: Stored<KubeObject>): KubeObject {
+function withoutManagedFields(obj: KubeObject): KubeObject {
   if (!obj.metadata || !('managedFields' in obj.metadata)) return obj;
   const { managedFields: _managedFields, ...metadata } = obj.metadata;
   return { ...obj, metadata };

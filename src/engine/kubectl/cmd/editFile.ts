@@ -14,9 +14,14 @@ const HEADER = `# Please edit the object below. Lines beginning with a '#' will 
 #
 `;
 
+const LAST_APPLIED_HEADER = `# Please edit the 'last-applied-configuration' annotations below.
+# Lines beginning with a '#' will be ignored, and an empty file will abort the edit.
+#
+`;
+
 /** editHeader is the comment block at the top of the file, with the reasons of a failed save. */
-export function editHeader(reasons: readonly EditReason[]): string {
-  let out = HEADER;
+export function editHeader(reasons: readonly EditReason[], lastApplied = false): string {
+  let out = lastApplied ? LAST_APPLIED_HEADER : HEADER;
   for (const r of reasons) {
     out += r.other.length > 0 ? `# ${hashOnLineBreak(r.head)}:\n` : `# ${hashOnLineBreak(r.head)}\n`;
     for (const o of r.other) out += `# * ${hashOnLineBreak(o)}\n`;

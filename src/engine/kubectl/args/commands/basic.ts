@@ -168,9 +168,24 @@ function applyCommand(): CommandSpec {
       return files || kustomize ? undefined : cmdError('must specify one of -f and -k');
     },
     subcommands: [
-      { name: 'edit-last-applied', kind: 'unsupported' },
-      { name: 'set-last-applied', kind: 'unsupported' },
-      { name: 'view-last-applied', kind: 'unsupported' },
+      {
+        name: 'edit-last-applied',
+        kind: 'run',
+        flags: [...filenameFlags(), flag('output', 'string', '', { shorthand: 'o' }), flag('windows-line-endings', 'bool', false), validateFlag(), fieldManagerFlag('kubectl-client-side-apply')],
+        validateArgs: (cmd) => (cmd.args.length === 0 && listFlag(cmd, 'filename').length === 0 ? cmdError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'") : undefined),
+      },
+      {
+        name: 'set-last-applied',
+        kind: 'run',
+        flags: [...filenameFlags(), flag('create-annotation', 'bool', false), dryRunFlag(), ...printFlags()],
+        validateArgs: (cmd) => (listFlag(cmd, 'filename').length === 0 ? cmdError('must specify one of -f and -k') : undefined),
+      },
+      {
+        name: 'view-last-applied',
+        kind: 'run',
+        flags: [...filenameFlags(), flag('output', 'string', 'yaml', { shorthand: 'o' }), flag('all', 'bool', false), selectorFlag()],
+        validateArgs: (cmd) => (cmd.args.length === 0 && listFlag(cmd, 'filename').length === 0 ? cmdError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'") : undefined),
+      },
     ],
   };
 }
