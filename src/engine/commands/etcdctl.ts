@@ -57,6 +57,8 @@ function* runCommand(env: ShellEnv, globals: EtcdctlGlobals, command: EtcdctlCom
       return snapshotRestore(env, command);
     case 'check perf':
       return yield* checkPerf(env, globals, command);
+    case 'defrag':
+      return yield* defrag(env, globals, command.cluster, command.dataDir);
     case 'unsupported':
       return { stdout: '', stderr: `Error: "etcdctl ${command.path}" is not simulated by k8sim\n`, exitCode: 1 };
   }
@@ -111,6 +113,32 @@ function rpcFailure(env: ShellEnv, message: string, messageIsStatus = false, cod
   const grpcError = messageIsStatus ? message : `rpc error: code = ${code} desc = ${message}`;
   const line = retryWarnLine({ nowMs: env.sim.nowMs, endpoint: member.clientURL, rpc: 'balanced', error: grpcError, epochMs: env.epochMs });
   return { stdout: '', stderr: `${line}\nError: ${message}\n`, exitCode: 1 };
+}
+
+/**
+ * defrag rewrites each endpoint's db file (the --endpoints as typed, or with --cluster every
+ * member's client URL). A member that is down fails after the dial timeout.
+ */
+function* defrag(env: ShellEnv, globals: EtcdctlGlobals, cluster: boolean, dataDir: string): Task<EtcdctlOutput> {
+  if (dataDir) return { stdout: '', stderr: 'Error: defragmenting a data directory (--data-dir) is not simulated by k8sim\n', exitCode: 1 };
+  const members = env.etcdMembers();
+  const endpoints = cluster ? members.map((m) => m.clientURL) : globals.endpoints;
+  let stdout = '';
+  let stderr = '';
+  let exitCode = 0;
+  for (const endpoint of endpoints) {
+    const hostPort = endpoint.replace(/^[a-z]+:\/\//, '');
+    // 127.0.0.1:2379 is the stacked member of the terminal's (first control-plane) machine.
+    const member = /^(127\.0\.0\.1|localhost):2379$/.test(hostPort) ? members[0] : members.find((m) => m.clientURL.endsWith(`//${hostPort}`));
+    yield* wait(env.sim.sleep(member?.running ? 12 : Math.round(globals.dialTimeoutNs / 1e6)));
+    if (member?.running && env.etcdControl?.defragmentMember?.(member.name)) {
+      stdout += `Finished defragmenting etcd member[${endpoint}]\n`;
+      continue;
+    }
+    stderr += `${retryWarnLine({ nowMs: env.sim.nowMs, endpoint, rpc: 'status', failure: 'refused', epochMs: env.epochMs })}\nFailed to defragment etcd member[${endpoint}] (context deadline exceeded)\n`;
+    exitCode = 1;
+  }
+  return { stdout, stderr, exitCode };
 }
 
 function sortKvs(kvs: KeyValue[], command: GetCommand): KeyValue[] {

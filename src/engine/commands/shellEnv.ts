@@ -83,6 +83,8 @@ export interface EtcdControl {
   readonly members: ReadonlyArray<{ readonly name: string; readonly running: boolean }>;
   leader(): { readonly name: string } | undefined;
   stopMember(name: string): unknown;
+  /** defragmentMember rewrites a running member's db file (`etcdctl defrag`); false when it is down. */
+  defragmentMember?(name: string): boolean;
   startMember(name: string): unknown;
   partition(names: string[]): void;
   heal(): void;

@@ -7,7 +7,7 @@ import type { Simulator } from '../sim/simulator';
 import type { ApplyResult } from './apply';
 import { ErrCompacted, ErrFutureRev, ErrTransportClosing, errConnectionRefused } from './errors';
 import { EtcdMember } from './member';
-import { memberView, raftView, type RaftView } from './memberView';
+import { defragment, memberView, raftView, type RaftView } from './memberView';
 import { PeerNetwork } from './network';
 import { hexId } from './ids';
 import type { EtcdClient, EtcdResult, EtcdWatchCallbacks, RangeResponse, ResponseHeader, TxnOp, TxnRequest, TxnResponse } from './types';
@@ -228,6 +228,14 @@ export class EtcdCluster implements EtcdClient {
     const future = new Future<EtcdResult<T>>();
     this.sim.after(1, () => future.resolve({ ok: false, error: errConnectionRefused(this.members[0].config.clientURL) }));
     return future;
+  }
+
+  /** defragmentMember runs a defrag on a running member (`etcdctl defrag`); false when it is down. */
+  defragmentMember(name: string): boolean {
+    const member = this.member(name);
+    if (!member?.running) return false;
+    defragment(member);
+    return true;
   }
 
   /** stopMember kills a member's process (`sim etcd stop NAME|leader`). */

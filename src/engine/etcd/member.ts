@@ -54,6 +54,11 @@ export class EtcdMember {
   /** raftRng draws election timeouts; `rng` the ticker phases (separate streams, as VOPR forks). */
   private readonly raftRng: Rng;
   clusterVersionSet = false;
+  /**
+   * defragmented: the live data size and in-use db size when `etcdctl defrag` last rewrote the
+   * bbolt file (its free pages gone); the file grows again from there.
+   */
+  defragmented: { bytes: number; inUseBytes: number } | undefined;
 
   constructor(
     readonly sim: Simulator,

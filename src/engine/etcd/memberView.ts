@@ -14,9 +14,7 @@ export const ETCD_VERSION = '3.4.23';
  * bbolt's page overhead; only computed when asked.
  */
 export function memberView(member: EtcdMember): EtcdMemberView {
-  let bytes = 0;
-  for (const kv of member.store.range('/')) bytes += kv.key.length + JSON.stringify(storedValue(kv.value)).length;
-  const dbSizeInUseBytes = roundToPage(bytes * 1.3 + 8192);
+  const { dbSizeInUseBytes, dbSizeBytes } = dbUsage(member);
   const { config } = member;
   const raft = member.raft;
   const lead = raft ? raft.lead : None;
@@ -32,13 +30,32 @@ export function memberView(member: EtcdMember): EtcdMemberView {
     raftTerm: member.appliedTerm,
     raftIndex: raft ? raft.raftLog.committed : member.storage.hardState.commit,
     raftAppliedIndex: member.consistentIndex,
-    dbSizeBytes: Math.max(dbSizeInUseBytes, roundToPage(bytes * 2 + 20480)),
+    dbSizeBytes,
     dbSizeInUseBytes,
     revision: member.store.currentRevision,
     clusterId: config.clusterId,
     version: ETCD_VERSION,
     errors: lead === None ? ['etcdserver: no leader'] : [],
   };
+}
+
+/**
+ * dbUsage estimates the member's bbolt file: `bytes` of live keys and values, the pages in use,
+ * and the file size, which holds freed pages too (about twice the data) until a defrag rewrites it.
+ */
+export function dbUsage(member: EtcdMember): { bytes: number; dbSizeInUseBytes: number; dbSizeBytes: number } {
+  let bytes = 0;
+  for (const kv of member.store.range('/')) bytes += kv.key.length + JSON.stringify(storedValue(kv.value)).length;
+  const dbSizeInUseBytes = roundToPage(bytes * 1.3 + 8192);
+  const since = member.defragmented;
+  const grown = since ? roundToPage(since.inUseBytes + Math.max(0, bytes - since.bytes) * 2) : roundToPage(bytes * 2 + 20480);
+  return { bytes, dbSizeInUseBytes, dbSizeBytes: Math.max(dbSizeInUseBytes, grown) };
+}
+
+/** defragment rewrites the member's db file without its free pages (`etcdctl defrag`). */
+export function defragment(member: EtcdMember): void {
+  const { bytes, dbSizeInUseBytes } = dbUsage(member);
+  member.defragmented = { bytes, inUseBytes: dbSizeInUseBytes };
 }
 
 function hexIdOfPeer(member: EtcdMember, raftId: number): string {

@@ -214,8 +214,18 @@ const CHECK: CommandDef = {
   ],
 };
 
+/** DEFRAG is `etcdctl defrag [--cluster]` (ctlv3/command/defrag_command.go). */
+const DEFRAG: CommandDef = {
+  name: 'defrag',
+  use: 'defrag',
+  short: 'Defragments the storage of the etcd members with given endpoints',
+  runnable: true,
+  simulated: true,
+  flags: [bool('cluster', 'use all endpoints from the cluster member list'), str('data-dir', '', 'Optional. If present, defragments a data directory not in use by etcd.')],
+};
+
 /** OTHER_COMMANDS exist in etcdctl 3.4 but are not simulated (names matter for matching). */
-const OTHER_COMMANDS = ['del', 'txn', 'compaction', 'alarm', 'defrag', 'move-leader', 'watch', 'version', 'lease',
+const OTHER_COMMANDS = ['del', 'txn', 'compaction', 'alarm', 'move-leader', 'watch', 'version', 'lease',
   'make-mirror', 'migrate', 'lock', 'elect', 'auth', 'user', 'role'];
 
 /** ROOT is `etcdctl` itself. */
@@ -227,5 +237,5 @@ export const ROOT: CommandDef = {
   simulated: false,
   flags: [],
   persistentFlags: GLOBAL_FLAGS,
-  children: [GET, PUT, ENDPOINT, MEMBER, SNAPSHOT, CHECK, ...OTHER_COMMANDS.map((name) => leaf(name, '', false))],
+  children: [GET, PUT, ENDPOINT, MEMBER, SNAPSHOT, CHECK, DEFRAG, ...OTHER_COMMANDS.map((name) => leaf(name, '', false))],
 };

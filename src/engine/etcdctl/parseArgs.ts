@@ -38,6 +38,7 @@ export type EtcdctlCommand =
   | { name: 'snapshot save' | 'snapshot status'; file: string }
   | SnapshotRestoreCommand
   | { name: 'check perf'; load: string; prefix: string; autoCompact: boolean }
+  | { name: 'defrag'; cluster: boolean; dataDir: string }
   | { name: 'unsupported'; path: string; args: string[] };
 
 /** SnapshotRestoreCommand: `snapshot restore FILE` and its flags (snapshot_command.go). */
@@ -95,6 +96,7 @@ export function parseEtcdctlArgs(argv: string[], stdin = ''): EtcdctlInvocation 
   else if (commandPath === 'member list') command = { name: 'member list' };
   else if (commandPath.startsWith('snapshot ')) command = snapshotOp(commandPath, positionals, values);
   else if (commandPath === 'check perf') command = { name: 'check perf', load: String(values.load), prefix: String(values.prefix), autoCompact: values['auto-compact'] === true };
+  else if (commandPath === 'defrag') command = { name: 'defrag', cluster: values.cluster === true, dataDir: String(values['data-dir'] ?? '') };
   else command = { name: commandPath as 'endpoint status' | 'endpoint health', cluster: values.cluster === true };
   if ('exitCode' in command) return { kind: 'exit', output: exitWithError(command.exitCode, command.message) };
   return run(values, changed, command);
