@@ -7,7 +7,8 @@ import { KUBERNETES_VERSION } from './staticPods';
 
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
 
-const COREFILE = `.:53 {
+/** COREFILE is kubeadm's default CoreDNS configuration (the coredns ConfigMap). */
+export const COREFILE = `.:53 {
     errors
     health {
        lameduck 5s
