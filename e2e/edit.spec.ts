@@ -1,14 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { openTerminal } from './terminal';
 
 test('kubectl edit opens the editor dialog; the saved change reaches the cluster and a second edit can be quit', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto('/');
-  const terminal = page.getByRole('textbox', { name: /Terminal/ });
-  const log = page.getByRole('log');
-  const type = async (line: string) => {
-    await terminal.fill(line);
-    await terminal.press('Enter');
-  };
+  const { log, type } = await openTerminal(page);
   await type('kubectl create deployment web --image=nginx:1.25 --replicas=2');
   await expect(log).toContainText('deployment.apps/web created');
 

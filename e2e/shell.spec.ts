@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openTerminal } from './terminal';
 
 test('kubectl exec -it opens a shell in the container until exit', async ({ page }) => {
   test.setTimeout(60_000);
@@ -32,13 +33,7 @@ test('kubectl exec -it opens a shell in the container until exit', async ({ page
 
 test('the terminal runs the Kubernetes Basics tutorial: variables, kubectl proxy in the background, curl through it', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto('/');
-  const terminal = page.getByRole('textbox', { name: /Terminal/ });
-  const log = page.getByRole('log');
-  const type = async (line: string) => {
-    await terminal.fill(line);
-    await terminal.press('Enter');
-  };
+  const { log, type } = await openTerminal(page);
   await type('kubectl create deployment kubernetes-bootcamp --image=gcr.io/google-samples/kubernetes-bootcamp:v1');
   await expect(log).toContainText('deployment.apps/kubernetes-bootcamp created');
   await type('kubectl rollout status deployment/kubernetes-bootcamp');

@@ -119,3 +119,15 @@ export function embeddedDeleteFlags(): FlagSpec[] {
 export function overrideFlags(): FlagSpec[] {
   return [flag('overrides', 'string', ''), flag('override-type', 'string', 'merge')];
 }
+
+/** applyFlags are what `apply` and `diff` share: server-side apply, the field manager, pruning. */
+export function applyFlags(): FlagSpec[] {
+  return [
+    flag('server-side', 'bool', false),
+    flag('force-conflicts', 'bool', false),
+    fieldManagerFlag('kubectl-client-side-apply'),
+    selectorFlag(),
+    flag('prune', 'bool', false),
+    flag('prune-allowlist', 'stringArray', []),
+  ];
+}

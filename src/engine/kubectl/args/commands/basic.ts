@@ -5,6 +5,7 @@
 import { type ArgsValidator, boolFlag, type CommandSpec, listFlag, stringFlag } from '../commandSpec';
 import { cmdError, usageError, usageFailure, usageErrorText } from '../errors';
 import {
+  applyFlags,
   dryRunFlag,
   embeddedDeleteFlags,
   fieldManagerFlag,
@@ -151,12 +152,7 @@ function applyCommand(): CommandSpec {
       ...printFlags(),
       validateFlag(),
       dryRunFlag(),
-      flag('server-side', 'bool', false),
-      flag('force-conflicts', 'bool', false),
-      fieldManagerFlag('kubectl-client-side-apply'),
-      selectorFlag(),
-      flag('prune', 'bool', false),
-      flag('prune-allowlist', 'stringArray', []),
+      ...applyFlags(),
       flag('all', 'bool', false),
       flag('subresource', 'string', ''),
     ],

@@ -1,7 +1,7 @@
 // Mirrors staging/src/k8s.io/kubectl/pkg/cmd/diff/diff.go (v1.32): flags and the "no files" error.
 import { listFlag, stringFlag, type CommandSpec } from '../commandSpec';
 import { cmdError, usageError } from '../errors';
-import { fieldManagerFlag, filenameFlags, flag, selectorFlag } from '../flagSpec';
+import { applyFlags, filenameFlags, flag } from '../flagSpec';
 
 export function diffCommand(): CommandSpec {
   return {
@@ -9,12 +9,7 @@ export function diffCommand(): CommandSpec {
     kind: 'run',
     flags: [
       ...filenameFlags(),
-      flag('server-side', 'bool', false),
-      flag('force-conflicts', 'bool', false),
-      fieldManagerFlag('kubectl-client-side-apply'),
-      selectorFlag(),
-      flag('prune', 'bool', false),
-      flag('prune-allowlist', 'stringArray', []),
+      ...applyFlags(),
       flag('show-managed-fields', 'bool', false),
       flag('concurrency', 'int', 1),
     ],
