@@ -7,9 +7,14 @@ import type { ApiRequest, ApiResult } from '../request';
 import { componentAllowed } from './componentAccess';
 import { forbiddenMessage, rbacAuthorize, rulesFor, type Attributes, type Decision, type RbacObjects } from './rbac';
 
-/** attributesOf maps a request to authorizer attributes (the verb of the HTTP handler chain). */
+/**
+ * attributesOf maps a request to authorizer attributes (the verb of the HTTP handler chain). A
+ * request for one namespace object (/api/v1/namespaces/NAME) is in that namespace: the request
+ * info factory reads the namespace from the path (apiserver/pkg/endpoints/request/requestinfo.go).
+ */
 export function attributesOf(info: ResourceInfo, req: ApiRequest): Attributes {
-  return { verb: req.verb, group: info.group, resource: info.resource, subresource: req.subresource, namespace: info.namespaced ? req.namespace : undefined, name: req.name };
+  const namespace = info.namespaced ? req.namespace : info.resource === 'namespaces' ? req.name : undefined;
+  return { verb: req.verb, group: info.group, resource: info.resource, subresource: req.subresource, namespace, name: req.name };
 }
 
 /** authorize decides a request: the components' fast path, then RBAC over the watch caches. */

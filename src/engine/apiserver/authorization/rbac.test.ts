@@ -88,3 +88,20 @@ describe('RBAC through kubectl', () => {
     expect(unknown.stdout).toBe('yes\n');
   });
 });
+
+describe('RBAC on deletes and namespace objects (requestinfo.go, pkg/cmd/delete)', () => {
+  it('deletes a named object without reading it first, and scopes a namespace object to itself', () => {
+    const cluster = Cluster.boot(clusterSpec({ seed: 3, nodes: nodesFromCount(1), etcdMembers: 1 }), DEFAULT_COMPONENTS);
+    const [, , , deleted, missing, namespace] = runCommands(cluster, [
+      'kubectl create configmap settings --from-literal=mode=fast',
+      'kubectl create role deleter --verb=delete --resource=configmaps',
+      'kubectl create rolebinding deleter --role=deleter --user=jane',
+      'kubectl delete configmap settings --as=jane',
+      'kubectl delete configmap settings nothing --as=jane',
+      'kubectl delete namespace kube-system --as=jane',
+    ]);
+    expect(deleted).toEqual({ exit: 0, stdout: 'configmap "settings" deleted\n', stderr: '' });
+    expect(missing).toEqual({ exit: 1, stdout: '', stderr: 'Error from server (NotFound): configmaps "settings" not found\nError from server (NotFound): configmaps "nothing" not found\n' });
+    expect(namespace.stderr).toBe('Error from server (Forbidden): namespaces "kube-system" is forbidden: User "jane" cannot delete resource "namespaces" in API group "" in the namespace "kube-system"\n');
+  });
+});

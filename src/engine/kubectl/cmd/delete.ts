@@ -1,5 +1,5 @@
 import type { KubeObject, Stored } from '../../api/object';
-import { resourceForKind } from '../../api/resources';
+import { findResource, resourceForKind } from '../../api/resources';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, numberFlag, stringFlag } from '../args/commandSpec';
 import { resolveResourceArgs } from '../args/resourceArgs';
@@ -37,6 +37,7 @@ export function* deleteCommand(ctx: KubectlContext): Task<number> {
     dryRun: dryRun === 'server',
   };
   const deleted: Array<{ resource: string; obj: Stored<KubeObject> }> = [];
+  let exit = 0;
   for (const obj of targets.objects) {
     const info = resourceForKind(obj.kind ?? '')!;
     const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
@@ -45,15 +46,17 @@ export function* deleteCommand(ctx: KubectlContext): Task<number> {
       const result = yield* wait(ctx.client.delete(info.resource, obj.metadata.namespace, obj.metadata.name, options));
       if (!result.ok) {
         if (result.status.code === 404 && boolFlag(ctx.cmd, 'ignore-not-found')) continue;
+        // ContinueOnError: the other objects are still deleted; the command fails at the end.
         ctx.io.err(statusErrorText(result.status));
-        return 1;
+        exit = 1;
+        continue;
       }
-      deleted.push({ resource: info.resource, obj });
+      deleted.push({ resource: info.resource, obj: result.object });
     }
     const kindString = info.group ? `${info.kind.toLowerCase()}.${info.group}` : info.kind.toLowerCase();
     ctx.io.out(stringFlag(ctx.cmd, 'output') === 'name' ? `${kindString}/${obj.metadata.name}\n` : `${kindString} "${obj.metadata.name}" ${operation}\n`);
   }
-  if (!boolFlag(ctx.cmd, 'wait') || dryRun !== 'none') return 0;
+  if (!boolFlag(ctx.cmd, 'wait') || dryRun !== 'none') return exit;
   const timeoutMs = numberFlag(ctx.cmd, 'timeout');
   for (const { resource, obj } of deleted) {
     const gone = yield* waitFor(ctx, resource, obj.metadata.namespace, obj.metadata.name, (o) => o === undefined || o.metadata.uid !== obj.metadata.uid, timeoutMs);
@@ -62,7 +65,7 @@ export function* deleteCommand(ctx: KubectlContext): Task<number> {
       return 1;
     }
   }
-  return 0;
+  return exit;
 }
 
 type Visited = { ok: true; objects: Stored<KubeObject>[] } | { ok: false; exit: number };
@@ -94,13 +97,11 @@ function* visit(ctx: KubectlContext): Task<Visited> {
     }
     named.push(...selection.items.map((i) => ({ plural: i.type.plural, namespaced: i.type.namespaced, name: i.name })));
   }
+  // Named objects are not fetched first (the builder's RequireObject(false)): the DELETE answers
+  // for them, NotFound and Forbidden included.
   for (const item of named) {
-    const result = yield* wait(ctx.client.get(item.plural, item.namespaced ? ctx.namespace : undefined, item.name));
-    if (!result.ok) {
-      if (result.status.code === 404 && boolFlag(ctx.cmd, 'ignore-not-found')) continue;
-      return { ok: false, exit: fail(ctx, statusErrorText(result.status)) };
-    }
-    objects.push(result.object);
+    const kind = findResource(item.plural)?.kind ?? '';
+    objects.push({ kind, metadata: { name: item.name, ...(item.namespaced ? { namespace: ctx.namespace } : {}) } } as Stored<KubeObject>);
   }
   return { ok: true, objects };
 }
