@@ -67,3 +67,22 @@ describe('service-unreachable scenario', () => {
     expect(out('curl -s http', 1)).toMatchObject({ exit: 0, stdout: '<title>Welcome to nginx!</title>\n' });
   });
 });
+
+describe('rbac-forbidden scenario', () => {
+  it('is byte-identical run to run', () => {
+    expect(JSON.stringify(run('rbac-forbidden.yaml', true))).toBe(JSON.stringify(run('rbac-forbidden.yaml', true)));
+  });
+
+  it('refuses the service account, finds no binding, then a Role and RoleBinding let it deploy and nothing more', () => {
+    const results = run('rbac-forbidden.yaml');
+    const out = (prefix: string, index = 0) => results.filter((r) => r.run.startsWith(prefix))[index];
+    const sa = 'User "system:serviceaccount:production:deployer"';
+    expect(out('kubectl create deployment web')).toMatchObject({ exit: 1, stderr: `error: failed to create deployment: deployments.apps is forbidden: ${sa} cannot create resource "deployments" in API group "apps" in the namespace "production"\n` });
+    expect(out('kubectl auth can-i create deployments')).toMatchObject({ exit: 1, stdout: 'no\n' });
+    expect(out('kubectl auth can-i --list').stdout).not.toContain('deployments');
+    expect(out('kubectl get rolebindings').exit).toBe(1);
+    expect(out('kubectl auth can-i create deployments', 1)).toMatchObject({ exit: 0, stdout: 'yes\n' });
+    expect(out('kubectl create deployment web', 1)).toMatchObject({ exit: 0, stdout: 'deployment.apps/web created\n' });
+    expect(out('kubectl delete namespace kube-system').stderr).toContain(`${sa} cannot delete resource "namespaces" in API group "" in the namespace "kube-system"`);
+  });
+});
