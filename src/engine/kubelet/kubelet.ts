@@ -47,6 +47,8 @@ import { StaticPods } from './kubeletStaticPods';
 import { isMirrorPod } from './pod/mirrorClient';
 import { PodManager } from './pod/podManager';
 import { RuntimeHealth } from './runtimeHealth';
+import { EvictionManager } from './eviction/evictionManager';
+import { toRFC3339 } from '../sim/time';
 import { Journal } from '../systemd/journal';
 import { PidAllocator, ServiceProcess } from '../systemd/serviceProcess';
 import { kubeletLog, logContainerdStarted, machineServices, onKubeletStarted, onKubeletStopped, onRuntimeServiceChange } from './kubeletUnits';
@@ -120,6 +122,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
   /** process is kubelet.service's main process. */
   readonly process: ServiceProcess;
   readonly runtimeHealth: RuntimeHealth;
+  readonly eviction: EvictionManager;
   private readonly pids: PidAllocator;
   /** podSyncEnabled: this run of the kubelet has registered and may sync pods. */
   private podSyncEnabled = false;
@@ -160,10 +163,17 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     this.statusManager = new StatusManager(this.sim, this.client, this.epochMs, (uid) => this.podManager.mirrorUidOf(uid));
     this.podWorkers = new PodWorkers(this.sim, this.rng.fork('podWorkers'), {
       syncPod: (pod) => kubeletSyncPod(this, pod),
-      syncTerminatingPod: (pod, grace) => kubeletSyncTerminatingPod(this, pod, grace),
-      syncTerminatedPod: (pod) => kubeletSyncTerminatedPod(this, pod),
+      syncTerminatingPod: (pod, grace, statusFn) => kubeletSyncTerminatingPod(this, pod, grace, statusFn),
+      syncTerminatedPod: (pod, statusFn) => kubeletSyncTerminatedPod(this, pod, statusFn),
       podForgotten: (uid) => this.forgetPod(uid),
     }, { resyncIntervalMs: this.config.syncFrequencyMs, backOffPeriodMs: this.config.backOffPeriodMs, tickAlignedMs: (due) => this.syncTickAligned(due) });
+    this.eviction = new EvictionManager({
+      sim: this.sim, runtime: this.runtime, load: this.load, capacityBytes: value(spec.memory), thresholdBytes: this.config.evictionHardMemoryBytes,
+      activePods: () => ((this.podInformer?.indexer.list() ?? []) as Array<Stored<Pod>>).filter((p) => !isMirrorPod(p) && this.podWorkers.state(p.metadata.uid ?? '') === 'syncing'),
+      killPod: (pod, grace, statusFn) => this.podWorkers.killPod(pod.metadata.uid ?? '', grace, statusFn),
+      recordEvent: (pod, reason, message) => this.recorder.event(pod, 'Warning', reason, message),
+      now: () => toRFC3339(this.sim.nowMs, this.epochMs),
+    });
     this.mirrorPods = {
       client: this.client, podManager: this.podManager, workerState: (uid) => this.podWorkers.state(uid),
       node: () => (this.nodeUid === undefined ? undefined : { name: this.nodeName, uid: this.nodeUid }),
@@ -180,6 +190,7 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
       recordNodeEvent: (type, reason, message) => this.recorder.event(this.nodeRef(), type, reason, message),
       isRunning: () => this.running,
       notReady: () => this.runtimeHealth.notReady(),
+      memoryPressure: () => this.eviction.memoryPressure(),
     };
   }
 
@@ -281,6 +292,8 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
   /** statusTick is one syncNodeStatus, then the next one is booked. */
   private *statusTick(): Task<void> {
     if (!this.running) return;
+    // The eviction manager's 10 s monitoring interval rides on the node status loop's tick.
+    if (this.podSyncEnabled) this.eviction.synchronize();
     this.lastStatusReportMs = yield* tryUpdateNodeStatus(this.nodeStatusCtx, this.lastStatusReportMs);
     if (this.running) this.scheduleStatusUpdate();
   }

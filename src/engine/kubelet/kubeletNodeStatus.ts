@@ -24,6 +24,8 @@ export interface NodeStatusContext {
   isRunning(): boolean;
   /** notReady: the aggregated runtime errors that make Ready False (runtimeState), undefined when none. */
   notReady?(): string | undefined;
+  /** memoryPressure: the eviction manager's MemoryPressure verdict. */
+  memoryPressure?(): boolean;
   /**
    * unchanged is the stored status (and the inputs) last found equal to the kubelet's own, heartbeats
    * aside: while the apiserver still serves that very object and the inputs are the same, the
@@ -120,7 +122,7 @@ export function* tryUpdateNodeStatus(ctx: NodeStatusContext, lastReportMs: numbe
 
 /** sameInputs: everything setNodeStatus reads but the clock. */
 function sameInputs(a: NodeStatusInput, b: NodeStatusInput): boolean {
-  return a.spec === b.spec && a.identity === b.identity && a.config === b.config && a.images === b.images && a.containerRuntimeVersion === b.containerRuntimeVersion && a.epochMs === b.epochMs && a.notReady === b.notReady;
+  return a.spec === b.spec && a.identity === b.identity && a.config === b.config && a.images === b.images && a.containerRuntimeVersion === b.containerRuntimeVersion && a.epochMs === b.epochMs && a.notReady === b.notReady && a.memoryPressure === b.memoryPressure;
 }
 
 function statusInput(ctx: NodeStatusContext): NodeStatusInput {
@@ -133,5 +135,6 @@ function statusInput(ctx: NodeStatusContext): NodeStatusInput {
     nowMs: ctx.sim.nowMs,
     epochMs: ctx.epochMs,
     notReady: ctx.notReady?.(),
+    ...(ctx.memoryPressure?.() ? { memoryPressure: true } : {}),
   };
 }

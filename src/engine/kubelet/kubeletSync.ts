@@ -14,7 +14,7 @@ import type { RuntimeManagerContext } from './kuberuntime/kuberuntimeContainer';
 import { getPodStatus, killPod, syncPod, type PodSyncResult } from './kuberuntime/kuberuntimeManager';
 import { advancePodLifecycle, classifyPodStatus, INITIAL_POD_LIFECYCLE_STATE, type PodLifecycleState } from './podLifecycle';
 import type { PodLifecycleEventType } from './podLifecycle.machine';
-import type { SyncOutcome } from './podWorkers';
+import type { PodStatusFunc, SyncOutcome } from './podWorkers';
 import { nextChangeAfter } from './prober/analysis';
 import type { StatusManager } from './status/statusManager';
 
@@ -102,25 +102,27 @@ export function* kubeletSyncPod(k: KubeletSyncState, pod: Stored<Pod>): Task<Syn
  * kubeletSyncTerminatingPod: stop every container within the grace period, then a terminal
  * status. The pod is either being deleted (or gone from the apiserver) or has completed.
  */
-export function* kubeletSyncTerminatingPod(k: KubeletSyncState, pod: Stored<Pod>, graceSeconds: number): Task<SyncOutcome> {
+export function* kubeletSyncTerminatingPod(k: KubeletSyncState, pod: Stored<Pod>, graceSeconds: number, statusFn?: PodStatusFunc): Task<SyncOutcome> {
   const uid = pod.metadata.uid ?? '';
   const before = getPodStatus(k.runtimeCtx, uid);
-  const current = generateStatus(k, pod, before, false);
+  const shaped = (status: PodStatus) => (statusFn ? statusFn(status) : status);
+  const current = shaped(generateStatus(k, pod, before, false));
   const completed = !pod.metadata.deletionTimestamp && (current.phase === 'Succeeded' || current.phase === 'Failed');
   const deleting = !completed;
   if (deleting) advance(k, pod, 'DELETION_REQUESTED');
   k.statusManager.setPodStatus(pod, current);
   yield* killPod(k.runtimeCtx, pod, before, graceSeconds);
   const after = getPodStatus(k.runtimeCtx, uid);
-  k.statusManager.setPodStatus(pod, generateStatus(k, pod, after, true));
+  k.statusManager.setPodStatus(pod, shaped(generateStatus(k, pod, after, true)));
   if (deleting) advance(k, pod, 'CONTAINERS_KILLED');
   return {};
 }
 
 /** kubeletSyncTerminatedPod: the final status; the status manager may now finish a deletion. */
-export function* kubeletSyncTerminatedPod(k: KubeletSyncState, pod: Stored<Pod>): Task<SyncOutcome> {
+export function* kubeletSyncTerminatedPod(k: KubeletSyncState, pod: Stored<Pod>, statusFn?: PodStatusFunc): Task<SyncOutcome> {
   const uid = pod.metadata.uid ?? '';
-  const status = generateStatus(k, pod, getPodStatus(k.runtimeCtx, uid), true);
+  const generated = generateStatus(k, pod, getPodStatus(k.runtimeCtx, uid), true);
+  const status = statusFn ? statusFn(generated) : generated;
   k.statusManager.setPodStatus(pod, status);
   if (!pod.metadata.deletionTimestamp) advance(k, pod, classifyPodStatus(status));
   k.statusManager.podFinished(uid);

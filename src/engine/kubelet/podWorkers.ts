@@ -1,7 +1,7 @@
 // Mirrors kubernetes pkg/kubelet/pod_workers.go (v1.32): one worker per pod, serializing its
 // syncs through the three phases syncing → terminating → terminated, with the resync and
 // back-off requeues of completeWork.
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodStatus } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
 import type { Rng } from '../sim/rng';
 import type { Simulator, Timer } from '../sim/simulator';
@@ -20,10 +20,13 @@ export interface SyncOutcome {
 }
 
 /** PodSyncHandlers are the kubelet's SyncPod, SyncTerminatingPod and SyncTerminatedPod. */
+/** PodStatusFunc shapes the status of a pod the kubelet kills itself (an eviction's Failed/Evicted). */
+export type PodStatusFunc = (status: PodStatus) => PodStatus;
+
 export interface PodSyncHandlers {
   syncPod(pod: Stored<Pod>): Task<SyncOutcome>;
-  syncTerminatingPod(pod: Stored<Pod>, graceSeconds: number): Task<SyncOutcome>;
-  syncTerminatedPod(pod: Stored<Pod>): Task<SyncOutcome>;
+  syncTerminatingPod(pod: Stored<Pod>, graceSeconds: number, statusFn?: PodStatusFunc): Task<SyncOutcome>;
+  syncTerminatedPod(pod: Stored<Pod>, statusFn?: PodStatusFunc): Task<SyncOutcome>;
   /** podForgotten: the pod left the apiserver and its worker finished. */
   podForgotten(uid: string): void;
 }
@@ -40,6 +43,8 @@ interface PodSyncStatus {
   requeue: Timer | undefined;
   /** restartPod: the pod came back under the same UID while this worker terminated it (a static pod). */
   restartPod: Stored<Pod> | undefined;
+  /** statusFn: set by killPod (KillPodOptions.PodStatusFunc). */
+  statusFn?: PodStatusFunc;
 }
 
 export interface PodWorkerTimings {
@@ -83,6 +88,20 @@ export class PodWorkers {
     status.pod = pod;
     if (pod.metadata.deletionTimestamp && status.state === 'syncing') this.beginTermination(status);
     this.kick(status);
+  }
+
+  /**
+   * killPod terminates a running pod on the kubelet's own account (UpdatePod with SyncPodKill):
+   * with `graceSeconds`, its final status shaped by `statusFn`. False when the pod is not running here.
+   */
+  killPod(uid: string, graceSeconds: number, statusFn: PodStatusFunc): boolean {
+    const status = this.workers.get(uid);
+    if (!status || status.state !== 'syncing' || status.removed) return false;
+    status.state = 'terminating';
+    status.graceSeconds = graceSeconds;
+    status.statusFn = statusFn;
+    this.kick(status);
+    return true;
   }
 
   /** setPod records a status-only update of the pod without a sync (kubelet config "reconcile"). */
@@ -171,12 +190,12 @@ export class PodWorkers {
         return outcome;
       }
       case 'terminating': {
-        const outcome = yield* this.handlers.syncTerminatingPod(status.pod, status.graceSeconds);
+        const outcome = yield* this.handlers.syncTerminatingPod(status.pod, status.graceSeconds, status.statusFn);
         if (!outcome.error) status.state = 'terminated';
         return outcome;
       }
       case 'terminated': {
-        const outcome = yield* this.handlers.syncTerminatedPod(status.pod);
+        const outcome = yield* this.handlers.syncTerminatedPod(status.pod, status.statusFn);
         if (!outcome.error) status.finished = true;
         return outcome;
       }

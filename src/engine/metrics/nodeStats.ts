@@ -116,23 +116,19 @@ export class NodeStats {
 
   /** demand is what a container would use now: idle usage from its image plus its load, capped by limits. */
   private demand(c: ContainerRecord, nowMs: number, loads: Map<string, PodLoad | undefined> | undefined): void {
-    let memoryBytes = c.behavior.memoryBytes;
-    if (c.behavior.mode === 'oom') memoryBytes += ((c.behavior.memoryGrowthBytesPerSec ?? 0) * (nowMs - c.startedAtMs!)) / 1000;
     let cpuMilli = c.behavior.cpuMillicores;
+    let load: PodLoad | undefined;
     if (loads) {
       const key = `${c.podNamespace}/${c.podName}`;
       if (!loads.has(key)) loads.set(key, this.load.podLoad(c.podNamespace, c.podName, nowMs));
-      const load = loads.get(key);
+      load = loads.get(key);
       if (load && load.container === c.name) {
         cpuMilli += load.cpuMilli;
-        memoryBytes += load.memoryBytes;
         if (load.cpuLimitMilli !== undefined) cpuMilli = Math.min(cpuMilli, load.cpuLimitMilli);
-        if (load.memoryLimitBytes !== undefined) memoryBytes = Math.min(memoryBytes, load.memoryLimitBytes);
       }
     }
-    if (c.memoryLimitBytes !== undefined) memoryBytes = Math.min(memoryBytes, c.memoryLimitBytes);
     this.demandCpuMilli = cpuMilli;
-    this.demandMemoryBytes = memoryBytes;
+    this.demandMemoryBytes = containerWorkingSet(c, load, nowMs);
   }
 }
 
@@ -161,4 +157,19 @@ const ownedScratch = new Set<string>();
 /** pageAligned rounds a working set to whole 4 KiB pages (what the kernel accounts). */
 function pageAligned(bytes: number): number {
   return Math.round(bytes / 4096) * 4096;
+}
+
+/**
+ * containerWorkingSet is a running container's memory working set now: its image's idle usage
+ * (growing for a leaking one), plus the load on it, capped by its limit.
+ */
+export function containerWorkingSet(c: ContainerRecord, load: PodLoad | undefined, nowMs: number): number {
+  let memoryBytes = c.behavior.memoryBytes;
+  if (c.behavior.mode === 'oom') memoryBytes += ((c.behavior.memoryGrowthBytesPerSec ?? 0) * (nowMs - c.startedAtMs!)) / 1000;
+  if (load && load.container === c.name) {
+    memoryBytes += load.memoryBytes;
+    if (load.memoryLimitBytes !== undefined) memoryBytes = Math.min(memoryBytes, load.memoryLimitBytes);
+  }
+  if (c.memoryLimitBytes !== undefined) memoryBytes = Math.min(memoryBytes, c.memoryLimitBytes);
+  return memoryBytes;
 }

@@ -22,6 +22,8 @@ export interface NodeStatusInput {
   epochMs: number;
   /** notReady: why the node is not ready (runtime errors, aggregated); absent when it is. */
   notReady?: string;
+  /** memoryPressure: the eviction manager reports the memory.available threshold met (or met within the transition period). */
+  memoryPressure?: boolean;
 }
 
 /** ConditionSpec: a condition's healthy state and the event recorded when it is entered. */
@@ -41,6 +43,9 @@ const CONDITIONS: ConditionSpec[] = [
   { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
 ];
 
+/** MEMORY_PRESSURE: MemoryPressureCondition when the eviction manager says so. */
+const MEMORY_PRESSURE: ConditionSpec = { type: 'MemoryPressure', status: 'True', reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available', event: 'NodeHasInsufficientMemory' };
+
 /** notReadySpec: ReadyCondition when the runtime, network or storage report errors (reason KubeletNotReady). */
 function notReadySpec(message: string): ConditionSpec {
   return { type: 'Ready', status: 'False', reason: 'KubeletNotReady', message, event: 'NodeNotReady' };
@@ -57,7 +62,7 @@ export function setNodeStatus(previous: NodeStatus | undefined, input: NodeStatu
   const events: string[] = [];
   const conditions: NodeCondition[] = [];
   for (const healthy of CONDITIONS) {
-    const spec = healthy.type === 'Ready' && input.notReady !== undefined ? notReadySpec(input.notReady) : healthy;
+    const spec = healthy.type === 'Ready' && input.notReady !== undefined ? notReadySpec(input.notReady) : healthy.type === 'MemoryPressure' && input.memoryPressure ? MEMORY_PRESSURE : healthy;
     const old = previous?.conditions?.find((c) => c.type === spec.type);
     const same = old?.status === spec.status;
     if (!same && (spec.type !== 'Ready' || old)) events.push(spec.event);
