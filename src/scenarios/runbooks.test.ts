@@ -86,3 +86,21 @@ describe('rbac-forbidden scenario', () => {
     expect(out('kubectl delete namespace kube-system').stderr).toContain(`${sa} cannot delete resource "namespaces" in API group "" in the namespace "kube-system"`);
   });
 });
+
+describe('evicted-pods scenario', () => {
+  it('is byte-identical run to run', () => {
+    expect(JSON.stringify(run('evicted-pods.yaml', true))).toBe(JSON.stringify(run('evicted-pods.yaml', true)));
+  });
+
+  it('evicts the cache on both nodes, shows MemoryPressure and the events, and recovers after the transition period', () => {
+    const results = run('evicted-pods.yaml');
+    const out = (prefix: string, index = 0) => results.filter((r) => r.run.startsWith(prefix))[index];
+    expect(out('kubectl get pods --field-selector=status.phase=Failed').stdout.match(/^cache-/gm)).toHaveLength(3);
+    expect(out('kubectl get events --field-selector reason=Evicted').stdout).toContain('Warning   Evicted   pod/cache-');
+    expect(out('kubectl describe node node-1').stdout).toMatch(/MemoryPressure +True .* KubeletHasInsufficientMemory +kubelet has insufficient memory available/);
+    expect(out('kubectl delete pods --field-selector').stdout.match(/deleted\n/g)).toHaveLength(3);
+    const last = out("kubectl get nodes -o jsonpath='{range").stdout;
+    expect(last).toMatch(/^node-1 \nnode-2 \n/);
+    expect(last).toMatch(/\ncache-\S+ +1\/1 +Running /);
+  });
+});

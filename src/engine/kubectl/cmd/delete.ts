@@ -75,6 +75,7 @@ function* visit(ctx: KubectlContext): Task<Visited> {
   const files = yield* manifestsFromFiles(ctx);
   if (!files.ok) return files;
   const selector = stringFlag(ctx.cmd, 'selector');
+  const fieldSelector = stringFlag(ctx.cmd, 'field-selector');
   const all = boolFlag(ctx.cmd, 'all');
   const objects: Stored<KubeObject>[] = [];
   const named: Array<{ plural: string; namespaced: boolean; name: string }> = files.manifests.map((m) => {
@@ -82,14 +83,14 @@ function* visit(ctx: KubectlContext): Task<Visited> {
     return { plural: info?.resource ?? '', namespaced: info?.namespaced ?? true, name: m.metadata?.name ?? '' };
   });
   if (files.manifests.length === 0) {
-    const selection = resolveResourceArgs(ctx.cmd.positionals, { selector: selector !== '' || all });
+    const selection = resolveResourceArgs(ctx.cmd.positionals, { selector: selector !== '' || fieldSelector !== '' || all });
     if (selection instanceof Error) {
       ctx.io.err(`error: ${selection.message}\n`);
       return { ok: false, exit: 1 };
     }
     if (selection.kind === 'selector') {
       for (const type of selection.types) {
-        const listed = yield* wait(ctx.client.list(type.plural, namespaceFor(ctx, type), { labelSelector: selector || undefined }));
+        const listed = yield* wait(ctx.client.list(type.plural, namespaceFor(ctx, type), { labelSelector: selector || undefined, fieldSelector: fieldSelector || undefined }));
         if (!listed.ok) return { ok: false, exit: fail(ctx, statusErrorText(listed.status)) };
         objects.push(...listed.object.items);
       }
