@@ -57,8 +57,10 @@ export class EvictionManager {
 
   /** synchronize is one monitoring pass: observe, and evict one pod while the threshold is met. */
   synchronize(): void {
+    // The common case, a node with room, costs one pass adding numbers; the per-pod view is built
+    // only when the threshold is met.
+    if (this.availableBytes() >= this.deps.thresholdBytes) return;
     const observed = this.observe();
-    if (observed.availableBytes >= this.deps.thresholdBytes) return;
     this.thresholdMetAtMs = this.deps.sim.nowMs;
     for (const pod of this.ranked(observed)) {
       const message = this.message(pod, observed);
@@ -66,6 +68,18 @@ export class EvictionManager {
       this.deps.recordEvent(pod, 'Evicted', message);
       return;
     }
+  }
+
+  /** availableBytes is memory.available = capacity - the node's working set. */
+  private availableBytes(): number {
+    const now = this.deps.sim.nowMs;
+    const active = this.deps.load.active;
+    let workingSet = SYSTEM_USAGE.memoryBytes;
+    for (const c of this.deps.runtime.listContainers()) {
+      if (c.state !== 'CONTAINER_RUNNING' || c.startedAtMs === undefined) continue;
+      workingSet += pageAligned(containerWorkingSet(c, active ? this.deps.load.podLoad(c.podNamespace, c.podName, now) : undefined, now));
+    }
+    return Math.max(0, this.deps.capacityBytes - workingSet);
   }
 
   /** observe is the summary API's view: memory.available = capacity - the node's working set. */
