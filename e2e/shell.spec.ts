@@ -72,13 +72,7 @@ test('pasting a here-document runs it as one script', async ({ page }) => {
 
 test('an open for loop waits at the > prompt, then runs with the node tools over ssh', async ({ page }) => {
   test.setTimeout(60_000);
-  await page.goto('/');
-  const terminal = page.getByRole('textbox', { name: /Terminal/ });
-  const log = page.getByRole('log');
-  const type = async (line: string) => {
-    await terminal.fill(line);
-    await terminal.press('Enter');
-  };
+  const { log, type } = await openTerminal(page);
   await type('for n in node-1 node-2');
   await expect(page.getByTestId('console-prompt')).toHaveText('>');
   await expect(page.getByTestId('console-pending')).toHaveText('$ for n in node-1 node-2');
