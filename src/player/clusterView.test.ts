@@ -47,3 +47,18 @@ describe('clusterView of a node whose runtime is stopped', () => {
     expect(host.liveView().nodes.find((n) => n.name === 'node-2')?.runtimeRunning).toBe(true);
   });
 });
+
+describe('clusterView of a node under memory pressure', () => {
+  it('lists the pressure conditions the kubelet reports (the node card badge)', () => {
+    const session = defaultSession();
+    const created = EngineHost.create({ ...session, spec: { ...session.spec, cluster: { nodes: 1, etcd: { members: 1 } } } });
+    if (!created.ok) throw new Error(created.error);
+    const host = created.host;
+    expect(host.liveView().nodes[0].pressure).toEqual([]);
+    host.submit('kubectl create deployment hog --image=nginx:1.27');
+    host.advanceTo(20_000);
+    host.submit('sim load deployment/hog --memory=7600Mi');
+    host.advanceTo(50_000);
+    expect(host.liveView().nodes[0].pressure).toEqual(['MemoryPressure']);
+  });
+});

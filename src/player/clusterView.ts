@@ -42,6 +42,8 @@ export interface NodeView {
   running: boolean;
   /** runtimeRunning: containerd is up (`systemctl stop containerd` stops it; the containers keep running). */
   runtimeRunning: boolean;
+  /** pressure: the node's pressure conditions that are True (MemoryPressure, DiskPressure, PIDPressure). */
+  pressure: string[];
   /** pods are the chips (empty in the aggregated view of a large cluster, where counts tell). */
   pods: PodView[];
   /** counts are the node's pods by tone (always filled). */
@@ -197,6 +199,7 @@ function nodeView(node: Node, entry: { pods: PodView[]; counts: Record<PodTone, 
     memoryRequestedBytes: entry?.memory ?? 0,
     running: running(name),
     runtimeRunning: runtimeRunning(name),
+    pressure: (node.status?.conditions ?? []).filter((c) => c.type.endsWith('Pressure') && c.status === 'True').map((c) => c.type),
     pods: entry?.pods ?? [],
     counts: entry?.counts ?? emptyCounts(),
   };

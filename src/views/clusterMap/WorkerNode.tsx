@@ -35,6 +35,11 @@ export function WorkerNode({ data }: NodeProps) {
           {node.unschedulable ? `, ${t.cordoned}` : ''}
         </span>
         {!node.running && <span className="text-[10px] text-slate-500">{t.stopped}</span>}
+        {node.pressure.map((condition) => (
+          <span key={condition} className="rounded bg-amber-100 px-1 text-[10px] text-amber-900 dark:bg-amber-900 dark:text-amber-100" title={t.nodePressure} data-testid="node-pressure">
+            {condition}
+          </span>
+        ))}
       </button>
       <div className="mt-1 text-[10px] text-slate-500 dark:text-slate-400">
         kubelet · kube-proxy ·{' '}

@@ -4,7 +4,7 @@ import { completeLine } from './complete';
 
 const view: ClusterView = {
   t: 0,
-  nodes: [{ name: 'node-1', ready: 'True', unschedulable: false, roles: [], taints: [], cpuAllocatableMilli: 2000, cpuRequestedMilli: 0, memoryAllocatableBytes: 0, memoryRequestedBytes: 0, running: true, runtimeRunning: true, pods: [{ namespace: 'default', name: 'web-abc', phase: 'Running', status: 'Running', ready: '1/1', restarts: '0', node: 'node-1', owner: 'web', controller: 'web-5d' }], counts: { running: 1, progress: 0, failing: 0, done: 0, terminating: 0, unknown: 0 } }],
+  nodes: [{ name: 'node-1', ready: 'True', unschedulable: false, roles: [], taints: [], cpuAllocatableMilli: 2000, cpuRequestedMilli: 0, memoryAllocatableBytes: 0, memoryRequestedBytes: 0, running: true, runtimeRunning: true, pressure: [], pods: [{ namespace: 'default', name: 'web-abc', phase: 'Running', status: 'Running', ready: '1/1', restarts: '0', node: 'node-1', owner: 'web', controller: 'web-5d' }], counts: { running: 1, progress: 0, failing: 0, done: 0, terminating: 0, unknown: 0 } }],
   pending: [],
   deployments: [{ namespace: 'default', name: 'web', replicas: 1, ready: 1, updated: 1, available: 1, image: 'nginx' }],
   etcd: [],
