@@ -5,7 +5,7 @@ import { useSelection } from './selection';
 /** PodChip is one pod on the map: colour by STATUS, READY and restarts as kubectl shows them. */
 export function PodChip({ pod }: { pod: PodView }) {
   const select = useSelection((s) => s.select);
-  const tone = podTone(pod.status, pod.ready);
+  const tone = podTone(pod.status, pod.ready, pod.phase);
   const restarts = pod.restarts === '0' ? '' : ` ↻${pod.restarts.split(' ')[0]}`;
   const label = `${pod.namespace}/${pod.name}: ${pod.status}, READY ${pod.ready}, RESTARTS ${pod.restarts}`;
   return (

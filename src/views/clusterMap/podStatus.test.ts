@@ -19,4 +19,9 @@ describe('podTone', () => {
   ])('%s %s → %s', (status, ready, tone) => {
     expect(podTone(status, ready)).toBe(tone);
   });
+
+  it('tones a Failed pod failing even when its containers exited 0 (an evicted pod reads Completed)', () => {
+    expect(podTone('Completed', '0/1', 'Failed')).toBe('failing');
+    expect(podTone('Completed', '0/1', 'Succeeded')).toBe('done');
+  });
 });

@@ -4,11 +4,15 @@ export type { PodTone };
 
 const FAILING = /BackOff|Err|Error|OOMKilled|Failed|Invalid|Evicted|ContainerStatusUnknown|CreateContainerConfigError/;
 
-/** podTone classifies a STATUS cell (`Running`, `ContainerCreating`, `CrashLoopBackOff`, `Init:0/1`, ...). */
-export function podTone(status: string, ready: string): PodTone {
+/**
+ * podTone classifies a STATUS cell (`Running`, `ContainerCreating`, `CrashLoopBackOff`, `Init:0/1`,
+ * ...). A Failed pod is failing whatever its containers say (an evicted pod's nginx exited 0, so
+ * its STATUS reads Completed).
+ */
+export function podTone(status: string, ready: string, phase?: string): PodTone {
   if (status === 'Terminating') return 'terminating';
   if (status === 'Unknown') return 'unknown';
-  if (FAILING.test(status)) return 'failing';
+  if (FAILING.test(status) || phase === 'Failed') return 'failing';
   if (status === 'Completed' || status === 'Succeeded') return 'done';
   if (status === 'Running') {
     const [have, want] = ready.split('/').map(Number);
