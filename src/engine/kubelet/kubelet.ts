@@ -21,22 +21,19 @@ import { spawn, wait, type Task } from '../sim/task';
 import { DEFAULT_KUBELET_CONFIG, type KubeletConfiguration } from './config';
 import type { SyncFailure } from './containerStatuses';
 import type { LogRequest } from './containerLogs';
-import { containerFieldPath, EVENTS } from './events';
+import { EVENTS } from './events';
 import { semanticallyChanged } from './config/podsDiffer';
 import { serveContainerLogs, serveExec, servePodHttp, type ServerView } from './kubeletServer';
-import { ImageManager } from './images/imageManager';
-import { ImagePuller } from './images/puller';
 import { registerWithAPIServer, tryUpdateNodeStatus, type NodeStatusContext } from './kubeletNodeStatus';
 import { kubeletSyncPod, kubeletSyncTerminatedPod, kubeletSyncTerminatingPod, type KubeletSyncState } from './kubeletSync';
 import type { RuntimeManagerContext } from './kuberuntime/kuberuntimeContainer';
+import { newRuntimeManagerContext } from './kuberuntime/runtimeManagerContext';
 import { NodeLeaseController } from './nodelease/controller';
 import { nodeIdentity, type NodeIdentity } from './nodeIdentity';
 import { GenericPLEG } from './pleg/generic';
 import type { PodLifecycleState } from './podLifecycle';
 import { PodWorkers } from './podWorkers';
-import { ProberManager, UNHEALTHY } from './prober/proberManager';
 import { StatusManager } from './status/statusManager';
-import { Backoff } from '../client/backoff';
 import { containerEnvironment } from './envvars/containerEnv';
 import type { SharedServiceLister } from './envvars/serviceLister';
 import type { ExecRequest } from './containerExec';
@@ -149,16 +146,10 @@ export class Kubelet implements Component, NodeAgent, KubeletSyncState, StaticPo
     this.runtimeHealth = new RuntimeHealth({ sim: this.sim, epochMs: this.epochMs, runtime: this.runtime, journal: this.journal, process: this.process, relistPeriodMs: this.config.plegRelistPeriodMs });
     this.runtime.onServiceChange = () => onRuntimeServiceChange(this);
     logContainerdStarted(this);
-    const puller = new ImagePuller(this.runtime, this.config.serializeImagePulls);
-    const imageManager = new ImageManager(this.sim, this.runtime, puller, new Backoff(this.config.imageBackOffInitialMs, this.config.imageBackOffMaxMs));
-    // A stopped kubelet runs no probes: its pending Unhealthy timers fire but report nothing.
-    const prober = new ProberManager(this.sim, (pod, container, isInit, message) => this.running && this.recorder.event(pod, 'Warning', UNHEALTHY, message, { fieldPath: containerFieldPath(pod, container, isInit) }));
-    this.runtimeCtx = {
-      sim: this.sim, prober, runtime: this.runtime, imageManager, crashLoopBackOff: new Backoff(this.config.containerBackOffInitialMs, this.config.containerBackOffMaxMs),
-      recordPodEvent: (pod, type, reason, message) => this.recorder.event(pod, type, reason, message),
-      recordContainerEvent: (pod, container, isInit, type, reason, message) => this.recorder.event(pod, type, reason, message, { fieldPath: containerFieldPath(pod, container, isInit) }),
+    this.runtimeCtx = newRuntimeManagerContext({
+      sim: this.sim, runtime: this.runtime, config: this.config, recorder: this.recorder, isRunning: () => this.running,
       containerEnv: containerEnvironment(this.runtime, options.services, this.hostIP, this.rng.fork('envvars')),
-    };
+    });
     this.load = new LoadModel(ctx.load, apiserverPodView(ctx));
     this.statusManager = new StatusManager(this.sim, this.client, this.epochMs, (uid) => this.podManager.mirrorUidOf(uid));
     this.podWorkers = new PodWorkers(this.sim, this.rng.fork('podWorkers'), {
