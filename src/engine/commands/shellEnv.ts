@@ -21,7 +21,7 @@ export interface NodeAgent {
   readonly hostIP?: string;
   stop(): void;
   start(): void;
-  getContainerLogs?(namespace: string, pod: string, container: string, options: { previous?: boolean; tail?: number; timestamps?: boolean }): string | { error: string };
+  getContainerLogs?(namespace: string, pod: string, container: string, options: { previous?: boolean; tail?: number; timestamps?: boolean; containerId?: string }): string | { error: string };
   execInContainer?(namespace: string, pod: string, request: ExecRequest): ExecResult | { error: string };
   /** podHttp: a connection to one of the node's pods on a port: the body, or undefined when nothing listens. */
   podHttp?(namespace: string, pod: string, port: number): string | undefined;

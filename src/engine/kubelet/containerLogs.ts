@@ -8,6 +8,8 @@ export interface LogRequest {
   previous?: boolean;
   tail?: number;
   timestamps?: boolean;
+  /** containerId: an open follow stream reads the container instance it was opened on. */
+  containerId?: string;
 }
 
 /**

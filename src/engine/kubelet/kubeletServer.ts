@@ -45,8 +45,9 @@ export function servePodHttp(k: ServerView, pod: Stored<Pod> | undefined, port: 
 export function serveContainerLogs(k: ServerView, namespace: string, podName: string, pod: Stored<Pod> | undefined, container: string, options: LogRequest): string | { error: string } {
   if (!k.running) return { error: `Get "https://${k.endpoint}/containerLogs/${namespace}/${podName}/${container}": dial tcp ${k.endpoint}: connect: connection refused` };
   if (!pod) return { error: `pod "${podName}" cannot be found - no logs available` };
-  const picked = validateContainerLogStatus(podName, k.status(pod) ?? {}, container, Boolean(options.previous));
-  if ('error' in picked) return picked;
+  const validated = options.containerId ? { id: options.containerId } : validateContainerLogStatus(podName, k.status(pod) ?? {}, container, Boolean(options.previous));
+  if ('error' in validated) return validated;
+  const picked = validated;
   // kuberuntime's GetContainerLogs starts with a ContainerStatus call, which fails while containerd is down.
   if (!k.runtime.service.active) return { error: `unable to retrieve container logs for containerd://${picked.id}` };
   const record = k.runtime.container(picked.id);

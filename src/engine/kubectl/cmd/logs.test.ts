@@ -40,3 +40,34 @@ describe('kubectl logs -l', () => {
     });
   });
 });
+
+// logs.go with --follow: the stream stays open after the lines so far and carries each new line
+// as the container writes it, until the container exits or the command is interrupted.
+describe('kubectl logs -f', () => {
+  it('streams the lines a container writes later, and ends when the container exits', () => {
+    const cluster = boot();
+    runCommands(cluster, [`kubectl run once --image=busybox:1.37 -- sh -c 'echo start; sleep 5; echo done'`]);
+    for (let i = 0; i < 30 && !runCommands(cluster, ['kubectl logs once'])[0].stdout.startsWith('start'); i++) cluster.runUntil(cluster.sim.nowMs + 500);
+    const asked = cluster.sim.nowMs;
+    const proc = cluster.exec('kubectl logs -f once');
+    cluster.sim.runWhile(() => !proc.done.isSettled, cluster.sim.nowMs + 30_000);
+    // "start" was there when the logs were asked for; "done" came down the open stream.
+    expect(proc.done.value).toEqual({ exit: 0, stdout: 'start\ndone\n', stderr: '' });
+    expect(cluster.sim.nowMs - asked).toBeGreaterThan(3_000);
+  });
+
+  it('keeps following a long-running container until Ctrl-C (the step timeout), printing only new lines', () => {
+    const cluster = boot();
+    runCommands(cluster, [`kubectl run ticker --image=busybox:1.37 -- sh -c 'while true; do echo tick; sleep 2; done'`]);
+    cluster.runUntil(cluster.sim.nowMs + 20_000);
+    const before = runCommands(cluster, ['kubectl logs ticker'])[0].stdout.split('\n').length - 1;
+    const proc = cluster.exec('kubectl logs -f ticker');
+    cluster.runUntil(cluster.sim.nowMs + 10_000);
+    proc.interrupt();
+    cluster.runUntil(cluster.sim.nowMs + 1_000);
+    const lines = proc.done.value.stdout.split('\n').length - 1;
+    expect(proc.done.value.exit).toBe(130);
+    expect(lines).toBeGreaterThanOrEqual(before + 4);
+    expect(lines).toBeLessThanOrEqual(before + 6);
+  });
+});

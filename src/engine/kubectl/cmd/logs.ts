@@ -3,6 +3,7 @@ import type { Stored } from '../../api/object';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, numberFlag, stringFlag } from '../args/commandSpec';
 import { fail, failStatus, type KubectlContext } from './context';
+import { currentContainerId, followLogs, fullLog, lineCount, type Followed } from './logsFollow';
 import { fetchTargets } from './targets';
 
 /**
@@ -25,7 +26,9 @@ export function* logs(ctx: KubectlContext): Task<number> {
     if (!found) return fail(ctx, `error: timed out waiting for the condition`);
     pod = found;
   }
-  return yield* podLogs(ctx, pod, stringFlag(ctx.cmd, 'container') || words[1] || '', numberFlag(ctx.cmd, 'tail'));
+  const followed: Followed[] = [];
+  const exit = yield* podLogs(ctx, pod, stringFlag(ctx.cmd, 'container') || words[1] || '', numberFlag(ctx.cmd, 'tail'), followed);
+  return exit === 0 && followed.length > 0 ? yield* followLogs(ctx, followed, boolFlag(ctx.cmd, 'timestamps')) : exit;
 }
 
 /**
@@ -45,18 +48,19 @@ function* logsBySelector(ctx: KubectlContext, selector: string): Task<number> {
     return fail(ctx, `error: you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`);
   }
   const tail = numberFlag(ctx.cmd, 'tail');
+  const followed: Followed[] = [];
   for (const pod of pods) {
-    const exit = yield* podLogs(ctx, pod, stringFlag(ctx.cmd, 'container'), tail === -1 ? SELECTOR_TAIL : tail);
+    const exit = yield* podLogs(ctx, pod, stringFlag(ctx.cmd, 'container'), tail === -1 ? SELECTOR_TAIL : tail, followed);
     if (exit !== 0) return exit;
   }
-  return 0;
+  return followed.length > 0 ? yield* followLogs(ctx, followed, boolFlag(ctx.cmd, 'timestamps')) : 0;
 }
 
 /** SELECTOR_TAIL: with -l, kubectl logs shows the last 10 lines per container by default. */
 const SELECTOR_TAIL = 10;
 
 /** podLogs prints one container's log (the default container when none is named). */
-function* podLogs(ctx: KubectlContext, pod: Stored<Pod>, named: string, tail: number): Task<number> {
+function* podLogs(ctx: KubectlContext, pod: Stored<Pod>, named: string, tail: number, followed: Followed[]): Task<number> {
   const containers = pod.spec?.containers ?? [];
   let container = named;
   if (!container) {
@@ -75,6 +79,10 @@ function* podLogs(ctx: KubectlContext, pod: Stored<Pod>, named: string, tail: nu
   if (text === undefined) return failStatus(ctx, badRequest(`container "${container}" in pod "${pod.metadata.name}" is waiting to start: ContainerCreating`));
   if (typeof text !== 'string') return failStatus(ctx, badRequest(text.error));
   ctx.io.out(text);
+  if (boolFlag(ctx.cmd, 'follow') && !boolFlag(ctx.cmd, 'previous')) {
+    const all = fullLog(ctx, pod, container, boolFlag(ctx.cmd, 'timestamps'));
+    followed.push({ pod, container, containerId: currentContainerId(ctx, pod, container), seen: all === undefined ? 0 : lineCount(all) });
+  }
   return 0;
 }
 
