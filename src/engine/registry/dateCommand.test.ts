@@ -18,4 +18,10 @@ describe('date in container commands', () => {
     const plan = planContainerRun(busybox, { command: ['sh', '-c', 'echo "now: $(date)"'] });
     expect(plan.behavior.logs[0].text).toBe('now: {{ts:date}}');
   });
+
+  it('expands $(date +%s) to the seconds since the epoch at each iteration of a loop', () => {
+    const plan = planContainerRun(busybox, { command: ['sh', '-c', 'while true; do echo tick $(date +%s); sleep 2; done'] });
+    const lines = renderLogLines(plan.behavior.repeatLogs ?? [], { startedAtMs: 5_000, hostname: 'p', podIP: '10.244.1.2', epochMs: Date.UTC(2025, 0, 1) });
+    expect(lines.map((l) => l.text)).toEqual([`tick ${Date.UTC(2025, 0, 1) / 1000 + 5}`]);
+  });
 });

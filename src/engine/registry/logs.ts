@@ -38,6 +38,8 @@ export function formatTimestamp(style: string, wallMs: number): string {
     case 'mysql': return `${y}-${two(mo + 1)}-${two(da)} ${clock}+00:00`;
     // date(1)'s default format (busybox and coreutils): `Wed Jan  1 00:00:05 UTC 2025`.
     case 'date': return `${DAYS[d.getUTCDay()]} ${MONTHS[mo]} ${String(da).padStart(2, ' ')} ${clock} UTC ${y}`;
+    // date +%s: seconds since the Unix epoch.
+    case 'epoch': return String(Math.floor(wallMs / 1000));
     case 'postgres': return `${y}-${two(mo + 1)}-${two(da)} ${clock}.${millis} UTC`;
     default: return d.toISOString();
   }

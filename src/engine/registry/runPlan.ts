@@ -101,7 +101,7 @@ function runStatements(statements: string[]): { behavior: ProcessBehavior; recog
       if (/^inf/.test(arg)) return { behavior: { ...behavior, logs, mode: 'serve' }, recognized: true };
       behavior.runMs += Math.round(parseSleepSeconds(arg) * 1000);
     } else if (name === 'echo') {
-      logs.push({ atMs: behavior.runMs, stream: 'stdout', text: rest.join(' ').replace(/^(['"])(.*)\1$/, '$2').replace(/\$\(date\)|`date`/g, '{{ts:date}}') });
+      logs.push({ atMs: behavior.runMs, stream: 'stdout', text: rest.join(' ').replace(/^(['"])(.*)\1$/, '$2').replace(/\$\(date\)|`date`/g, '{{ts:date}}').replace(/\$\(date \+%s\)|`date \+%s`/g, '{{ts:epoch}}') });
     } else if (name === 'date' && rest.length === 0) {
       logs.push({ atMs: behavior.runMs, stream: 'stdout', text: '{{ts:date}}' });
     } else if (name === 'tail' && (rest.includes('-f') || rest.includes('-F'))) {
