@@ -5,6 +5,7 @@ import type { ParsedCommand } from '../args/commandSpec';
 import { parseKubectl } from '../args/parseKubectl';
 import { hasGenerator } from '../generate';
 import { apply } from './apply';
+import { attach } from './attach';
 import { authCanI } from './auth';
 import { config } from './config';
 import { newContext, type KubectlContext } from './context';
@@ -61,6 +62,7 @@ const RUNS: Record<string, Run> = {
   proxy,
   'port-forward': portForward,
   exec,
+  attach,
   debug,
   taint,
   wait,

@@ -3,7 +3,7 @@
 // profiling flags, and the klog flags component-base logs.AddFlags adds) and the top-level
 // commands in registration order. The order matters: cobra lists "Did you mean this?"
 // suggestions in this order.
-import { usageError } from '../errors';
+import { cmdError, usageError } from '../errors';
 import { type CommandSpec, stub } from '../commandSpec';
 import { flag, type FlagSpec } from '../flagSpec';
 import { basicCommands, replaceCommand } from './basic';
@@ -195,6 +195,26 @@ function execCommand(): CommandSpec {
   };
 }
 
+/** attachCommand is `kubectl attach (POD | TYPE/NAME) -c CONTAINER` (pkg/cmd/attach, v1.32 flags). */
+function attachCommand(): CommandSpec {
+  return {
+    name: 'attach',
+    kind: 'run',
+    flags: [
+      flag('container', 'string', '', { shorthand: 'c' }),
+      flag('pod-running-timeout', 'duration', 60_000),
+      flag('quiet', 'bool', false, { shorthand: 'q' }),
+      flag('stdin', 'bool', false, { shorthand: 'i' }),
+      flag('tty', 'bool', false, { shorthand: 't' }),
+    ],
+    validateArgs: (cmd) => {
+      if (cmd.args.length === 0) return cmdError('at least 1 argument is required for attach');
+      if (cmd.args.length > 2) return cmdError(`expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${cmd.args.length}: [${cmd.args.join(' ')}]`);
+      return undefined;
+    },
+  };
+}
+
 /** rootCommand builds the whole kubectl command tree. */
 export function rootCommand(): CommandSpec {
   const basic = basicCommands();
@@ -223,7 +243,7 @@ export function rootCommand(): CommandSpec {
       taintCommand(),
       basic.describe,
       basic.logs,
-      stub('attach'),
+      attachCommand(),
       execCommand(),
       portForwardCommand(),
       proxyCommand(),
