@@ -3,7 +3,7 @@
 // or a pod IP (the flat pod network). The pod that answers is whichever container listens on
 // the port; kube-proxy's REJECT for a Service without endpoints and a port nobody listens on
 // are refused at once; an address nothing answers for times out as TCP's SYN retries do.
-import { CLUSTER_CIDR, KubeProxy } from '../proxy/kubeProxy';
+import { CLUSTER_CIDR, kubeProxyOn } from '../proxy/kubeProxy';
 import { connectVerdict } from '../proxy/curl';
 import { cidrContains } from '../proxy/iptables/syncProxyRules';
 import { wait, type Task } from '../sim/task';
@@ -23,7 +23,7 @@ export function* networkGet(env: ShellEnv, from: string, host: string, ip: strin
   const fromIP = env.nodeAgent(from)?.hostIP ?? '';
   const node = env.nodeNames().find((n) => n !== from && env.nodeAgent(n)?.hostIP === ip);
   // A connection to another node meets that node's rules (PREROUTING: NodePorts); anything else this machine's (OUTPUT).
-  const proxy = proxyOf(env, node ?? from);
+  const proxy = kubeProxyOn(env.component, node ?? from);
   const verdict = proxy ? connectVerdict(proxy, ip, port, node ? fromIP : undefined) : ({ kind: 'none' } as const);
   if (verdict.kind === 'reject' || (node && verdict.kind !== 'dnat')) return refused;
   if (verdict.kind === 'drop') return yield* timedOut(env, host, port, timeoutMs);
@@ -35,11 +35,6 @@ export function* networkGet(env: ShellEnv, from: string, host: string, ip: strin
   if (body === undefined) return refused;
   if (scheme === 'https') return { exit: 35, error: 'curl: (35) OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number\n' };
   return { body };
-}
-
-function proxyOf(env: ShellEnv, node: string): KubeProxy | undefined {
-  const proxy = env.component?.(`kube-proxy/${node}`);
-  return proxy instanceof KubeProxy ? proxy : undefined;
 }
 
 /** podWithIP finds the pod whose sandbox has `ip`, on whichever node runs it. */

@@ -6,7 +6,7 @@ import { DAYS, MONTHS } from '../go/timeNames';
 import { hostTables, tableRules, type HostTable } from '../netfilter/hostTables';
 import { listChains } from '../netfilter/list';
 import { iptablesSave, specLines } from '../netfilter/save';
-import { KubeProxy } from '../proxy/kubeProxy';
+import { kubeProxyOn } from '../proxy/kubeProxy';
 import { ipvsadmList } from '../proxy/ipvs/virtualServers';
 import type { Task } from '../sim/task';
 import type { CommandIO } from './process';
@@ -16,9 +16,8 @@ const VERSION = 'iptables v1.8.9 (nf_tables)';
 const WRITES = new Set(['-A', '-I', '-D', '-R', '-F', '-X', '-N', '-P', '-Z', '-E', '--append', '--insert', '--delete', '--flush', '--new-chain', '--delete-chain', '--policy']);
 
 /** kubeProxyOf: the kube-proxy of the machine the shell runs on, if it has one. */
-function kubeProxyOf(env: ShellEnv): KubeProxy | undefined {
-  const proxy = env.component?.(`kube-proxy/${env.shell?.hostname ?? ''}`);
-  return proxy instanceof KubeProxy ? proxy : undefined;
+function kubeProxyOf(env: ShellEnv) {
+  return kubeProxyOn(env.component, env.shell?.hostname ?? '');
 }
 
 function tablesOf(env: ShellEnv): HostTable[] {

@@ -2,7 +2,7 @@
 // Service and prints each hop; proxy prints a node's rules as `iptables-save` or `ipvsadm -Ln`
 // would show them.
 import { curl, parseCurlTarget } from '../proxy/curl';
-import { KubeProxy } from '../proxy/kubeProxy';
+import { kubeProxyOn, type KubeProxy } from '../proxy/kubeProxy';
 import type { CommandIO } from './process';
 import type { ShellEnv } from './shellEnv';
 
@@ -28,8 +28,8 @@ function proxyOn(env: ShellEnv, node: string, io: CommandIO): KubeProxy | undefi
     io.err(`error: node "${node}" not found (nodes: ${env.nodeNames().join(', ')})\n`);
     return undefined;
   }
-  const proxy = env.component?.(`kube-proxy/${node}`);
-  if (!(proxy instanceof KubeProxy)) {
+  const proxy = kubeProxyOn(env.component, node);
+  if (!proxy) {
     io.err(`error: node "${node}" runs no kube-proxy\n`);
     return undefined;
   }

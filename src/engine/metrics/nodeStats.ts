@@ -155,7 +155,7 @@ const memoryScratch: number[] = [];
 const ownedScratch = new Set<string>();
 
 /** pageAligned rounds a working set to whole 4 KiB pages (what the kernel accounts). */
-function pageAligned(bytes: number): number {
+export function pageAligned(bytes: number): number {
   return Math.round(bytes / 4096) * 4096;
 }
 

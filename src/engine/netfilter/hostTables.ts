@@ -4,6 +4,7 @@
 // kube-proxy's last iptables-restore. Rules keep kube-proxy's words; the tables normalize them
 // as the kernel stores them (see rule.ts).
 import { KUBE_EXTERNAL_SERVICES, KUBE_FORWARD, KUBE_NODEPORTS, KUBE_POSTROUTING, KUBE_PROXY_FIREWALL, KUBE_SERVICES, KUBELET_FIREWALL } from '../proxy/iptables/chainNames';
+import { RuleBuilder } from '../proxy/iptables/rule';
 import type { IptablesRuleset } from '../proxy/iptables/syncProxyRules';
 import { parseRuleWords, type NetfilterRule } from './rule';
 
@@ -61,7 +62,7 @@ export function hostTables(ruleset: IptablesRuleset | undefined): HostTable[] {
     const rules: string[][] = [];
     for (const builtin of BUILTIN[name]) {
       const mine = jumps.filter((j) => j.from === builtin).reverse();
-      rules.push(...mine.map((j) => ['-A', builtin, ...j.extra, '-m', 'comment', '--comment', quoted(j.comment), '-j', j.to]));
+      rules.push(...mine.map((j) => ['-A', builtin, ...new RuleBuilder(builtin).raw(j.extra).comment(j.comment).jump(j.to).args]));
       if (name === 'filter' && restored?.chains.has(KUBELET_FIREWALL) && (builtin === 'INPUT' || builtin === 'OUTPUT')) rules.push(['-A', builtin, '-j', KUBELET_FIREWALL]);
     }
     const byChain = new Map<string, string[][]>();
@@ -73,10 +74,6 @@ export function hostTables(ruleset: IptablesRuleset | undefined): HostTable[] {
     for (const chain of chains) rules.push(...(byChain.get(chain.name) ?? []));
     return { name, chains, rules };
   });
-}
-
-function quoted(text: string): string {
-  return text.includes(' ') ? `"${text}"` : text;
 }
 
 /** tableRules is a table's rules as the kernel holds them. */

@@ -91,6 +91,12 @@ export class KubeProxy implements Component {
   }
 }
 
+/** kubeProxyOn finds the kube-proxy of `node` among a cluster's components (none on a node without one). */
+export function kubeProxyOn(component: ((name: string) => unknown) | undefined, node: string): KubeProxy | undefined {
+  const proxy = component?.(`kube-proxy/${node}`);
+  return proxy instanceof KubeProxy ? proxy : undefined;
+}
+
 /** kubeProxyFactoryWith: one kube-proxy per node, all in `mode`, sharing one watch (ProxyHub). */
 export function kubeProxyFactoryWith(mode?: ProxyMode): ComponentFactory {
   return (ctx: ComponentContext, spec) => {

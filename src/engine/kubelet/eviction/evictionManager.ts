@@ -8,7 +8,7 @@ import type { Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/object';
 import { value } from '../../api/quantity';
 import type { LoadModel } from '../../metrics/loadModel';
-import { containerWorkingSet, SYSTEM_USAGE } from '../../metrics/nodeStats';
+import { containerWorkingSet, pageAligned, SYSTEM_USAGE } from '../../metrics/nodeStats';
 import type { ContainerRuntime } from '../../runtime/containerRuntime';
 import type { Simulator } from '../../sim/simulator';
 import { formatBinarySI } from '../nodestatus/quantity';
@@ -59,8 +59,8 @@ export class EvictionManager {
   synchronize(): void {
     // The common case, a node with room, costs one pass adding numbers; the per-pod view is built
     // only when the threshold is met.
-    if (this.availableBytes() >= this.deps.thresholdBytes) return;
-    const observed = this.observe();
+    if (this.observe(false).availableBytes >= this.deps.thresholdBytes) return;
+    const observed = this.observe(true);
     this.thresholdMetAtMs = this.deps.sim.nowMs;
     for (const pod of this.ranked(observed)) {
       const message = this.message(pod, observed);
@@ -70,28 +70,17 @@ export class EvictionManager {
     }
   }
 
-  /** availableBytes is memory.available = capacity - the node's working set. */
-  private availableBytes(): number {
+  /** observe is the summary API's view: memory.available = capacity - the node's working set, and with `perPod` each container's share. */
+  private observe(perPod: boolean): Observation {
     const now = this.deps.sim.nowMs;
     const active = this.deps.load.active;
-    let workingSet = SYSTEM_USAGE.memoryBytes;
-    for (const c of this.deps.runtime.listContainers()) {
-      if (c.state !== 'CONTAINER_RUNNING' || c.startedAtMs === undefined) continue;
-      workingSet += pageAligned(containerWorkingSet(c, active ? this.deps.load.podLoad(c.podNamespace, c.podName, now) : undefined, now));
-    }
-    return Math.max(0, this.deps.capacityBytes - workingSet);
-  }
-
-  /** observe is the summary API's view: memory.available = capacity - the node's working set. */
-  private observe(): Observation {
-    const now = this.deps.sim.nowMs;
     const usage = new Map<string, Map<string, number>>();
     let workingSet = SYSTEM_USAGE.memoryBytes;
     for (const c of this.deps.runtime.listContainers()) {
       if (c.state !== 'CONTAINER_RUNNING' || c.startedAtMs === undefined) continue;
-      const load = this.deps.load.active ? this.deps.load.podLoad(c.podNamespace, c.podName, now) : undefined;
-      const bytes = pageAligned(containerWorkingSet(c, load, now));
+      const bytes = pageAligned(containerWorkingSet(c, active ? this.deps.load.podLoad(c.podNamespace, c.podName, now) : undefined, now));
       workingSet += bytes;
+      if (!perPod) continue;
       const pod = usage.get(c.podUid) ?? new Map<string, number>();
       pod.set(c.name, bytes);
       usage.set(c.podUid, pod);
@@ -144,8 +133,4 @@ function isCritical(pod: Pod): boolean {
 
 function memoryRequest(quantity: string | undefined): number {
   return quantity === undefined ? 0 : value(quantity);
-}
-
-function pageAligned(bytes: number): number {
-  return Math.ceil(bytes / 4096) * 4096;
 }
