@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { detectLocale, MESSAGES, type Locale } from '../i18n/messages';
 import { currentView, usePlayer } from '../state/playerStore';
 import { Console } from '../views/console/Console';
@@ -14,7 +14,9 @@ import { Timeline } from '../views/timeline/Timeline';
 import { bootPlayer, keepSaved } from './boot';
 import { SessionMenu } from './SessionMenu';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { Splitter } from './Splitter';
 import { useShortcuts } from './useShortcuts';
+import { useSideWidth } from './useSideWidth';
 import { useTheme, type Theme } from './useTheme';
 
 const LibraryDialog = lazy(() => import('../views/library/LibraryDialog').then((m) => ({ default: m.LibraryDialog })));
@@ -35,6 +37,8 @@ export function App() {
   const localeRef = useRef(locale);
   localeRef.current = locale;
   const [helpOpen, setHelpOpen] = useState(false);
+  const [sideWidth, setSideWidth] = useSideWidth();
+  const panes = useRef<HTMLDivElement>(null);
   const toggleHelp = useCallback(() => setHelpOpen((o) => !o), []);
   useShortcuts({ setView: setMainView, toggleHelp });
   useEffect(() => {
@@ -80,7 +84,8 @@ export function App() {
         </label>
       </header>
       <Timeline locale={locale} />
-      <div className="grid min-h-0 flex-1 grid-cols-1 gap-2 lg:grid-cols-[1fr_26rem]">
+      {/* The side column is the learner's width, kept between 300 px and what leaves the diagram 360 px. */}
+      <div ref={panes} style={{ '--side': `${sideWidth}px` } as CSSProperties} className="grid min-h-0 flex-1 grid-cols-1 gap-2 lg:grid-cols-[minmax(0,1fr)_0.75rem_max(300px,min(var(--side),calc(100%_-_372px)))] lg:gap-0">
         <div className="relative flex min-h-[24rem] flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
           <div role="tablist" className="flex gap-1 p-1 text-xs">
             {VIEWS.map((v) => (
@@ -98,7 +103,8 @@ export function App() {
             </div>
           )}
         </div>
-        <div className="flex min-h-0 flex-col gap-2">
+        <Splitter locale={locale} width={sideWidth} setWidth={setSideWidth} container={panes} />
+        <div className="flex min-h-0 min-w-0 flex-col gap-2">
           <NarrationPanel locale={locale} />
           <div className="max-h-[40%] overflow-auto rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-700 dark:bg-slate-900">
             <DeploymentsPanel deployments={view?.deployments ?? []} locale={locale} />

@@ -12,6 +12,8 @@ export function useShortcuts(handlers: { setView?: (view: ViewName) => void; tog
   const { setView, toggleHelp } = handlers;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // A focused control that took the key (the panel splitter's ← →) has called preventDefault.
+      if (event.defaultPrevented) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
       const s = usePlayer.getState();

@@ -116,7 +116,7 @@ export function Console({ locale }: { locale: Locale }) {
               ) : (
                 <div className="whitespace-pre-wrap text-emerald-400">$ {entry.run}</div>
               )}
-              <pre className={`whitespace-pre-wrap ${entry.exit ? 'text-rose-300' : ''}`}>{entry.output}</pre>
+              <pre className={`whitespace-pre ${entry.exit ? 'text-rose-300' : ''}`}>{entry.output}</pre>
             </div>
           );
         })}
