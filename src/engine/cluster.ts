@@ -87,14 +87,24 @@ export class Cluster {
     apiserverOptions: ApiServerOptions,
   ) {
     this.sim = new Simulator(spec.seed, -BOOT_LEAD_MS);
-    this.etcd = new EtcdCluster(this.sim, spec.etcd);
+    this.etcd = new EtcdCluster(this.sim, { ...spec.etcd, epochMs: spec.epochMs });
     this.apiserver = new ApiServer(this.sim, this.etcd, { epochMs: spec.epochMs, ...apiserverOptions });
     this.shellRng = this.sim.rng.fork('shell');
     this.shellSession = new ShellSession(spec.nodes.find((n) => n.role === 'control-plane')?.name ?? 'control-plane');
     this.machines.set(this.shellSession.hostname, this.shellSession);
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name), clientRateLimits: clientRateLimits(spec.clientRateLimits) };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
+    if (spec.kubeSystem) this.attachEtcdLogs();
     this.mountMachine(this.shellSession);
+  }
+
+  /** attachEtcdLogs makes each stacked member's warnings part of its etcd static pod's log (`kubectl logs etcd-NODE`). */
+  private attachEtcdLogs(): void {
+    for (const node of this.spec.nodes) {
+      const kubelet = this.component<Component & NodeAgent>(`kubelet/${node.name}`);
+      const member = kubelet?.hostIP ? this.etcd.members.find((m) => m.config.clientURL.includes(`//${kubelet.hostIP}:`)) : undefined;
+      if (member && kubelet?.runtime) kubelet.runtime.attachLiveLog('kube-system', `etcd-${node.name}`, 'etcd', (fromMs) => member.log.since(fromMs));
+    }
   }
 
   /** mountMachine gives a machine's shell kubeadm's files: the kubelet's manifests, the PKI and kubeconfigs. */

@@ -7,6 +7,8 @@ import { wait, type Task } from '../sim/task';
 import type { CommandIO } from './process';
 import { snapshotRestore, snapshotSave, snapshotStatusCommand } from './etcdctlSnapshot';
 import { checkPerf } from './etcdctlCheck';
+import { askedMembers } from './etcdctlEndpoints';
+import { endpointHealth } from './etcdctlHealth';
 import type { EtcdMemberView, ShellEnv } from './shellEnv';
 
 /**
@@ -38,17 +40,18 @@ function* runCommand(env: ShellEnv, globals: EtcdctlGlobals, command: EtcdctlCom
       return printMemberList({ header, members: members.map((m) => ({ id: m.id, name: m.name, peerUrls: [m.peerURL], clientUrls: [m.clientURL] })) }, format);
     }
     case 'endpoint status': {
-      const asked = command.cluster || !explicitEndpoints ? members : members.filter((m) => globals.endpoints.some((e) => m.clientURL.endsWith(e.replace(/^[a-z]+:\/\//, ''))));
-      yield* wait(env.sim.sleep(1));
-      return printEndpointStatus(asked.map((m) => statusOf(env, m)), format);
+      // One endpoint after another (ep_command.go epStatusCommandFunc); a dead one costs the whole
+      // --command-timeout before the next is asked.
+      const timeoutMs = Math.max(1, Math.round(globals.commandTimeoutNs / 1e6));
+      const statuses = [];
+      for (const member of askedMembers(env, globals, command.cluster, explicitEndpoints)) {
+        yield* wait(env.sim.sleep(member.running ? 1 : timeoutMs));
+        statuses.push(statusOf(env, member));
+      }
+      return printEndpointStatus(statuses, format);
     }
-    case 'endpoint health': {
-      yield* wait(env.sim.sleep(1));
-      return printEndpointHealth(
-        members.map((m) => (m.running ? { endpoint: m.clientURL, health: true, tookNs: 1_800_000 } : { endpoint: m.clientURL, health: false, tookNs: 5_000_000_000, error: 'context deadline exceeded' })),
-        format,
-      );
-    }
+    case 'endpoint health':
+      return printEndpointHealth(yield* endpointHealth(env, globals, askedMembers(env, globals, command.cluster, explicitEndpoints)), format);
     case 'snapshot save':
       return yield* snapshotSave(env, globals, command.file);
     case 'snapshot status':

@@ -39,8 +39,11 @@ export function* checkPerf(env: ShellEnv, globals: EtcdctlGlobals, command: { lo
   let sent = 0;
   let lastDoneMs = startMs;
   // The rate limiter releases a put every 1/limit s; a client that is still waiting holds it back.
+  // The limiter waits on a context that ends with the run (check.go): a cluster that falls behind
+  // gets no more puts after `duration`, only the in-flight ones are waited for.
+  const endMs = startMs + cfg.duration * 1000;
   const send = (): void => {
-    if (sent >= total) return;
+    if (sent >= total || env.sim.nowMs >= endMs) return;
     if (inFlight < cfg.clients) {
       const key = `${command.prefix}${env.rng.nextU32().toString(16).padStart(8, '0')}${env.rng.nextU32().toString(16).padStart(8, '0')}`;
       keys.push(key);
@@ -58,7 +61,7 @@ export function* checkPerf(env: ShellEnv, globals: EtcdctlGlobals, command: { lo
   };
   send();
   const deadline = startMs + cfg.duration * 1000 + 30_000;
-  while ((sent < total || inFlight > 0) && env.sim.nowMs < deadline) yield* wait(env.sim.sleep(100));
+  while (((sent < total && env.sim.nowMs < endMs) || inFlight > 0) && env.sim.nowMs < deadline) yield* wait(env.sim.sleep(100));
   // The report covers the whole run: its full duration and the last response after it.
   const elapsedS = Math.max(cfg.duration + 0.001, (lastDoneMs - startMs) / 1000);
   const rps = latencies.length / elapsedS;

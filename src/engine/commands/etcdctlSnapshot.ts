@@ -10,7 +10,8 @@ import type { SnapshotRestoreCommand } from '../etcdctl/parseArgs';
 import { printSnapshotStatus, restoreLog, saveLog, saveUnreachableLog } from '../etcdctl/printSnapshot';
 import { decodeSnapshot, encodeSnapshot, snapshotStatus, type Snapshot } from '../etcdctl/snapshotFile';
 import { wait, type Task } from '../sim/task';
-import type { EtcdMemberView, ShellEnv } from './shellEnv';
+import type { ShellEnv } from './shellEnv';
+import { memberFor } from './etcdctlEndpoints';
 import { ShellSession } from './bash/session';
 
 /** STREAM_BYTES_PER_MS: how fast a member streams its database to etcdctl (~200 MB/s on a local disk). */
@@ -18,17 +19,6 @@ const STREAM_BYTES_PER_MS = 200_000;
 
 const session = (env: ShellEnv): ShellSession => env.shell ?? new ShellSession('control-plane');
 const parentOf = (path: string) => path.slice(0, Math.max(1, path.lastIndexOf('/')));
-
-/** memberFor: the member an endpoint names; 127.0.0.1/localhost is this machine's own member. */
-function memberFor(env: ShellEnv, endpoint: string): EtcdMemberView | undefined {
-  const hostPort = endpoint.replace(/^[a-z]+:\/\//, '');
-  const members = env.etcdMembers();
-  if (/^(127\.0\.0\.1|localhost)(:2379)?$/.test(hostPort)) {
-    const ip = env.nodeAgent(session(env).hostname)?.hostIP;
-    return members.find((m) => ip !== undefined && m.clientURL.includes(`//${ip}:`)) ?? members[0];
-  }
-  return members.find((m) => m.clientURL.replace(/^[a-z]+:\/\//, '') === hostPort);
-}
 
 export function* snapshotSave(env: ShellEnv, globals: EtcdctlGlobals, file: string): Task<EtcdctlOutput> {
   if (globals.endpoints.length !== 1) return exitWithError(ExitCode.interrupted, `snapshot must be requested to one selected node, not multiple [${globals.endpoints.join(' ')}]`);

@@ -6,7 +6,8 @@ import type { LoadState } from '../metrics/loadState';
 import type { RegistryState } from '../registry/registryState';
 import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
-import type { EtcdClient } from '../etcd/types';
+import type { EtcdClient, EtcdError } from '../etcd/types';
+import type { Future } from '../sim/future';
 import type { ShellSession } from './bash/session';
 import type { PkiState } from '../kubeadm/certs/certificates';
 import type { MachineServices } from '../systemd/units';
@@ -80,11 +81,15 @@ export interface ControlPlaneProcess {
 
 /** EtcdControl is what `sim etcd stop|start|partition|heal` needs from the etcd cluster. */
 export interface EtcdControl {
-  readonly members: ReadonlyArray<{ readonly name: string; readonly running: boolean }>;
+  readonly members: ReadonlyArray<{ readonly name: string; readonly running: boolean; readonly disk?: { readonly fsyncMs: number } }>;
+  /** setFsyncMs makes a member's fdatasync take `ms` (`sim etcd disk`; 0 is a fast disk). */
+  setFsyncMs?(name: string, ms: number): void;
   leader(): { readonly name: string } | undefined;
   stopMember(name: string): unknown;
   /** defragmentMember rewrites a running member's db file (`etcdctl defrag`); false when it is down. */
   defragmentMember?(name: string): boolean;
+  /** linearizableRead resolves when the member may serve a linearizable read, or with the error (ReadIndex). */
+  linearizableRead?(name: string): Future<EtcdError | undefined>;
   startMember(name: string): unknown;
   partition(names: string[]): void;
   heal(): void;

@@ -16,6 +16,8 @@ Usage:
                                       stop or start etcd members
   sim etcd partition MEMBER[,MEMBER]  cut members off from the rest
   sim etcd heal                       remove all partitions
+  sim etcd disk MEMBER|leader|all DURATION|normal
+                                      make fdatasync on members' disks take DURATION (a slow disk)
   sim controlplane [list]             kube-controller-manager and kube-scheduler replicas, who leads
   sim controlplane stop|start kube-controller-manager|kube-scheduler [INSTANCE|leader|all]
                                       kill or start a replica (a standby takes the Lease when it expires;
@@ -43,7 +45,7 @@ export function* sim(env: ShellEnv, argv: string[], io: CommandIO): Task<number>
     io.out(USAGE);
     return 0;
   }
-  if (group === 'etcd') return etcdCommand(env, verb, target, io);
+  if (group === 'etcd') return etcdCommand(env, verb, target, io, argv[3]);
   if (group === 'node') return nodeCommand(env, verb, target, io);
   if (group === 'controlplane') return controlPlaneCommand(env, argv.slice(1), io);
   if (group === 'image') return imageCommand(env, argv.slice(1), io);

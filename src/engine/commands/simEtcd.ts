@@ -1,3 +1,4 @@
+import { formatDurationGo, parseDurationMs } from '../sim/duration';
 import type { CommandIO } from './process';
 import type { EtcdControl, ShellEnv } from './shellEnv';
 
@@ -8,8 +9,9 @@ import type { EtcdControl, ShellEnv } from './shellEnv';
  * @example
  * sim etcd stop leader             # etcd member etcd-2 (leader) stopped
  * sim etcd partition etcd-1,etcd-2 # etcd members etcd-1, etcd-2 cut off from etcd-3
+ * sim etcd disk all 600ms          # etcd members etcd-1, etcd-2, etcd-3: fdatasync takes 600ms
  */
-export function etcdCommand(env: ShellEnv, verb: string | undefined, target: string | undefined, io: CommandIO): number {
+export function etcdCommand(env: ShellEnv, verb: string | undefined, target: string | undefined, io: CommandIO, value?: string): number {
   const etcd = env.etcdControl;
   if (!etcd) {
     io.err('error: this cluster has no simulated etcd members\n');
@@ -20,8 +22,9 @@ export function etcdCommand(env: ShellEnv, verb: string | undefined, target: str
     io.out('etcd network healed\n');
     return 0;
   }
+  if (verb === 'disk') return diskCommand(etcd, target, value, io);
   if ((verb !== 'stop' && verb !== 'start' && verb !== 'partition') || !target) {
-    io.err('error: usage: sim etcd stop|start MEMBER|leader|all | sim etcd partition MEMBER[,MEMBER] | sim etcd heal\n');
+    io.err(`error: usage: ${USAGE}\n`);
     return 1;
   }
   if (target === 'all' && verb !== 'partition') return everyMember(etcd, verb, io);
@@ -52,6 +55,35 @@ export function etcdCommand(env: ShellEnv, verb: string | undefined, target: str
     etcd.startMember(name);
     io.out(`etcd member ${label} started\n`);
   }
+  return 0;
+}
+
+const USAGE = 'sim etcd stop|start MEMBER|leader|all | sim etcd partition MEMBER[,MEMBER] | sim etcd heal | sim etcd disk MEMBER|leader|all DURATION|normal';
+
+/**
+ * diskCommand is `sim etcd disk`: how long an fdatasync takes on members' disks, the cause of the
+ * seeds' "etcd performance degradation" fault. Writes then wait for it (WAL and backend), a
+ * leader's heartbeats go out late, and past the election timeout followers start elections.
+ */
+function diskCommand(etcd: EtcdControl, target: string | undefined, value: string | undefined, io: CommandIO): number {
+  if (!etcd.setFsyncMs) {
+    io.err('error: this etcd does not simulate its disks\n');
+    return 1;
+  }
+  if (!target || target === 'list') {
+    for (const m of etcd.members) io.out(`${m.name}\t${m.disk?.fsyncMs ? `fdatasync takes ${formatDurationGo(m.disk.fsyncMs)}` : 'normal disk'}\n`);
+    return 0;
+  }
+  const ms = value === 'normal' ? 0 : value === undefined ? undefined : parseDurationMs(value);
+  if (ms === undefined || ms < 0 || ms > 60_000) {
+    io.err(`error: sim etcd disk ${target}: want a duration up to 1m (e.g. 600ms) or "normal", got ${JSON.stringify(value ?? '')}\n`);
+    return 1;
+  }
+  const names = target === 'all' ? etcd.members.map((m) => m.name) : [resolve(etcd, target, io)];
+  if (names[0] === undefined) return 1;
+  for (const name of names as string[]) etcd.setFsyncMs(name, ms);
+  const who = `etcd member${names.length > 1 ? 's' : ''} ${names.join(', ')}${target === 'leader' ? ' (leader)' : ''}`;
+  io.out(ms === 0 ? `${who}: disk back to normal\n` : `${who}: fdatasync takes ${formatDurationGo(ms)}\n`);
   return 0;
 }
 

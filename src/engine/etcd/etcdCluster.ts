@@ -10,7 +10,8 @@ import { EtcdMember } from './member';
 import { defragment, memberView, raftView, type RaftView } from './memberView';
 import { PeerNetwork } from './network';
 import { hexId } from './ids';
-import type { EtcdClient, EtcdResult, EtcdWatchCallbacks, RangeResponse, ResponseHeader, TxnOp, TxnRequest, TxnResponse } from './types';
+import { DEFAULT_EPOCH_MS } from '../sim/time';
+import type { EtcdClient, EtcdError, EtcdResult, EtcdWatchCallbacks, RangeResponse, ResponseHeader, TxnOp, TxnRequest, TxnResponse } from './types';
 
 export interface EtcdClusterOptions {
   members: number;
@@ -26,6 +27,8 @@ export interface EtcdClusterOptions {
   clientLatencyMs?: number;
   /** diskSyncMs: WAL fsync time; a member handles its Raft work in batches this far apart. */
   diskSyncMs?: number;
+  /** epochMs: the wall clock at sim time 0 (log timestamps). */
+  epochMs?: number;
 }
 
 export const DEFAULT_SNAPSHOT_COUNT = 100_000;
@@ -75,6 +78,7 @@ export class EtcdCluster implements EtcdClient {
         catchUpEntries: Math.max(1, Math.floor(snapshotCount / 20)),
         clientLatencyMs: options.clientLatencyMs ?? 1,
         diskSyncMs: options.diskSyncMs ?? 1,
+        epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
       });
       this.members.push(member);
     }
@@ -236,6 +240,17 @@ export class EtcdCluster implements EtcdClient {
     if (!member?.running) return false;
     defragment(member);
     return true;
+  }
+
+  /** setFsyncMs gives a member a disk whose fdatasync takes `ms` (`sim etcd disk`). */
+  setFsyncMs(name: string, ms: number): void {
+    const member = this.member(name);
+    if (member) member.disk.fsyncMs = Math.max(0, Math.round(ms));
+  }
+
+  /** linearizableRead asks one member for a linearizable read (`etcdctl endpoint health` probes each member). */
+  linearizableRead(name: string): Future<EtcdError | undefined> {
+    return this.member(name)?.linearizableRead() ?? Future.resolved<EtcdError | undefined>(ErrTransportClosing);
   }
 
   /** stopMember kills a member's process (`sim etcd stop NAME|leader`). */

@@ -4,23 +4,26 @@ import { Future } from '../sim/future';
 import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
 import { applyRequest, type EtcdRequest } from './apply';
-import { ErrContextDeadline, ErrNoLeader, ErrCompacted, ErrProposalDropped, ErrTransportClosing } from './errors';
-import { MemberWatch } from './memberWatch';
+import { ErrNoLeader, ErrCompacted, ErrTransportClosing } from './errors';
+import { MemberDisk } from './memberDisk';
+import { MemberLog } from './memberLog';
+import { TimeoutDetector } from './timeoutDetector';
+import { MemberWatches } from './memberWatches';
 import type { MvccSnapshot } from './mvcc';
 import { MvccStore } from './mvcc';
 import type { PeerNetwork } from './network';
 import { bootstrapStorage } from './raft/bootstrap';
 import type { Raft } from './raft/raft';
-import { RawNode, type SoftState } from './raft/rawNode';
+import { RawNode, type Ready, type SoftState } from './raft/rawNode';
 import { None, type Entry, type Message, type Snapshot } from './raft/raftpb';
 import { MemoryStorage } from './raft/storage';
 import { peerName, traceBecome, traceReady } from './memberTrace';
-import { proposeTimeoutError } from './proposeTimeout';
+import { Proposals } from './proposals';
 import { ReadLoop } from './readIndex';
 import { adjustTicks } from './tickAdvance';
 import { raftConfig, type EtcdMemberConfig } from './memberConfig';
 import type { DistributiveOmit, EtcdError, EtcdWatchCallbacks, ResponseHeader } from './types';
-import { Wait, type ProposalResult, type Waiter } from './wait';
+import type { ProposalResult } from './wait';
 
 /** maxNoLeaderCnt: etcd cancels leader-requiring watches after 3 election timeouts without a leader. */
 const MAX_NO_LEADER_CHECKS = 3;
@@ -41,12 +44,15 @@ export class EtcdMember {
   leadElectedAtMs = Number.NEGATIVE_INFINITY;
   readonly reqTimeoutMs: number;
   private readonly reads: ReadLoop;
-  private readonly waits: Wait;
-  /** proposals queued for the next flush, handed to Raft as one MsgProp (etcd batches proposals per Ready). */
-  private queued: EtcdRequest[] = [];
-  private readonly watches = new Set<MemberWatch>();
+  private readonly proposals: Proposals;
+  private readonly watches: MemberWatches;
   private outbox: Array<() => void> = [];
   private flushPending = false;
+  /** disk: how long its fdatasync takes (`sim etcd disk`), and the raft loop blocked on it. */
+  readonly disk: MemberDisk;
+  /** heartbeats: etcd's timeout detector on the heartbeats a leader sends, per peer. */
+  private readonly heartbeats: TimeoutDetector;
+  readonly log: MemberLog;
   private generation = 0;
   private tickCount = 0;
   private noLeaderChecks = 0;
@@ -62,15 +68,19 @@ export class EtcdMember {
 
   constructor(
     readonly sim: Simulator,
-    private readonly network: PeerNetwork,
+    readonly network: PeerNetwork,
     private readonly rng: Rng,
     readonly config: EtcdMemberConfig,
   ) {
     // ReqTimeout: 5 s for queueing, computation and disk + 2 election timeouts for a leader election.
     this.reqTimeoutMs = 5000 + 2 * config.electionTicks * config.tickMs;
     this.reads = new ReadLoop(this);
-    this.waits = new Wait(sim, this.reqTimeoutMs, (waiter) => this.expire(waiter));
+    this.proposals = new Proposals(this);
+    this.watches = new MemberWatches(sim, this.store, config.clientLatencyMs);
     this.raftRng = rng.fork('raft');
+    this.log = new MemberLog(() => config.epochMs);
+    this.disk = new MemberDisk(sim, this.log);
+    this.heartbeats = new TimeoutDetector(2 * config.tickMs);
     bootstrapStorage(this.storage, config.peerIds);
     network.register({
       id: config.raftId,
@@ -146,11 +156,11 @@ export class EtcdMember {
     this.node = undefined;
     this.lead = None;
     this.flushPending = false;
+    this.disk.reset();
     this.outbox = [];
-    this.queued = [];
-    for (const w of this.waits.cancelAll()) w.future.resolve({ ok: false, error: ErrTransportClosing });
+    this.proposals.failAll(ErrTransportClosing);
     this.reads.fail(ErrTransportClosing);
-    this.failWatches(ErrTransportClosing);
+    this.watches.failAll(ErrTransportClosing);
     this.network.refreshLinks();
     this.sim.emit({ component: this.name, kind: 'etcd.member.stop' });
   }
@@ -172,6 +182,10 @@ export class EtcdMember {
   }
 
   private tick(): void {
+    if (this.disk.syncing) {
+      this.disk.tickWaiting = true;
+      return;
+    }
     const node = this.node!;
     node.tick();
     // monitorLeader: every election timeout, count how long the member has had no leader.
@@ -179,7 +193,7 @@ export class EtcdMember {
       this.noLeaderChecks = this.lead === None ? this.noLeaderChecks + 1 : 0;
       if (this.noLeaderChecks >= MAX_NO_LEADER_CHECKS) {
         this.noLeaderChecks = 0;
-        this.failWatches(ErrNoLeader);
+        this.watches.failAll(ErrNoLeader);
       }
     }
     this.scheduleFlush();
@@ -202,62 +216,10 @@ export class EtcdMember {
     this.scheduleFlush();
   }
 
-  /**
-   * propose submits a request through Raft and resolves when this member applied it, or with
-   * etcd's error after ReqTimeout. Without a known leader the proposal waits (etcd 3.4 blocks on
-   * the raft node's proposal channel), so a request made during an election proceeds once the new
-   * leader is known.
-   */
+  /** propose submits a request through Raft (see Proposals.propose). */
   propose(body: DistributiveOmit<EtcdRequest, 'id'>): Future<ProposalResult> {
-    const future = new Future<ProposalResult>();
-    if (!this.node) {
-      future.resolve({ ok: false, error: ErrTransportClosing });
-      return future;
-    }
-    // Object.assign, not `{ ...body, id }`: in V8 11 a spread followed by a new key gives each
-    // request (kept in the Raft log) its own hidden class.
-    const req = Object.assign({}, body, { id: this.nextRequestId() }) as EtcdRequest;
-    const startMs = this.sim.nowMs;
-    const waiter: Waiter = { future, req, startMs, proposed: false };
-    this.waits.register(waiter);
-    if (this.node.raft.lead === None) this.waits.block(waiter);
-    else this.hand(req, waiter);
-    return future;
-  }
-
-  private hand(req: EtcdRequest, waiter: Waiter): void {
-    waiter.proposed = true;
-    this.queued.push(req);
-    this.scheduleFlush();
-  }
-
-  /** proposeQueued steps the queued proposals as one batch; a refused batch fails its requests. */
-  private proposeQueued(node: RawNode): void {
-    const batch = this.queued;
-    this.queued = [];
-    if (!node.proposeBatch(batch)) return;
-    for (const req of batch) {
-      this.waits.trigger(req.id)?.future.resolve({ ok: false, error: ErrProposalDropped });
-    }
-  }
-
-  /** expire answers a request that did not apply within ReqTimeout (etcd's parseProposeCtxErr). */
-  private expire(waiter: Waiter): void {
-    if (!waiter.proposed) {
-      waiter.future.resolve({ ok: false, error: ErrContextDeadline });
-      return;
-    }
-    const self = this.config.raftId;
-    const error = proposeTimeoutError({
-      startMs: waiter.startMs,
-      leadElectedAtMs: this.leadElectedAtMs,
-      electionTimeoutMs: this.config.electionTicks * this.config.tickMs,
-      self,
-      lead: this.lead,
-      peerIds: this.config.peerIds,
-      activeSince: (peer) => this.network.activeSince(self, peer),
-    });
-    waiter.future.resolve({ ok: false, error });
+    if (!this.node) return Future.resolved<ProposalResult>({ ok: false, error: ErrTransportClosing });
+    return this.proposals.propose(this.node, body);
   }
 
   /** linearizableRead resolves once a read may be served here (undefined) or with the error. */
@@ -267,18 +229,7 @@ export class EtcdMember {
   }
 
   watch(prefix: string, startRevision: number, callbacks: EtcdWatchCallbacks): () => void {
-    if (startRevision > 0 && startRevision <= this.store.compactRevision) {
-      this.sim.after(this.config.clientLatencyMs, () => callbacks.onError(ErrCompacted));
-      return () => {};
-    }
-    const watch = new MemberWatch(this.store, prefix, callbacks);
-    this.watches.add(watch);
-    const backlog = startRevision > 0 ? this.store.eventsSince(prefix, startRevision) : [];
-    if (backlog.length > 0) this.sim.after(this.config.clientLatencyMs, () => watch.deliver(backlog));
-    return () => {
-      watch.cancel();
-      this.watches.delete(watch);
-    };
+    return this.watches.open(prefix, startRevision, callbacks);
   }
 
   header(): ResponseHeader {
@@ -286,7 +237,7 @@ export class EtcdMember {
   }
 
   scheduleFlush(): void {
-    if (this.flushPending || !this.node) return;
+    if (this.flushPending || this.disk.syncing || !this.node) return;
     this.flushPending = true;
     const generation = this.generation;
     this.sim.after(this.config.diskSyncMs, () => {
@@ -303,7 +254,7 @@ export class EtcdMember {
     this.flushPending = false;
     const node = this.node;
     if (!node) return;
-    if (this.queued.length > 0) this.proposeQueued(node);
+    this.proposals.stepQueued(node);
     while (node.hasReady()) {
       const rd = node.ready();
       if (rd.softState) this.onSoftState(rd.softState);
@@ -311,15 +262,70 @@ export class EtcdMember {
       if (rd.hardState) this.storage.setHardState(rd.hardState);
       this.storage.append(rd.entries);
       traceReady(this.sim, this.name, rd);
-      this.network.sendAll(this.config.raftId, rd.messages);
-      for (const e of rd.committedEntries) this.applyEntry(e);
-      for (const rs of rd.readStates) this.reads.onReadState(rs);
-      node.advance(rd);
-      this.reads.onApplied();
-      this.maybeTriggerSnapshot();
+      if (this.disk.fsyncMs > 0 && rd.mustSync) {
+        this.saveSlowly(node, rd);
+        return;
+      }
+      this.send(rd.messages);
+      this.finishReady(node, rd);
       if (this.node !== node) return;
     }
-    this.flushOutbox();
+    this.flushBackend();
+  }
+
+  /**
+   * saveSlowly is a Ready whose WAL save waits for a slow fdatasync. A leader sends its messages
+   * first (etcd's raftNode does, so followers persist in parallel); a follower sends after the
+   * save, since its acks promise durability. The raft loop then continues where it stopped.
+   */
+  private saveSlowly(node: RawNode, rd: Ready): void {
+    const leader = node.raft.state === 'StateLeader';
+    if (leader) this.send(rd.messages);
+    const generation = this.generation;
+    this.disk.walSave(
+      () => generation === this.generation,
+      () => {
+        if (!leader) this.send(rd.messages);
+        this.finishReady(node, rd);
+        if (this.node !== node) return;
+        if (this.disk.tickWaiting) {
+          this.disk.tickWaiting = false;
+          this.tick();
+        }
+        this.flushBackend();
+        this.scheduleFlush();
+      },
+    );
+  }
+
+  private finishReady(node: RawNode, rd: Ready): void {
+    for (const e of rd.committedEntries) this.applyEntry(e);
+    for (const rs of rd.readStates) this.reads.onReadState(rs);
+    node.advance(rd);
+    this.reads.onApplied();
+    this.maybeTriggerSnapshot();
+  }
+
+  /**
+   * send hands messages to the network. A leader's heartbeats go through etcd's timeout detector:
+   * one sent more than two heartbeat intervals after the previous to that peer is logged.
+   */
+  private send(messages: Message[]): void {
+    for (const m of messages) {
+      if (m.type !== 'MsgHeartbeat') continue;
+      const exceeded = this.heartbeats.observe(m.to, this.sim.nowMs);
+      if (exceeded > 0) this.log.lateHeartbeat(this.sim.nowMs, this.peerMemberIds[m.to - 1], this.config.tickMs, exceeded);
+    }
+    this.network.sendAll(this.config.raftId, messages);
+  }
+
+  /**
+   * flushBackend answers this flush's clients, once the backend committed: at once on a fast disk,
+   * after its fdatasync on a slow one.
+   */
+  private flushBackend(): void {
+    const generation = this.generation;
+    this.disk.backendCommit(this.outbox.length > 0, () => generation === this.generation, () => this.flushOutbox());
   }
 
   private onSoftState(ss: SoftState): void {
@@ -328,10 +334,11 @@ export class EtcdMember {
     this.lead = ss.lead;
     if (changed) this.sim.emit({ component: this.name, kind: 'raft.lead', lead: ss.lead === None ? '' : peerName(ss.lead), term: this.node!.raft.term });
     if (newLeader) {
+      this.heartbeats.reset();
       this.leadElectedAtMs = this.sim.nowMs;
       this.reads.onLeaderChanged();
     }
-    if (ss.lead !== None) for (const w of this.waits.unblock()) this.hand(w.req, w);
+    if (ss.lead !== None) this.proposals.leaderKnown();
     if (ss.raftState === 'StateLeader' && !this.clusterVersionSet) {
       this.clusterVersionSet = true;
       this.propose({ kind: 'clusterVersion', version: '3.4.0' });
@@ -343,7 +350,7 @@ export class EtcdMember {
     this.store.restore(snap.data as MvccSnapshot);
     this.consistentIndex = snap.metadata.index;
     this.appliedTerm = snap.metadata.term;
-    this.failWatches(ErrCompacted);
+    this.watches.failAll(ErrCompacted);
     this.sim.emit({ component: this.name, kind: 'etcd.snapshot.restore', index: snap.metadata.index, term: snap.metadata.term });
   }
 
@@ -355,16 +362,11 @@ export class EtcdMember {
     const req = e.data as EtcdRequest;
     const result = applyRequest(this.store, req);
     if (req.kind === 'clusterVersion') this.clusterVersionSet = true;
-    const waiter = this.waits.trigger(req.id);
+    this.disk.noteApplied(req, this.store.currentRevision);
+    const waiter = this.proposals.applied(req.id);
     if (!waiter) return;
     const header = this.header();
     this.outbox.push(() => waiter.future.resolve({ ok: true, value: { result, header } }));
-  }
-
-  /** failWatches ends every watch on this member with `error` (clients re-watch elsewhere). */
-  private failWatches(error: EtcdError): void {
-    for (const watch of [...this.watches]) watch.fail(error);
-    this.watches.clear();
   }
 
   /**
@@ -385,10 +387,7 @@ export class EtcdMember {
    * re-reads through the apiserver's cache finds its own write), then the write responses.
    */
   private flushOutbox(): void {
-    let watchBatches: Array<[MemberWatch, ReturnType<MemberWatch['takePending']>]> | undefined;
-    for (const watch of this.watches) {
-      if (watch.pending.length > 0) (watchBatches ??= []).push([watch, watch.takePending()]);
-    }
+    const watchBatches = this.watches.takePending();
     const responses = this.outbox;
     if (responses.length === 0 && !watchBatches) return;
     this.outbox = [];
@@ -396,3 +395,4 @@ export class EtcdMember {
     for (const respond of responses) respond();
   }
 }
+

@@ -29,6 +29,8 @@ export interface EtcdMemberConfig {
    * as etcd's raft loop batches proposals. Applied results go to clients at the end of it.
    */
   diskSyncMs: number;
+  /** epochMs: the wall clock at sim time 0, for the timestamps of the member's log lines. */
+  epochMs: number;
 }
 
 /**

@@ -33,6 +33,7 @@ export function containerLogLines(container: ContainerRecord, context: LogsConte
     const iterations = Math.min(Math.floor((endMs - first) / every) + 1, MAX_LOG_LINES);
     for (let i = Math.max(0, iterations - MAX_LOG_LINES); i < iterations; i++) out.push(...render(behavior.repeatLogs, first + i * every));
   }
+  if (container.liveLog) for (const line of container.liveLog(startedAtMs)) if (line.timeMs <= endMs) out.push({ timeMs: line.timeMs, stream: 'stderr', text: line.text });
   const natural = container.reason !== undefined && container.finishedAtMs !== undefined && behavior.mode === 'exit' && container.finishedAtMs - startedAtMs >= behavior.runMs;
   if (natural && behavior.exitLogs) out.push(...render(behavior.exitLogs, startedAtMs));
   out.sort((a, b) => a.timeMs - b.timeMs);

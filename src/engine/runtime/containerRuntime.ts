@@ -13,7 +13,7 @@ import { newID } from './ids';
 import { ImageStore } from './imageStore';
 import { HostLocalIPAM } from './ipam';
 import { exitPlan, SIGKILL_EXIT_CODE, stopPlan } from './process';
-import type { ContainerConfig, ContainerRecord, PodSandbox, RuntimeOutage, RuntimeResult, SandboxConfig } from './types';
+import type { ContainerConfig, ContainerRecord, LiveLog, PodSandbox, RuntimeOutage, RuntimeResult, SandboxConfig } from './types';
 import { PidAllocator, ServiceProcess } from '../systemd/serviceProcess';
 
 /** BARE_SHELL: a shell started without a script (it reads its commands from stdin). */
@@ -47,6 +47,8 @@ export class ContainerRuntime {
   readonly images = new ImageStore();
   private readonly sandboxes = new Map<string, PodSandbox>();
   private readonly containers = new Map<string, ContainerRecord>();
+  /** liveLogs: what a simulated component logs while it runs, by `namespace/pod/container` (attachLiveLog). */
+  private readonly liveLogs = new Map<string, LiveLog>();
   private readonly exitTimers = new Map<string, Timer>();
   /**
    * byPod indexes sandboxes and containers by pod UID, in creation order (the PLEG and the
@@ -56,6 +58,15 @@ export class ContainerRuntime {
   private readonly byPod = new Map<string, PodIndex>();
   private readonly stopWaiters = new Map<string, Future<void>>();
   private readonly ipam: HostLocalIPAM;
+  /**
+   * attachLiveLog makes a component's runtime log part of its container's log: every instance of
+   * that container created from now on (the etcd static pod's container shows its member's warnings).
+   */
+  attachLiveLog(namespace: string, pod: string, container: string, log: LiveLog): void {
+    this.liveLogs.set(`${namespace}/${pod}/${container}`, log);
+    for (const record of this.containers.values()) if (record.podNamespace === namespace && record.podName === pod && record.name === container) record.liveLog = log;
+  }
+
   /** onPodChange is called with a pod UID whenever one of its containers or sandboxes changes state. */
   onPodChange: (podUid: string) => void = () => {};
   /** versions counts state changes per pod, so the kubelet can tell "nothing changed" cheaply. */
@@ -183,6 +194,7 @@ export class ContainerRuntime {
         createdAtMs: this.sim.nowMs, argv: plan.argv, env: processEnv(sandbox.name, image.resolved.config.env ?? [], config.envs ?? []), tools: image.resolved.config.tools, files: image.resolved.config.files, behavior: plan.behavior, memoryLimitBytes: config.memoryLimitBytes,
         // Fields set later are made now: added afterwards they would go to a property array.
         startedAtMs: undefined, finishedAtMs: undefined, exitCode: undefined, reason: undefined, cpuAccounting: undefined,
+        liveLog: this.liveLogs.get(`${sandbox.namespace}/${sandbox.name}/${config.name}`),
       };
       this.containers.set(container.id, container);
       const index = this.podIndex(container.podUid);

@@ -55,7 +55,12 @@ export interface ContainerRecord {
    * container as it does in the kernel; the node's stats collector advances it (metrics/nodeStats).
    */
   cpuAccounting?: CpuAccounting;
+  /** liveLog: lines the simulated process writes as things happen (etcd's disk warnings), beyond its image's. */
+  liveLog?: LiveLog;
 }
+
+/** LiveLog lists the lines a process wrote at or after `fromMs`, to stderr. */
+export type LiveLog = (fromMs: number) => ReadonlyArray<{ timeMs: number; text: string }>;
 
 /** CpuAccounting: core-nanoseconds used since the container started, accounted up to `accountedAtMs`. */
 export interface CpuAccounting {
