@@ -104,3 +104,20 @@ describe('evicted-pods scenario', () => {
     expect(last).toMatch(/\ncache-\S+ +1\/1 +Running /);
   });
 });
+
+describe('etcd-slow-disk scenario', () => {
+  it('is byte-identical run to run', () => {
+    expect(JSON.stringify(run('etcd-slow-disk.yaml', true))).toBe(JSON.stringify(run('etcd-slow-disk.yaml', true)));
+  });
+
+  it('slows writes to seconds, fails check perf, shows the slow applies in etcd’s log, and recovers', () => {
+    const results = run('etcd-slow-disk.yaml');
+    const out = (prefix: string, index = 0) => results.filter((r) => r.run.startsWith(prefix))[index];
+    const real = (text: string) => Number(/real\t0m([\d.]+)s/.exec(text)![1]);
+    expect(real(out('time kubectl scale').stderr || out('time kubectl scale').stdout)).toBeLessThan(0.1);
+    expect(real(out('time kubectl scale', 1).stderr || out('time kubectl scale', 1).stdout)).toBeGreaterThan(1.5);
+    expect(out('etcdctl check perf')).toMatchObject({ exit: 1, stdout: expect.stringMatching(/\nFAIL: Throughput too low: \d+ writes\/s\nSlowest request took too long: [\d.]+s\nStddev too high: [\d.]+s\nFAIL\n$/) });
+    expect(out('kubectl logs -n kube-system etcd-control-plane').stdout).toMatch(/^(\{"level":"warn",.*"msg":"apply request took too long","took":"8\d\d\.\d+ms","expected-duration":"100ms".*\}\n){2}$/);
+    expect(real(out('time kubectl scale', 2).stderr || out('time kubectl scale', 2).stdout)).toBeLessThan(0.1);
+  });
+});
