@@ -20,3 +20,18 @@ test('the Raft view shows one leader; killing it elects another at a higher term
   await expect(ring).toContainText('领导者');
   await page.screenshot({ path: test.info().outputPath('raft-after-zh-CN.png') });
 });
+
+test('a member given a slow disk shows it on the ring, and its button fixes it again', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'etcd Raft' }).click();
+  const ring = page.getByTestId('raft-ring');
+  const row = ring.getByTestId('raft-row-etcd-1');
+  await row.getByRole('button', { name: 'Slow disk' }).click();
+  await expect(page.getByRole('log')).toContainText('etcd member etcd-1: fdatasync takes 800ms');
+  await expect(ring.getByTestId('raft-disk-etcd-1')).toContainText('disk 800ms');
+  await expect(ring.getByTestId('raft-disk-etcd-2')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('raft-slow-disk.png') });
+  await row.getByRole('button', { name: 'Fix disk' }).click();
+  await expect(page.getByRole('log')).toContainText('etcd member etcd-1: disk back to normal');
+  await expect(ring.getByTestId('raft-disk-etcd-1')).toHaveCount(0);
+});

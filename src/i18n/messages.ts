@@ -183,6 +183,11 @@ const en = {
   heal: 'Heal',
   clientWrite: 'Client write (etcdctl put)',
   killLeader: 'Kill the leader',
+  slowDisk: 'Slow disk',
+  fastDisk: 'Fix disk',
+  diskLabel: 'disk {ms}',
+  diskTitle: 'fdatasync takes {ms} on this member: its Raft loop waits for every WAL save, and writes take about two fsyncs',
+  diskSyncing: 'fsync in progress',
   raftHint: 'The arc around a follower is its election timer; when it closes the member starts an election. Messages take ~1 ms on loopback and are drawn over 250 ms; slow the player down (0.1×) to follow them.',
 } as const;
 
@@ -372,6 +377,11 @@ const zhCN: Messages = {
   heal: '恢复网络',
   clientWrite: '客户端写入（etcdctl put）',
   killLeader: '杀掉领导者',
+  slowDisk: '磁盘变慢',
+  fastDisk: '修复磁盘',
+  diskLabel: '磁盘 {ms}',
+  diskTitle: '该成员的 fdatasync 需要 {ms}：它的 Raft 循环要等每次 WAL 落盘，一次写入约需两次 fsync',
+  diskSyncing: '正在 fsync',
   raftHint: '跟随者外圈的弧线是它的选举计时器；弧线闭合时该成员发起选举。消息在本机回环上约 1 毫秒送达，这里按 250 毫秒绘制；将播放速度调慢（0.1×）即可看清。',
 };
 

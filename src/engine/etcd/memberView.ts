@@ -84,6 +84,10 @@ export interface RaftView {
   electionTimeout: number;
   /** group is the member's side of a partition (0 when none). */
   group: number;
+  /** fsyncMs: how long its disk's fdatasync takes (`sim etcd disk`; 0 is a fast disk). */
+  fsyncMs: number;
+  /** syncing: its Raft loop is blocked in a WAL fdatasync right now. */
+  syncing: boolean;
 }
 
 /** raftView reads a member's Raft state; a stopped member shows its persisted hard state. */
@@ -104,5 +108,7 @@ export function raftView(member: EtcdMember, group: number, nameOf: (raftId: num
     electionElapsed: raft ? raft.electionElapsed : 0,
     electionTimeout: raft ? raft.randomizedElectionTimeout : 0,
     group,
+    fsyncMs: member.disk.fsyncMs,
+    syncing: member.disk.syncing,
   };
 }

@@ -1,5 +1,6 @@
 import { arc } from 'd3';
-import { MESSAGES, type Locale } from '../../i18n/messages';
+import { format, MESSAGES, type Locale } from '../../i18n/messages';
+import { formatDurationGo as formatMs } from '../../engine/sim/duration';
 import type { RaftView } from '../../engine/etcd/memberView';
 import type { Flow } from '../../player/flows';
 import { usePlayer } from '../../state/playerStore';
@@ -69,6 +70,15 @@ export function RaftRing({ raft, flows, displayMs, locale }: { raft: RaftView[];
               <text textAnchor="middle" y={22} fontSize={10} fill="currentColor">
                 {t[ROLE_KEY[m.state]]}
               </text>
+              {m.fsyncMs > 0 && (
+                <g data-testid={`raft-disk-${m.name}`} transform={`translate(0,${R + 16})`}>
+                  <title>{format(t.diskTitle, { ms: formatMs(m.fsyncMs) })}</title>
+                  <rect x={-34} y={-9} width={68} height={16} rx={4} className={m.syncing ? 'fill-orange-500' : 'fill-orange-200 dark:fill-orange-800'} />
+                  <text textAnchor="middle" y={3} fontSize={10} fill="currentColor">
+                    {format(t.diskLabel, { ms: formatMs(m.fsyncMs) })}
+                  </text>
+                </g>
+              )}
             </g>
           );
         })}
@@ -95,11 +105,14 @@ export function RaftRing({ raft, flows, displayMs, locale }: { raft: RaftView[];
                   <LogBar commit={m.commit} last={m.lastIndex} />
                 </td>
                 <td className="flex gap-1">
-                  <button type="button" className="rounded border px-1" onClick={() => run(m.running ? `sim etcd stop ${m.name}` : `sim etcd start ${m.name}`)}>
+                  <button type="button" className="whitespace-nowrap rounded border px-1" onClick={() => run(m.running ? `sim etcd stop ${m.name}` : `sim etcd start ${m.name}`)}>
                     {m.running ? t.stop : t.start}
                   </button>
-                  <button type="button" className="rounded border px-1" onClick={() => run(m.group !== 0 ? 'sim etcd heal' : `sim etcd partition ${m.name}`)}>
+                  <button type="button" className="whitespace-nowrap rounded border px-1" onClick={() => run(m.group !== 0 ? 'sim etcd heal' : `sim etcd partition ${m.name}`)}>
                     {m.group !== 0 ? t.heal : t.isolate}
+                  </button>
+                  <button type="button" className="whitespace-nowrap rounded border px-1" onClick={() => run(`sim etcd disk ${m.name} ${m.fsyncMs > 0 ? 'normal' : '800ms'}`)}>
+                    {m.fsyncMs > 0 ? t.fastDisk : t.slowDisk}
                   </button>
                 </td>
               </tr>
@@ -137,5 +150,5 @@ function LogBar({ commit, last }: { commit: number; last: number }) {
 export function raftLegend(locale: Locale): LegendItem[] {
   const t = MESSAGES[locale];
   const roles = (Object.keys(STATE_CLASS) as Array<RaftView['state']>).map((state) => ({ swatch: fillToBg(STATE_CLASS[state]), label: t[ROLE_KEY[state]] }));
-  return [...roles, { swatch: 'border-rose-600', shape: 'ring', label: t.partitioned }, { swatch: 'bg-amber-500', label: t.voteMessage }, { swatch: 'bg-fuchsia-600', label: t.appendMessage }];
+  return [...roles, { swatch: 'border-rose-600', shape: 'ring', label: t.partitioned }, { swatch: 'bg-orange-500', label: t.diskSyncing }, { swatch: 'bg-amber-500', label: t.voteMessage }, { swatch: 'bg-fuchsia-600', label: t.appendMessage }];
 }
