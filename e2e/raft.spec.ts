@@ -31,6 +31,9 @@ test('a member given a slow disk shows it on the ring, and its button fixes it a
   await expect(ring.getByTestId('raft-disk-etcd-1')).toContainText('disk 800ms');
   await expect(ring.getByTestId('raft-disk-etcd-2')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('raft-slow-disk.png') });
+  await page.getByRole('tab', { name: 'Cluster map' }).click();
+  await expect(page.getByTestId('etcd-disk-etcd-1')).toHaveText('disk 800ms');
+  await page.getByRole('tab', { name: 'etcd Raft' }).click();
   await row.getByRole('button', { name: 'Fix disk' }).click();
   await expect(page.getByRole('log')).toContainText('etcd member etcd-1: disk back to normal');
   await expect(ring.getByTestId('raft-disk-etcd-1')).toHaveCount(0);

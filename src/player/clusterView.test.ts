@@ -62,3 +62,16 @@ describe('clusterView of a node under memory pressure', () => {
     expect(host.liveView().nodes[0].pressure).toEqual(['MemoryPressure']);
   });
 });
+
+describe('clusterView of etcd members on a slow disk', () => {
+  it('carries the fdatasync time of the members sim etcd disk slowed, and nothing for the others', () => {
+    const created = EngineHost.create(defaultSession());
+    if (!created.ok) throw new Error(created.error);
+    const host = created.host;
+    host.submit('sim etcd disk etcd-2 800ms');
+    host.advanceTo(2_000);
+    const etcd = host.liveView().etcd;
+    expect(etcd.find((m) => m.name === 'etcd-2')?.fsyncMs).toBe(800);
+    expect(etcd.filter((m) => m.name !== 'etcd-2').every((m) => !('fsyncMs' in m))).toBe(true);
+  });
+});

@@ -87,6 +87,8 @@ export interface EtcdMemberState {
   isLeader: boolean;
   term: number;
   index: number;
+  /** fsyncMs: its disk's fdatasync time when `sim etcd disk` slowed it (absent on a normal disk). */
+  fsyncMs?: number;
 }
 
 /** ClusterView is the plain-data picture of the cluster at one sim time that the map draws. */
@@ -162,7 +164,7 @@ export function clusterView(cluster: Cluster): ClusterView {
     pendingCount,
     aggregated,
     deployments: list<Deployment>(cluster, 'deployments').map(deploymentView),
-    etcd: raft.map((m) => ({ name: m.name, running: m.running, isLeader: m.state === 'StateLeader', term: m.term, index: m.commit })),
+    etcd: raft.map((m) => ({ name: m.name, running: m.running, isLeader: m.state === 'StateLeader', term: m.term, index: m.commit, ...(m.fsyncMs > 0 ? { fsyncMs: m.fsyncMs } : {}) })),
     raft,
     podCount: pods.length,
   };

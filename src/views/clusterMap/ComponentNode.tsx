@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import type { EtcdMemberState, PodView } from '../../player/clusterView';
-import { MESSAGES, type Locale } from '../../i18n/messages';
+import { formatDurationGo } from '../../engine/sim/duration';
+import { format, MESSAGES, type Locale } from '../../i18n/messages';
 import { SideHandles } from './handles';
 import { PodChip } from './PodChip';
 import { useSelection } from './selection';
@@ -33,6 +34,11 @@ export function ComponentNode({ data }: NodeProps) {
       {etcd && (
         <div className="text-[11px] text-slate-600 dark:text-slate-300" data-testid={`etcd-role-${name}`}>
           {role} · {t.term} {etcd.term} · #{etcd.index}
+          {etcd.fsyncMs !== undefined && (
+            <span className="ml-1 rounded bg-orange-200 px-1 text-orange-900 dark:bg-orange-800 dark:text-orange-100" title={format(t.diskTitle, { ms: formatDurationGo(etcd.fsyncMs) })} data-testid={`etcd-disk-${name}`}>
+              {format(t.diskLabel, { ms: formatDurationGo(etcd.fsyncMs) })}
+            </span>
+          )}
         </div>
       )}
     </button>

@@ -1,3 +1,4 @@
+import { formatDurationGo } from '../../engine/sim/duration';
 import { useEffect } from 'react';
 import { MESSAGES, type Locale } from '../../i18n/messages';
 import type { ClusterView } from '../../player/clusterView';
@@ -43,7 +44,8 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
     const member = view.etcd.find((m) => m.name === selected.name);
     if (member) {
       rows.push([t.memberRole, member.running ? (member.isLeader ? t.leader : t.follower) : t.memberStopped], ['raftTerm', String(member.term)], ['raftIndex', String(member.index)]);
-      actions.push('etcdctl endpoint status -w table', member.running ? `sim etcd stop ${member.name}` : `sim etcd start ${member.name}`, 'sim etcd stop leader', `sim etcd partition ${member.name}`, 'sim etcd heal', 'etcdctl member list -w table');
+      if (member.fsyncMs !== undefined) rows.push(['fdatasync', formatDurationGo(member.fsyncMs)]);
+      actions.push('etcdctl endpoint status -w table', 'etcdctl endpoint health', member.running ? `sim etcd stop ${member.name}` : `sim etcd start ${member.name}`, 'sim etcd stop leader', `sim etcd partition ${member.name}`, 'sim etcd heal', `sim etcd disk ${member.name} ${member.fsyncMs !== undefined ? 'normal' : '800ms'}`, 'etcdctl member list -w table');
     } else if (selected.name === 'kube-apiserver') actions.push('kubectl get pods -A -o wide', 'etcdctl get /registry --prefix --keys-only');
     else if (selected.name === 'kubectl') actions.push('kubectl get deployments', 'kubectl get pods -o wide', 'kubectl get events');
     else actions.push('kubectl get events -A', 'kubectl get leases -A');
