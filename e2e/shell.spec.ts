@@ -88,3 +88,36 @@ test('an open for loop waits at the > prompt, then runs with the node tools over
   await expect(page.locator('[data-node="node-2"] [data-testid="runtime-stopped"]')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('loop.png') });
 });
+
+test('readline keys: Ctrl-R finds an earlier command, Ctrl-A/Ctrl-K edit the line, clear and Ctrl-L empty the screen', async ({ page }) => {
+  const { terminal, log, type } = await openTerminal(page);
+  await type('kubectl get nodes');
+  await expect(log).toContainText('control-plane');
+  await type('etcdctl member list');
+  await expect(log).toContainText('etcd-1');
+
+  // Ctrl-R: type part of an earlier command, Enter runs the match.
+  await terminal.press('Control+r');
+  await expect(page.getByTestId('console-prompt')).toHaveText('(reverse-i-search)`');
+  await terminal.pressSequentially('get no');
+  await expect(page.getByTestId('console-search')).toHaveText("': kubectl get nodes");
+  await terminal.press('Enter');
+  await expect(page.getByTestId('console-prompt')).toHaveText('$');
+  await expect(log.getByText('$ kubectl get nodes')).toHaveCount(2);
+
+  // Ctrl-A goes to the start of the line, Ctrl-K cuts from there to the end.
+  await terminal.fill('kubectl get pods');
+  await terminal.press('Control+a');
+  await terminal.pressSequentially('time ');
+  await expect(terminal).toHaveValue('time kubectl get pods');
+  await terminal.press('Control+k');
+  await expect(terminal).toHaveValue('time ');
+  await terminal.fill('');
+
+  await type('clear');
+  await expect(log.getByText('$ kubectl get nodes')).toHaveCount(0);
+  await type('kubectl get ns');
+  await expect(log).toContainText('kube-system');
+  await terminal.press('Control+l');
+  await expect(log).not.toContainText('kube-system');
+});

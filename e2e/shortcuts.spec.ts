@@ -8,6 +8,7 @@ test('keyboard: ? lists the shortcuts, digits switch diagrams, ← seeks back; e
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toContainText('Back / forward 1 s');
+  await expect(help.getByTestId('console-keys')).toContainText('Search earlier commands');
   await page.screenshot({ path: test.info().outputPath('shortcuts-help.png') });
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { MESSAGES, type Locale } from '../i18n/messages';
-import { SHORTCUTS } from './shortcutKeys';
+import { CONSOLE_KEYS, SHORTCUTS } from './shortcutKeys';
 
 /** ShortcutsHelp lists the keyboard shortcuts in a modal dialog (Esc or the button closes it). */
 export function ShortcutsHelp({ locale, onClose }: { locale: Locale; onClose: () => void }) {
@@ -21,10 +21,21 @@ export function ShortcutsHelp({ locale, onClose }: { locale: Locale; onClose: ()
   }, [onClose]);
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-label={t.shortcutsTitle} className="w-80 rounded-lg bg-white p-4 text-sm shadow-xl dark:bg-slate-900" onClick={(e) => e.stopPropagation()} data-testid="shortcuts-help">
+      <div role="dialog" aria-modal="true" aria-label={t.shortcutsTitle} className="w-96 rounded-lg bg-white p-4 text-sm shadow-xl dark:bg-slate-900" onClick={(e) => e.stopPropagation()} data-testid="shortcuts-help">
         <h2 className="mb-2 font-semibold">{t.shortcutsTitle}</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
           {SHORTCUTS.map((s) => (
+            <div key={s.keys} className="contents">
+              <dt>
+                <kbd className="rounded border border-slate-300 px-1 font-mono text-xs dark:border-slate-600">{s.keys}</kbd>
+              </dt>
+              <dd>{t[s.label]}</dd>
+            </div>
+          ))}
+        </dl>
+        <h3 className="mt-3 mb-1 font-semibold">{t.consoleKeysTitle}</h3>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1" data-testid="console-keys">
+          {CONSOLE_KEYS.map((s) => (
             <div key={s.keys} className="contents">
               <dt>
                 <kbd className="rounded border border-slate-300 px-1 font-mono text-xs dark:border-slate-600">{s.keys}</kbd>

@@ -21,6 +21,17 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; label: 'shortcutPlay' | 's
   { keys: '?', label: 'shortcutHelp' },
 ];
 
+/** CONSOLE_KEYS lists the console's readline keys for the help dialog (they work in its input line). */
+export const CONSOLE_KEYS: ReadonlyArray<{ keys: string; label: 'consoleKeyHistory' | 'consoleKeySearch' | 'consoleKeyLine' | 'consoleKeyCut' | 'consoleKeyClear' | 'consoleKeyInterrupt' | 'consoleKeyComplete' }> = [
+  { keys: '↑ ↓', label: 'consoleKeyHistory' },
+  { keys: 'Ctrl-R', label: 'consoleKeySearch' },
+  { keys: 'Ctrl-A Ctrl-E', label: 'consoleKeyLine' },
+  { keys: 'Ctrl-U Ctrl-K', label: 'consoleKeyCut' },
+  { keys: 'Ctrl-L', label: 'consoleKeyClear' },
+  { keys: 'Ctrl-C', label: 'consoleKeyInterrupt' },
+  { keys: 'Tab', label: 'consoleKeyComplete' },
+];
+
 /**
  * shortcutFor maps a key press (outside text fields) to an action: Space play/pause, ←/→ seek
  * 1 s (Shift: 10 s), [ ] previous/next marker, - and + (or =) slower/faster through the player's

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } 
 import { format, MESSAGES, type Locale } from '../../i18n/messages';
 import { currentView, usePlayer } from '../../state/playerStore';
 import { completeLine } from './complete';
+import { readlineKey, reverseSearch, visibleFrom } from './readline';
 import { EditorDialog } from './EditorDialog';
 import { commandFor, incompleteScript, isExit, openShell, openSsh, type ShellSession } from './interactiveShell';
 
@@ -23,6 +24,10 @@ export function Console({ locale }: { locale: Locale }) {
   const [session, setSession] = useState<ShellSession | undefined>(undefined);
   /** pending: the lines of an unfinished `for`/`while`/`if` or quote, waiting at the `>` prompt. */
   const [pending, setPending] = useState<string[]>([]);
+  /** clearedAfter: the last entry when Ctrl-L was pressed; the log shows what came after it. */
+  const [clearedAfter, setClearedAfter] = useState<string | number | undefined>(undefined);
+  /** search: bash's Ctrl-R reverse-i-search, with the history index of its match and the line it replaced. */
+  const [search, setSearch] = useState<{ query: string; match: number; saved: string } | undefined>(undefined);
   /** shellLines: commands the shell typed for a line (shown as `prompt line`), with their prompt and line. */
   const shellLines = useRef(new Map<string, { prompt: string; line: string }>());
   const logRef = useRef<HTMLDivElement>(null);
@@ -31,37 +36,61 @@ export function Console({ locale }: { locale: Locale }) {
   }, [entries]);
 
   const history = entries.map((e) => e.run);
+  /** submit is Enter on `text`: a continuation line, a shell session's line, or a command. */
+  const submit = (text: string) => {
+    if (!session && (pending.length > 0 || text.trim())) {
+      const script = [...pending, text].join('\n');
+      if (incompleteScript(script)) {
+        setPending([...pending, text]);
+        setLine('');
+        return;
+      }
+      if (pending.length > 0) {
+        setPending([]);
+        run(script.trim());
+        setLine('');
+        setHistoryIndex(undefined);
+        return;
+      }
+    }
+    const command = text.trim();
+    if (!command) return;
+    const opened = session ? undefined : (openShell(command) ?? openSsh(command, currentView(usePlayer.getState())?.nodes.map((n) => n.name) ?? []));
+    if (session && isExit(command)) setSession(undefined);
+    else if (session) {
+      const wrapped = commandFor(session, command);
+      shellLines.current.set(wrapped, { prompt: session.prompt, line: command });
+      run(wrapped);
+    } else if (opened) setSession(opened);
+    else run(command);
+    setLine('');
+    setHint('');
+    setHistoryIndex(undefined);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (search) {
+      onSearchKey(event);
+      return;
+    }
+    const input = event.currentTarget;
+    const edited = readlineKey(event.key, event.ctrlKey && !event.metaKey && !event.altKey, { line, caret: input.selectionStart ?? line.length });
+    if (edited) {
+      event.preventDefault();
+      setLine(edited.line);
+      requestAnimationFrame(() => input.setSelectionRange(edited.caret, edited.caret));
+      return;
+    }
     if (event.key === 'Enter') {
       event.preventDefault();
-      if (!session && (pending.length > 0 || line.trim())) {
-        const script = [...pending, line].join('\n');
-        if (incompleteScript(script)) {
-          setPending([...pending, line]);
-          setLine('');
-          return;
-        }
-        if (pending.length > 0) {
-          setPending([]);
-          run(script.trim());
-          setLine('');
-          setHistoryIndex(undefined);
-          return;
-        }
-      }
-      const command = line.trim();
-      if (!command) return;
-      const opened = session ? undefined : (openShell(command) ?? openSsh(command, currentView(usePlayer.getState())?.nodes.map((n) => n.name) ?? []));
-      if (session && isExit(command)) setSession(undefined);
-      else if (session) {
-        const wrapped = commandFor(session, command);
-        shellLines.current.set(wrapped, { prompt: session.prompt, line: command });
-        run(wrapped);
-      } else if (opened) setSession(opened);
-      else run(command);
-      setLine('');
-      setHint('');
-      setHistoryIndex(undefined);
+      submit(line);
+    } else if (event.key === 'l' && event.ctrlKey) {
+      // Ctrl-L clears the screen, as readline's clear-screen: the log starts after the last entry.
+      event.preventDefault();
+      setClearedAfter(entries.at(-1)?.id);
+    } else if (event.key === 'r' && event.ctrlKey && !session) {
+      event.preventDefault();
+      setSearch({ query: '', match: -1, saved: line });
     } else if (event.key === 'd' && event.ctrlKey && session && line === '') {
       // End of input leaves the shell, as in a real one.
       event.preventDefault();
@@ -88,6 +117,35 @@ export function Console({ locale }: { locale: Locale }) {
     }
   };
 
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (!search) return;
+    const found = search.match >= 0 ? history[search.match] : '';
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      setSearch(undefined);
+      submit(found);
+    } else if (event.key === 'Escape' || (event.ctrlKey && (event.key === 'g' || event.key === 'c'))) {
+      event.preventDefault();
+      setSearch(undefined);
+      setLine(search.saved);
+    } else if (event.ctrlKey && event.key === 'r') {
+      event.preventDefault();
+      const older = reverseSearch(history, search.query, search.match >= 0 ? search.match : history.length);
+      if (older >= 0) setSearch({ ...search, match: older });
+    } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight' || event.key === 'Tab' || event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      // Any motion key leaves the search with the match on the line, ready to edit.
+      event.preventDefault();
+      setSearch(undefined);
+      setLine(found || search.saved);
+    }
+  };
+  const onSearchInput = (query: string) => {
+    if (!search) return;
+    // A longer query keeps the current match if it still fits; otherwise search from the newest.
+    const keep = search.match >= 0 && query.startsWith(search.query) && history[search.match].includes(query);
+    setSearch({ ...search, query, match: keep ? search.match : reverseSearch(history, query, history.length) });
+  };
+
   // Pasting several lines runs them as one script, as bash reads a paste: each command in turn,
   // and a here-document (`cat <<EOF | kubectl apply -f -` ... `EOF`) gets its lines as stdin.
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
@@ -104,7 +162,7 @@ export function Console({ locale }: { locale: Locale }) {
     <section aria-label={t.consoleLabel} className="flex h-full flex-col rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">
       <EditorDialog locale={locale} />
       <div ref={logRef} role="log" aria-live="polite" className="min-h-0 flex-1 overflow-auto">
-        {entries.map((entry) => {
+        {entries.slice(visibleFrom(history, entries.findIndex((e) => e.id === clearedAfter) + 1)).map((entry) => {
           const typed = shellLines.current.get(entry.run);
           return (
             <div key={entry.id} className="mb-2">
@@ -134,19 +192,25 @@ export function Console({ locale }: { locale: Locale }) {
       )}
       <div className="flex items-center gap-2 border-t border-slate-700 pt-2">
         <span className={session ? 'text-sky-300' : 'text-emerald-400'} data-testid="console-prompt">
-          {session ? session.prompt.trim() : pending.length > 0 ? '>' : '$'}
+          {search ? '(reverse-i-search)`' : session ? session.prompt.trim() : pending.length > 0 ? '>' : '$'}
         </span>
         <input
           aria-label={t.consoleLabel}
-          className="flex-1 bg-transparent outline-none"
-          value={line}
-          placeholder={session ? t.shellPlaceholder : t.placeholder}
-          onChange={(e) => setLine(e.target.value)}
+          className={search ? 'min-w-[2ch] bg-transparent outline-none' : 'flex-1 bg-transparent outline-none'}
+          size={search ? Math.max(2, search.query.length + 1) : undefined}
+          value={search ? search.query : line}
+          placeholder={search ? '' : session ? t.shellPlaceholder : t.placeholder}
+          onChange={(e) => (search ? onSearchInput(e.target.value) : setLine(e.target.value))}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           spellCheck={false}
           autoComplete="off"
         />
+        {search && (
+          <span className="flex-1 truncate" data-testid="console-search">
+            ': {search.match >= 0 ? history[search.match] : ''}
+          </span>
+        )}
         {busy && (
           <button type="button" onClick={interrupt} title={t.interrupted} className="rounded bg-slate-700 px-2 text-[11px]">
             Ctrl-C

@@ -40,6 +40,11 @@ describe('bash words', () => {
     expect(run(`args '$NAME' "$NAME" \\$NAME "a b" x"$NAME"y ''`).stdout).toBe('[$NAME]\n[web]\n[$NAME]\n[a b]\n[xweby]\n[]\n');
   });
 
+  it('clears the screen as ncurses clear does with TERM=xterm-256color (home, erase, erase scrollback)', () => {
+    const { run } = terminal();
+    expect(run('clear')).toMatchObject({ exit: 0, stdout: '\x1b[H\x1b[2J\x1b[3J' });
+  });
+
   it('puts prefix assignments in the command\'s environment only', () => {
     const { run } = terminal();
     run('X=outer');

@@ -345,6 +345,12 @@ export const BUILTINS: Record<string, Builtin> = {
     if (result.stderr) shell.io.err(result.stderr);
     return result.exit;
   },
+  // clear(1) from ncurses with TERM=xterm-256color: cursor home, erase the screen and the
+  // scrollback (its E3 capability). The app's console starts afresh after it.
+  clear: function* (shell) {
+    shell.io.out('\x1b[H\x1b[2J\x1b[3J');
+    return 0;
+  },
   // hostname(1) (a program on a real machine): which node this shell is on after `ssh`.
   hostname: function* (shell) {
     shell.io.out(`${shell.session.hostname}\n`);
