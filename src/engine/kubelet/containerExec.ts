@@ -5,7 +5,8 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../api/object';
 import { milliValue, value } from '../api/quantity';
 import type { ContainerRuntime } from '../runtime/containerRuntime';
-import { httpBody } from '../runtime/exec/httpBodies';
+import { servedBody } from '../runtime/exec/httpBodies';
+import { ContainerLayer } from '../runtime/exec/layer';
 import { execInContainer, type ExecResult, type ImageFamily, type Network } from '../runtime/exec/shell';
 import { fileExistsAt, fileTimeline } from '../runtime/shellFs';
 import { KERNEL_VERSION } from './config';
@@ -65,6 +66,7 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
       cpuLimitMillis: cpuLimit === undefined ? undefined : milliValue(cpuLimit),
       scriptFiles,
       imageFiles: record.files,
+      layer: (record.layer ??= new ContainerLayer()),
     },
   });
 }
@@ -77,5 +79,7 @@ export function podHttpBody(runtime: ContainerRuntime, pod: Stored<Pod>, port: n
   const answering = runtime
     .podContainers(pod.metadata.uid ?? '')
     .find((c) => c.state === 'CONTAINER_RUNNING' && c.behavior.mode === 'serve' && c.behavior.ports.some((p) => p.port === port) && nowMs - (c.startedAtMs ?? nowMs) >= c.behavior.readyAfterMs);
-  return answering ? httpBody(answering.image, pod.spec?.hostname ?? pod.metadata.name) : undefined;
+  if (!answering) return undefined;
+  const version = answering.env.find((kv) => kv.startsWith('NGINX_VERSION='))?.slice('NGINX_VERSION='.length);
+  return servedBody(answering.image, pod.spec?.hostname ?? pod.metadata.name, { layer: answering.layer, imageFiles: answering.files, version });
 }

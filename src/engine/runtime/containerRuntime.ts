@@ -195,6 +195,7 @@ export class ContainerRuntime {
         // Fields set later are made now: added afterwards they would go to a property array.
         startedAtMs: undefined, finishedAtMs: undefined, exitCode: undefined, reason: undefined, cpuAccounting: undefined,
         liveLog: this.liveLogs.get(`${sandbox.namespace}/${sandbox.name}/${config.name}`),
+        layer: undefined,
       };
       this.containers.set(container.id, container);
       const index = this.podIndex(container.podUid);

@@ -1,6 +1,7 @@
 // The CRI shapes the simulated containerd exposes to the kubelet (k8s.io/cri-api
 // pkg/apis/runtime/v1/api.proto, reduced to what k8sim uses).
 import type { ProcessBehavior } from '../registry/types';
+import type { ContainerLayer } from './exec/layer';
 
 export type SandboxState = 'SANDBOX_READY' | 'SANDBOX_NOTREADY';
 export type ContainerState = 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED';
@@ -57,6 +58,8 @@ export interface ContainerRecord {
   cpuAccounting?: CpuAccounting;
   /** liveLog: lines the simulated process writes as things happen (etcd's disk warnings), beyond its image's. */
   liveLog?: LiveLog;
+  /** layer: the container's writable layer, made when an exec first writes (`echo > file`, mkdir, rm). */
+  layer?: ContainerLayer;
 }
 
 /** LiveLog lists the lines a process wrote at or after `fromMs`, to stderr. */

@@ -4,11 +4,11 @@
 // with "command terminated with exit code N" and that exit code.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/object';
-import { httpBody } from '../../runtime/exec/httpBodies';
 import type { Network } from '../../runtime/exec/shell';
 import { curl, parseCurlTarget } from '../../proxy/curl';
 import { KUBE_DNS_IP, resolve } from '../../proxy/dns';
-import type { KubeProxy } from '../../proxy/kubeProxy';
+import { CLUSTER_CIDR, type KubeProxy } from '../../proxy/kubeProxy';
+import { cidrContains } from '../../proxy/iptables/syncProxyRules';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { fail, failStatus, type KubectlContext } from './context';
@@ -133,22 +133,18 @@ export function network(ctx: KubectlContext, nodeName: string, namespace: string
       if (result.exit === 6) return { ok: false, error: `wget: bad address '${target.host}'` };
       const dnat = /^DNAT\s+(\S+) → (\S+)/m.exec(result.stdout);
       const ip = /^DNS\s.* IN A (\S+)/m.exec(result.stdout)?.[1] ?? target.host;
-      if (result.exit !== 0) return { ok: false, error: `wget: can't connect to remote host (${ip}): Connection refused` };
-      const answered = /^POD\s+pod (\S+) /m.exec(result.stdout)?.[1];
-      const server = answered ? pods.get(answered) : undefined;
-      const image = server?.spec?.containers?.[0]?.image ?? '';
-      return { ok: true, body: httpBody(normalizeImage(image), server?.metadata.name ?? ''), host: target.host, address: dnat?.[1] ?? target.host };
+      const refused = { ok: false as const, error: `wget: can't connect to remote host (${ip}): Connection refused` };
+      // A pod IP is reached directly on the flat pod network; a Service's through kube-proxy's DNAT.
+      const [podIP, podPort] = dnat ? [dnat[2].split(':')[0], Number(dnat[2].split(':')[1])] : [ip, Number(target.port ?? 80)];
+      if (!dnat && !(result.exit !== 0 && cidrContains(CLUSTER_CIDR, ip))) return refused;
+      const server = [...pods.values()].find((p) => p.status?.podIP === podIP && p.spec?.nodeName);
+      const body = server ? ctx.env.nodeAgent(server.spec!.nodeName!)?.podHttp?.(server.metadata.namespace ?? 'default', server.metadata.name, podPort) : undefined;
+      if (body === undefined) return refused;
+      return { ok: true, body, host: target.host, address: dnat?.[1] ?? `${podIP}:${podPort}` };
     },
   };
 }
 
-/** normalizeImage expands a Docker Hub short name (`nginx:1.27` → `docker.io/library/nginx:1.27`). */
-function normalizeImage(image: string): string {
-  const first = image.split('/')[0];
-  if (!image.includes('/')) return `docker.io/library/${image}`;
-  if (!first.includes('.') && !first.includes(':')) return `docker.io/${image}`;
-  return image;
-}
 
 function execId(ctx: KubectlContext): string {
   let id = '';

@@ -3,6 +3,7 @@
 // "Image size" of real kubelet events: 1.14.2 = 44710204, 1.25 = 67665983, 1.27 = 68524740,
 // 1.27-alpine = 20984244 bytes). Startup lines follow docker-nginx's docker-entrypoint.sh.
 import type { ImageEntry, LogLine, RepositoryEntry } from '../types';
+import { NGINX_WELCOME } from '../../runtime/exec/httpBodies';
 import { MiB, config, image, lines, serve, tcp } from './build';
 
 interface NginxMinor {
@@ -96,7 +97,7 @@ function nginxImages(minor: NginxMinor): ImageEntry[] {
     const entrypoint = minorNumber >= 19 ? ['/docker-entrypoint.sh'] : [];
     // ENV of the official Dockerfiles (the njs version lines are left out).
     const env = (pkg: string) => [`NGINX_VERSION=${version}`, ...(minorNumber >= 25 ? [`PKG_RELEASE=${pkg}`] : [])];
-    const cfg = config(entrypoint, ['nginx', '-g', 'daemon off;'], tcp(80), { stopSignal: 'SIGQUIT', env: env('1~bookworm') });
+    const cfg = config(entrypoint, ['nginx', '-g', 'daemon off;'], tcp(80), { stopSignal: 'SIGQUIT', env: env('1~bookworm'), files: NGINX_FILES });
     const alpineCfg = { ...cfg, env: env('1') };
     const debianTags = channelTags(version, minor, '');
     if (minorNumber >= 25 && (version === MAINLINE || version === STABLE || version.endsWith('.0'))) {
@@ -110,6 +111,9 @@ function nginxImages(minor: NginxMinor): ImageEntry[] {
     ];
   });
 }
+
+/** NGINX_FILES: the docroot every nginx image ships (one shared object for all tags). */
+const NGINX_FILES: Readonly<Record<string, string>> = { '/usr/share/nginx/html/index.html': NGINX_WELCOME };
 
 export const NGINX: RepositoryEntry = {
   name: 'docker.io/library/nginx',

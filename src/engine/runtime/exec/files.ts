@@ -2,6 +2,7 @@
 // resolv.conf, hostname, the service account), the cgroup limits, and the files the container's
 // own script created (shellFs). Everything else reads as absent.
 import { KUBE_DNS_IP, searchList } from '../../proxy/dns';
+import type { ContainerLayer } from './layer';
 
 /** ContainerView is what the files are made from. */
 export interface ContainerView {
@@ -19,6 +20,8 @@ export interface ContainerView {
   imageFiles?: Readonly<Record<string, string>>;
   /** workingDir: where relative paths start (the image's WORKDIR, else /). */
   workingDir?: string;
+  /** layer: the container's writable layer (exec writes), read before the image's files. */
+  layer?: ContainerLayer;
 }
 
 const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -49,6 +52,13 @@ export function resolvConf(namespace: string): string {
 /** readFile returns a file's content, `null` for a directory, undefined when absent. */
 export function readFile(view: ContainerView, path: string): string | null | undefined {
   const normalized = absolute(view, path);
+  const layer = view.layer;
+  if (layer) {
+    if (layer.hides(normalized)) return undefined;
+    const written = layer.read(normalized);
+    if (written !== undefined) return written;
+    if (layer.hasDir(normalized)) return null;
+  }
   const own = view.imageFiles?.[normalized];
   if (own !== undefined) return own;
   switch (normalized) {
@@ -64,6 +74,9 @@ export function readFile(view: ContainerView, path: string): string | null | und
   }
   if (view.scriptFiles.has(normalized)) return '';
   if (DIRECTORIES.has(normalized)) return null;
+  // A directory of the image's own files (/usr/share/nginx/html) exists too.
+  const prefix = `${normalized}/`;
+  if (Object.keys(view.imageFiles ?? {}).some((f) => f.startsWith(prefix))) return null;
   return undefined;
 }
 
@@ -71,10 +84,19 @@ export function readFile(view: ContainerView, path: string): string | null | und
 export function listDirectory(view: ContainerView, path: string): string[] | undefined {
   const normalized = absolute(view, path);
   if (normalized === SA_DIR && view.serviceAccount) return ['ca.crt', 'namespace', 'token'];
-  const listed = DIRECTORIES.get(normalized);
-  if (!listed) return undefined;
-  const extra = [...view.scriptFiles, ...Object.keys(view.imageFiles ?? {})].filter((f) => f.slice(0, f.lastIndexOf('/')) === (normalized === '/' ? '' : normalized)).map((f) => f.slice(f.lastIndexOf('/') + 1));
-  return [...new Set([...listed, ...extra])].sort();
+  if (readFile(view, normalized) !== null) return undefined;
+  const base = normalized === '/' ? '/' : `${normalized}/`;
+  // Every known path under the directory names one entry: its first component below it.
+  const names = [...view.scriptFiles, ...Object.keys(view.imageFiles ?? {}), ...(view.layer?.paths() ?? [])]
+    .filter((f) => f.startsWith(base) && f.length > base.length)
+    .map((f) => f.slice(base.length).split('/')[0])
+    .filter((name) => !view.layer?.hides(`${base}${name}`));
+  return [...new Set([...(DIRECTORIES.get(normalized) ?? []), ...names])].filter((name) => !view.layer?.hides(`${base}${name}`)).sort();
+}
+
+/** absolutePath resolves a path as the container's shell does (exported for the writers). */
+export function absolutePath(view: ContainerView, path: string): string {
+  return absolute(view, path);
 }
 
 /** absolute resolves a path against the working directory and drops trailing slashes. */

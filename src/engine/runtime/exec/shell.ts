@@ -5,6 +5,8 @@
 import { formatTimestamp } from '../../registry/logs';
 import { tokenize } from '../../kubectl/args/tokenize';
 import { listDirectory, readFile, type ContainerView } from './files';
+import { textCommand } from './textCommands';
+import { fileCommand, redirected, takeRedirect, type Redirect } from './writes';
 
 /** ImageFamily decides which binaries exist and how they word their errors. */
 export type ImageFamily = 'debian' | 'alpine' | 'busybox' | 'none';
@@ -43,7 +45,7 @@ export interface ExecResult {
   startError?: string;
 }
 
-const COMMON = ['sh', 'env', 'printenv', 'cat', 'ls', 'hostname', 'date', 'sleep', 'whoami', 'id', 'uname', 'echo', 'true', 'false', 'pwd'];
+const COMMON = ['sh', 'env', 'printenv', 'cat', 'ls', 'hostname', 'date', 'sleep', 'whoami', 'id', 'uname', 'echo', 'true', 'false', 'pwd', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc'];
 const BINARIES: Record<ImageFamily, ReadonlySet<string>> = {
   debian: new Set([...COMMON, 'bash']),
   alpine: new Set([...COMMON, 'nslookup', 'wget']),
@@ -57,7 +59,7 @@ export function hasBinary(family: ImageFamily, name: string, tools: readonly str
   return BINARIES[family].has(basename(name)) || tools.includes(basename(name));
 }
 
-interface Run {
+export interface Run {
   e: ExecEnv;
   vars: Map<string, string>;
   out: string[];
@@ -66,6 +68,8 @@ interface Run {
   shell: string;
   line: number;
   exited?: number;
+  /** stdin: the previous command's output inside a pipeline. */
+  stdin?: string;
 }
 
 /** execInContainer runs argv as the runtime's exec would: argv[0] must exist in the image. */
@@ -91,25 +95,42 @@ function script(run: Run, text: string): number {
         if (op === '&&') skip = status !== 0;
         else if (op === '||') skip = status === 0;
         if (skip) continue;
-        const words = words1(run, parts[i]);
-        if (words === undefined) return 2;
-        if (words.length === 0) continue;
-        status = simple(run, words);
-        if (run.exited !== undefined) return run.exited;
+        const stages = parts[i].split(/\|(?=(?:[^'"]|'[^']*'|"[^"]*")*$)/);
+        let input: string | undefined;
+        for (const [n, stage] of stages.entries()) {
+          const parsed = words1(run, stage);
+          if (parsed === undefined) return 2;
+          if (parsed.argv.length === 0 && parsed.redirects.length === 0) continue;
+          // Every stage but the last writes into the next one's stdin.
+          const mark = run.out.length;
+          run.stdin = input;
+          status = redirected(run, parsed.redirects, () => (parsed.argv.length > 0 ? simple(run, parsed.argv) : 0));
+          run.stdin = undefined;
+          if (n < stages.length - 1) input = run.out.splice(mark).join('');
+          if (run.exited !== undefined) return run.exited;
+        }
       }
     }
   }
   return status;
 }
 
-/** words1 expands $VAR / ${VAR} outside single quotes, then splits like a shell. */
-function words1(run: Run, text: string): string[] | undefined {
+/** words1 expands $VAR / ${VAR} outside single quotes, takes out the redirections, then splits like a shell. */
+function words1(run: Run, text: string): { argv: string[]; redirects: Redirect[] } | undefined {
   let out = '';
   let quote = '';
+  const redirects: Redirect[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === "'" && quote !== '"') quote = quote === "'" ? '' : "'";
     else if (c === '"' && quote !== "'") quote = quote === '"' ? '' : '"';
+    if (c === '>' && quote === '') {
+      const taken = takeRedirect(text, i, out);
+      redirects.push(taken.redirect);
+      out = taken.before;
+      i = taken.end - 1;
+      continue;
+    }
     if (c === '$' && quote !== "'") {
       const m = /^\$(?:\{(\w+)\}|(\w+|\?))/.exec(text.slice(i));
       if (m) {
@@ -121,12 +142,17 @@ function words1(run: Run, text: string): string[] | undefined {
     }
     out += c;
   }
-  const tokens = tokenize(out.replace(/\s+[12]?>>?\s*\S+/g, ''));
+  const tokens = tokenize(out);
   if (tokens.error !== undefined) {
     run.err.push(`${run.shell}: ${run.line}: Syntax error: Unterminated quoted string\n`);
     return undefined;
   }
-  return tokens.argv;
+  return { argv: tokens.argv, redirects: redirects.map((r) => ('path' in r ? { ...r, path: expandVars(run, r.path) } : r)) };
+}
+
+/** expandVars expands $VAR / ${VAR} in a redirection's target. */
+function expandVars(run: Run, text: string): string {
+  return text.replace(/\$(?:\{(\w+)\}|(\w+))/g, (_, a: string | undefined, b: string | undefined) => run.vars.get(a ?? b ?? '') ?? '');
 }
 
 /** simple runs one command: an assignment, a builtin, or a binary of the image. */
@@ -194,6 +220,7 @@ function command(run: Run, argv: string[]): number {
     }
     case 'cat': {
       let status = 0;
+      if (args.length === 0) run.out.push(run.stdin ?? '');
       for (const path of args) {
         const content = readFile(e.view, path);
         if (content === undefined) {
@@ -209,14 +236,19 @@ function command(run: Run, argv: string[]): number {
     case 'ls': {
       const paths = args.filter((a) => !a.startsWith('-'));
       let status = 0;
-      for (const path of paths.length ? paths : [e.workingDir ?? '/']) {
-        const entries = listDirectory(e.view, path);
-        if (entries) run.out.push(entries.map((n) => `${n}\n`).join(''));
-        else if (readFile(e.view, path) !== undefined) run.out.push(`${path}\n`);
-        else {
-          run.err.push(gnu ? `ls: cannot access '${path}': No such file or directory\n` : `ls: ${path}: No such file or directory\n`);
-          status = gnu ? 2 : 1;
-        }
+      // Several operands: files first, then each directory under a `path:` heading, blank lines between.
+      const targets = paths.length ? paths : [e.workingDir ?? '/'];
+      const files = targets.filter((p) => typeof readFile(e.view, p) === 'string');
+      const dirs = targets.filter((p) => readFile(e.view, p) === null);
+      if (files.length) run.out.push(files.map((f) => `${f}\n`).join(''));
+      for (const [i, path] of dirs.entries()) {
+        const entries = listDirectory(e.view, path) ?? [];
+        const heading = targets.length > 1 ? `${files.length || i > 0 ? '\n' : ''}${path}:\n` : '';
+        run.out.push(heading + entries.map((n) => `${n}\n`).join(''));
+      }
+      for (const path of targets.filter((p) => readFile(e.view, p) === undefined)) {
+        run.err.push(gnu ? `ls: cannot access '${path}': No such file or directory\n` : `ls: ${path}: No such file or directory\n`);
+        status = gnu ? 2 : 1;
       }
       return status;
     }
@@ -258,6 +290,15 @@ function command(run: Run, argv: string[]): number {
       run.out.push(answer.stdout);
       return answer.exitCode;
     }
+    case 'mkdir':
+    case 'touch':
+    case 'rm':
+      return fileCommand(run, name, args);
+    case 'grep':
+    case 'head':
+    case 'tail':
+    case 'wc':
+      return textCommand(run, name, args);
     case 'wget':
       return wget(run, args);
     case 'curl':
