@@ -19,7 +19,7 @@ describe('completeLine', () => {
     expect(completeLine('kub', view)).toEqual(['kubectl']);
     expect(completeLine('kubectl ro', view)).toEqual(['rollout']);
     expect(completeLine('kubectl get de', view)).toEqual(['deployments']);
-    expect(completeLine('kubectl d', view)).toEqual(['delete', 'describe', 'drain']);
+    expect(completeLine('kubectl d', view)).toEqual(['debug', 'delete', 'describe', 'diff', 'drain']);
     expect(completeLine('kubectl ed', view)).toEqual(['edit']);
     expect(completeLine('ipt', view)).toEqual(['iptables', 'iptables-save']);
     expect(completeLine('iptables -t n', view)).toEqual(['nat']);

@@ -1,7 +1,7 @@
 import type { ClusterView } from '../../player/clusterView';
 
 const PROGRAMS = ['kubectl', 'etcdctl', 'sim', 'curl', 'ssh', 'openssl', 'systemctl', 'journalctl', 'crictl', 'iptables', 'iptables-save', 'ipvsadm', 'vi'];
-const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'edit', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'exec', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config'];
+const KUBECTL_VERBS = ['get', 'describe', 'create', 'apply', 'edit', 'delete', 'scale', 'rollout', 'set', 'expose', 'logs', 'exec', 'attach', 'cp', 'diff', 'debug', 'port-forward', 'top', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'label', 'annotate', 'patch', 'events', 'auth', 'version', 'cluster-info', 'api-resources', 'api-versions', 'config'];
 const RESOURCES = ['pods', 'deployments', 'replicasets', 'services', 'nodes', 'events', 'endpoints', 'endpointslices', 'namespaces', 'hpa', 'leases', 'configmaps', 'secrets', 'jobs', 'cronjobs', 'daemonsets', 'statefulsets', 'persistentvolumes', 'persistentvolumeclaims', 'storageclasses', 'controllerrevisions'];
 const ETCDCTL_VERBS = ['get', 'put', 'endpoint', 'member', 'snapshot'];
 const SIM_VERBS = ['etcd', 'node', 'load', 'image', 'curl'];

@@ -4,7 +4,7 @@
 // with "command terminated with exit code N" and that exit code.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/object';
-import type { Network } from '../../runtime/exec/shell';
+import type { ExecResult, Network } from '../../runtime/exec/shell';
 import { curl, parseCurlTarget } from '../../proxy/curl';
 import { KUBE_DNS_IP, resolve } from '../../proxy/dns';
 import { CLUSTER_CIDR, type KubeProxy } from '../../proxy/kubeProxy';
@@ -35,19 +35,43 @@ export function* exec(ctx: KubectlContext): Task<number> {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return fail(ctx, `cannot exec into a container in a completed pod; current phase is ${phase}`);
 
-  const containers = pod.spec?.containers ?? [];
-  let container = stringFlag(cmd, 'container');
-  if (!container) {
-    const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
-    container = annotated && containers.some((c) => c.name === annotated) ? annotated : (containers[0]?.name ?? '');
-    if (!annotated && containers.length > 1 && !quiet) io.err(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
-  }
+  const container = stringFlag(cmd, 'container') || defaultContainer(pod, quiet ? undefined : (text) => io.err(text));
   const stdin = boolFlag(cmd, 'stdin');
   if (stdin && boolFlag(cmd, 'tty') && !quiet) io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
 
+  const result = yield* execute(ctx, pod, container, command, stdin ? (ctx.io.stdin ?? '') : '');
+  if (typeof result === 'number') return result;
+  io.out(result.stdout);
+  if (result.stderr) io.err(result.stderr);
+  if (result.exitCode !== 0) {
+    io.err(`command terminated with exit code ${result.exitCode}\n`);
+    return result.exitCode;
+  }
+  return 0;
+}
+
+/**
+ * defaultContainer is podcmd.FindOrDefaultContainerByName without -c: the default-container
+ * annotation's, else the first, saying so when there were several.
+ */
+export function defaultContainer(pod: Stored<Pod>, say?: (text: string) => void): string {
+  const containers = pod.spec?.containers ?? [];
+  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  if (annotated && containers.some((c) => c.name === annotated)) return annotated;
+  const first = containers[0]?.name ?? '';
+  if (containers.length > 1) say?.(`Defaulted container "${first}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
+  return first;
+}
+
+/**
+ * execute is the exec request itself (pods/exec through the apiserver to the kubelet): authorized,
+ * for a valid container of a scheduled pod; it answers the command's result, or kubectl's exit
+ * status after printing why it could not run. `kubectl cp` runs its tar this way too.
+ */
+export function* execute(ctx: KubectlContext, pod: Stored<Pod>, container: string, argv: string[], stdin: string): Task<ExecResult | number> {
   const denied = yield* authorize(ctx, pod);
   if (denied !== undefined) return denied;
-  const all = [...containers, ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])];
+  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])];
   if (!all.some((c) => c.name === container)) return failStatus(ctx, badRequest(`container ${container} is not valid for pod ${pod.metadata.name}`));
   const nodeName = pod.spec?.nodeName;
   if (!nodeName) return failStatus(ctx, badRequest(`pod ${pod.metadata.name} does not have a host assigned`));
@@ -57,8 +81,8 @@ export function* exec(ctx: KubectlContext): Task<number> {
   const pods = yield* podsByName(ctx);
   const result = agent?.execInContainer?.(pod.metadata.namespace ?? 'default', pod.metadata.name, {
     container,
-    argv: command,
-    stdin: stdin ? ctx.io.stdin ?? '' : '',
+    argv,
+    stdin,
     network: network(ctx, nodeName, pod.metadata.namespace ?? 'default', pods),
   });
   if (!result) return fail(ctx, 'unable to upgrade connection: container not found');
@@ -67,13 +91,7 @@ export function* exec(ctx: KubectlContext): Task<number> {
     return fail(ctx, `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId(ctx)}": OCI runtime exec failed: exec failed: unable to start container process: ${result.startError}: unknown`);
   }
   if (result.durationMs > 0) yield* wait(ctx.env.sim.sleep(result.durationMs));
-  io.out(result.stdout);
-  if (result.stderr) io.err(result.stderr);
-  if (result.exitCode !== 0) {
-    io.err(`command terminated with exit code ${result.exitCode}\n`);
-    return result.exitCode;
-  }
-  return 0;
+  return result;
 }
 
 /**

@@ -6,6 +6,7 @@ import { parseKubectl } from '../args/parseKubectl';
 import { hasGenerator } from '../generate';
 import { apply } from './apply';
 import { attach } from './attach';
+import { cp } from './cp';
 import { authCanI } from './auth';
 import { config } from './config';
 import { newContext, type KubectlContext } from './context';
@@ -63,6 +64,7 @@ const RUNS: Record<string, Run> = {
   'port-forward': portForward,
   exec,
   attach,
+  cp,
   debug,
   taint,
   wait,

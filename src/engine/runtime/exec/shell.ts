@@ -5,6 +5,7 @@
 import { formatTimestamp } from '../../registry/logs';
 import { tokenize } from '../../kubectl/args/tokenize';
 import { listDirectory, readFile, type ContainerView } from './files';
+import { tarCommand } from './tar';
 import { textCommand } from './textCommands';
 import { fileCommand, redirected, takeRedirect, type Redirect } from './writes';
 
@@ -45,11 +46,11 @@ export interface ExecResult {
   startError?: string;
 }
 
-const COMMON = ['sh', 'env', 'printenv', 'cat', 'ls', 'hostname', 'date', 'sleep', 'whoami', 'id', 'uname', 'echo', 'true', 'false', 'pwd', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc'];
+const COMMON = ['sh', 'env', 'printenv', 'cat', 'ls', 'hostname', 'date', 'sleep', 'whoami', 'id', 'uname', 'echo', 'true', 'false', 'pwd', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'test', '['];
 const BINARIES: Record<ImageFamily, ReadonlySet<string>> = {
-  debian: new Set([...COMMON, 'bash']),
-  alpine: new Set([...COMMON, 'nslookup', 'wget']),
-  busybox: new Set([...COMMON, 'nslookup', 'wget']),
+  debian: new Set([...COMMON, 'bash', 'tar']),
+  alpine: new Set([...COMMON, 'nslookup', 'wget', 'tar']),
+  busybox: new Set([...COMMON, 'nslookup', 'wget', 'tar']),
   none: new Set(),
 };
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -294,6 +295,11 @@ function command(run: Run, argv: string[]): number {
     case 'touch':
     case 'rm':
       return fileCommand(run, name, args);
+    case 'tar':
+      return tarCommand(run, args);
+    case 'test':
+    case '[':
+      return testCommand(run, name === '[' ? args.slice(0, -1) : args);
     case 'grep':
     case 'head':
     case 'tail':
@@ -365,4 +371,17 @@ function wget(run: Run, args: string[]): number {
   run.out.push(result.body);
   if (!quiet) run.err.push('written to stdout\n');
   return 0;
+}
+
+/** testCommand is test(1)'s file checks (-e, -f, -d, -s) and string tests (-n, -z, =, !=). */
+function testCommand(run: Run, args: string[]): number {
+  const [op, a, b] = args;
+  if (args.length === 2 && /^-[efds]$/.test(op)) {
+    const content = readFile(run.e.view, a);
+    const ok = op === '-e' ? content !== undefined : op === '-f' ? typeof content === 'string' : op === '-d' ? content === null : typeof content === 'string' && content.length > 0;
+    return ok ? 0 : 1;
+  }
+  if (args.length === 2 && (op === '-n' || op === '-z')) return (a.length > 0) === (op === '-n') ? 0 : 1;
+  if (args.length === 3 && (a === '=' || a === '!=')) return (op === b) === (a === '=') ? 0 : 1;
+  return args.length === 1 && op !== '' ? 0 : 1;
 }

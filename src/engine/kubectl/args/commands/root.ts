@@ -215,6 +215,16 @@ function attachCommand(): CommandSpec {
   };
 }
 
+/** cpCommand is `kubectl cp SRC DEST` (pkg/cmd/cp, v1.32 flags). */
+function cpCommand(): CommandSpec {
+  return {
+    name: 'cp',
+    kind: 'run',
+    flags: [flag('container', 'string', '', { shorthand: 'c' }), flag('no-preserve', 'bool', false), flag('retries', 'int', 0)],
+    validateArgs: (cmd) => (cmd.args.length !== 2 ? cmdError('source and destination are required') : undefined),
+  };
+}
+
 /** rootCommand builds the whole kubectl command tree. */
 export function rootCommand(): CommandSpec {
   const basic = basicCommands();
@@ -247,7 +257,7 @@ export function rootCommand(): CommandSpec {
       execCommand(),
       portForwardCommand(),
       proxyCommand(),
-      stub('cp'),
+      cpCommand(),
       authCommand(),
       debugCommand(),
       eventsCommand(),
