@@ -121,3 +121,18 @@ describe('etcd-slow-disk scenario', () => {
     expect(real(out('time kubectl scale', 2).stderr || out('time kubectl scale', 2).stdout)).toBeLessThan(0.1);
   });
 });
+
+describe('container-filesystem scenario', () => {
+  it('is byte-identical run to run', () => {
+    expect(JSON.stringify(run('container-filesystem.yaml', true))).toBe(JSON.stringify(run('container-filesystem.yaml', true)));
+  });
+
+  it('copies the page out, serves the edit, and loses it with the container', () => {
+    const results = run('container-filesystem.yaml');
+    const out = (prefix: string, index = 0) => results.filter((r) => r.run.startsWith(prefix))[index];
+    expect(out('kubectl cp')).toMatchObject({ exit: 0, stdout: "tar: Removing leading `/' from member names\n" });
+    expect(out('grep title').stdout).toBe('<title>Welcome to nginx!</title>\n');
+    expect(out('curl -s').stdout).toBe('<h1>Edited inside the container</h1>\n');
+    expect(out('curl -s', 1).stdout).toBe('<title>Welcome to nginx!</title>\n');
+  });
+});
