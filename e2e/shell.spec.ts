@@ -24,6 +24,13 @@ test('kubectl exec -it opens a shell in the container until exit', async ({ page
   await terminal.fill('nslookup kubernetes.default.svc.cluster.local');
   await terminal.press('Enter');
   await expect(log).toContainText('Address: 10.96.0.1');
+  // cd moves the shell (and its prompt); a file written there stays in the container.
+  await terminal.fill('cd /tmp');
+  await terminal.press('Enter');
+  await expect(page.getByTestId('console-prompt')).toHaveText('/tmp #');
+  await terminal.fill('echo hello > note && ls && cat note');
+  await terminal.press('Enter');
+  await expect(log).toContainText(/note\nhello/);
   await page.screenshot({ path: test.info().outputPath('shell.png') });
   await terminal.fill('exit');
   await terminal.press('Enter');

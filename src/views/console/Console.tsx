@@ -4,7 +4,7 @@ import { currentView, usePlayer } from '../../state/playerStore';
 import { completeLine } from './complete';
 import { readlineKey, reverseSearch, visibleFrom } from './readline';
 import { EditorDialog } from './EditorDialog';
-import { commandFor, incompleteScript, isExit, openShell, openSsh, type ShellSession } from './interactiveShell';
+import { cdTarget, commandFor, inDirectory, incompleteScript, isExit, openShell, openSsh, type ShellSession } from './interactiveShell';
 
 /**
  * Console is the terminal on the simulated cluster: kubectl, etcdctl and sim with real output,
@@ -31,8 +31,16 @@ export function Console({ locale }: { locale: Locale }) {
   /** shellLines: commands the shell typed for a line (shown as `prompt line`), with their prompt and line. */
   const shellLines = useRef(new Map<string, { prompt: string; line: string }>());
   const logRef = useRef<HTMLDivElement>(null);
+  /** pendingCd: a `cd` sent to the container; the session moves there once it succeeded. */
+  const pendingCd = useRef<{ run: string; dir: string; after: number } | undefined>(undefined);
   useEffect(() => {
     logRef.current?.scrollTo({ top: logRef.current.scrollHeight });
+    const cd = pendingCd.current;
+    const done = cd && entries.slice(cd.after).find((e) => e.run === cd.run);
+    if (cd && done && done.exit !== undefined) {
+      pendingCd.current = undefined;
+      if (done.exit === 0) setSession((s) => (s ? inDirectory(s, cd.dir) : s));
+    }
   }, [entries]);
 
   const history = entries.map((e) => e.run);
@@ -60,6 +68,8 @@ export function Console({ locale }: { locale: Locale }) {
     else if (session) {
       const wrapped = commandFor(session, command);
       shellLines.current.set(wrapped, { prompt: session.prompt, line: command });
+      const dir = cdTarget(session, command);
+      pendingCd.current = dir === undefined ? undefined : { run: wrapped, dir, after: entries.length };
       run(wrapped);
     } else if (opened) setSession(opened);
     else run(command);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../engine/kubectl/args/tokenize';
-import { commandFor, incompleteScript, isExit, openShell, openSsh } from './interactiveShell';
+import { cdTarget, commandFor, inDirectory, incompleteScript, isExit, openShell, openSsh } from './interactiveShell';
 
 describe('interactive shell in the app terminal', () => {
   it('opens for kubectl exec -it TARGET -- SHELL and keeps namespace and container flags', () => {
@@ -56,5 +56,20 @@ describe('interactive shell in the app terminal', () => {
     expect(incompleteScript('kubectl get pods')).toBe(false);
     // A plain syntax error runs (and bash reports it) instead of waiting.
     expect(incompleteScript('echo ;;')).toBe(false);
+  });
+});
+
+describe('cd in a container shell', () => {
+  it('resolves the target against the current directory and moves the prompt there', () => {
+    const bash = openShell('kubectl exec -it web -- bash')!;
+    expect(cdTarget(bash, 'cd /usr/share/nginx/html')).toBe('/usr/share/nginx/html');
+    const inHtml = inDirectory(bash, '/usr/share/nginx/html');
+    expect(inHtml.prompt).toBe('root@container:/usr/share/nginx/html# ');
+    expect(cdTarget(inHtml, 'cd ..')).toBe('/usr/share/nginx');
+    expect(cdTarget(inHtml, 'cd')).toBe('/root');
+    expect(cdTarget(inHtml, 'ls')).toBeUndefined();
+    expect(commandFor(inHtml, 'cat index.html')).toBe("kubectl exec web -- bash -c 'cd /usr/share/nginx/html && cat index.html'");
+    const sh = inDirectory(openShell('kubectl exec -it bb -- sh')!, '/tmp');
+    expect(sh.prompt).toBe('/tmp # ');
   });
 });

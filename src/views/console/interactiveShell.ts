@@ -13,6 +13,8 @@ export interface ShellSession {
   prompt: string;
   /** node: the ssh session's machine (absent for a container shell). */
   node?: string;
+  /** cwd: the container shell's directory after `cd` (each line starts there). */
+  cwd?: string;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash']);
@@ -55,7 +57,32 @@ export function openSsh(line: string, nodes: readonly string[]): ShellSession | 
 /** commandFor wraps one typed line for the session's shell. */
 export function commandFor(session: ShellSession, line: string): string {
   if (session.node) return `${session.prefix} ${quote(line)}`;
-  return `${session.prefix} -- ${session.shell} -c ${quote(line)}`;
+  const here = session.cwd && session.cwd !== '/' ? `cd ${session.cwd} && ${line}` : line;
+  return `${session.prefix} -- ${session.shell} -c ${quote(here)}`;
+}
+
+/**
+ * cdTarget: the directory a container shell's line moves to when it is a plain `cd [DIR]`
+ * (resolved against the session's directory; a bare cd goes to root's home), else undefined.
+ */
+export function cdTarget(session: ShellSession, line: string): string | undefined {
+  if (session.node) return undefined;
+  const m = /^cd(?:\s+(\S+))?\s*$/.exec(line.trim());
+  if (!m) return undefined;
+  const target = m[1] ?? '/root';
+  const full = target.startsWith('/') ? target : `${session.cwd ?? '/'}/${target}`;
+  const segments: string[] = [];
+  for (const segment of full.split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '' && segment !== '.') segments.push(segment);
+  }
+  return `/${segments.join('/')}`;
+}
+
+/** inDirectory is the session after a successful `cd`: its prompt names the directory, as the shells' do. */
+export function inDirectory(session: ShellSession, dir: string): ShellSession {
+  const bash = session.shell.replace(/^.*\//, '') === 'bash';
+  return { ...session, cwd: dir, prompt: bash ? `root@container:${dir}# ` : `${dir} # ` };
 }
 
 /** isExit: the line leaves the shell. */

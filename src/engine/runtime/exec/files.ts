@@ -101,9 +101,13 @@ export function absolutePath(view: ContainerView, path: string): string {
 
 /** absolute resolves a path against the working directory and drops trailing slashes. */
 function absolute(view: ContainerView, path: string): string {
-  const dir = (view.workingDir ?? '/').replace(/\/+$/, '');
-  const full = path.startsWith('/') ? path : `${dir}/${path.replace(/^\.\//, '')}`;
-  return full.replace(/\/+$/, '') || '/';
+  const full = path.startsWith('/') ? path : `${view.workingDir ?? '/'}/${path}`;
+  const segments: string[] = [];
+  for (const segment of full.split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '' && segment !== '.') segments.push(segment);
+  }
+  return `/${segments.join('/')}`;
 }
 
 const DIRECTORIES = new Map<string, string[]>([

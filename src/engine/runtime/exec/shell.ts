@@ -4,7 +4,7 @@
 // dash on Debian images, BusyBox on busybox and Alpine images).
 import { formatTimestamp } from '../../registry/logs';
 import { tokenize } from '../../kubectl/args/tokenize';
-import { listDirectory, readFile, type ContainerView } from './files';
+import { absolutePath, listDirectory, readFile, type ContainerView } from './files';
 import { tarCommand } from './tar';
 import { textCommand } from './textCommands';
 import { fileCommand, redirected, takeRedirect, type Redirect } from './writes';
@@ -175,7 +175,7 @@ function simple(run: Run, words: string[]): number {
     }
     return 0;
   }
-  if (name === 'cd') return 0;
+  if (name === 'cd') return changeDirectory(run, words[1] ?? run.vars.get('HOME') ?? '/root');
   if (!hasBinary(run.e.family, name, run.e.tools)) {
     run.err.push(notFound(run, name));
     return 127;
@@ -384,4 +384,19 @@ function testCommand(run: Run, args: string[]): number {
   if (args.length === 2 && (op === '-n' || op === '-z')) return (a.length > 0) === (op === '-n') ? 0 : 1;
   if (args.length === 3 && (a === '=' || a === '!=')) return (op === b) === (a === '=') ? 0 : 1;
   return args.length === 1 && op !== '' ? 0 : 1;
+}
+
+/** changeDirectory is the cd builtin: relative paths and pwd follow it for the rest of the script. */
+function changeDirectory(run: Run, target: string): number {
+  const full = absolutePath(run.e.view, target);
+  const found = readFile(run.e.view, full);
+  if (found === null) {
+    run.e = { ...run.e, workingDir: full, view: { ...run.e.view, workingDir: full } };
+    return 0;
+  }
+  const why = found === undefined ? 'No such file or directory' : 'Not a directory';
+  if (run.shell === 'bash') run.err.push(`bash: line ${run.line}: cd: ${target}: ${why}\n`);
+  else if (run.e.family === 'debian') run.err.push(`sh: ${run.line}: cd: can't cd to ${target}\n`);
+  else run.err.push(`sh: cd: line ${run.line - 1}: can't cd to ${target}: ${why}\n`);
+  return run.shell === 'bash' ? 1 : 2;
 }

@@ -135,3 +135,21 @@ describe('the text tools’ own words (GNU coreutils 9.1 / grep 3.8 and BusyBox 
     expect(grep).toMatchObject({ exit: 2, stderr: 'grep: /nope: No such file or directory\ncommand terminated with exit code 2\n' });
   });
 });
+
+describe('cd in a container', () => {
+  it('moves relative paths and pwd for the rest of the script; a missing directory fails as each shell says', () => {
+    const cluster = boot();
+    const [moved, dash, bash, ash, notDir] = runCommands(cluster, [
+      'kubectl exec web -- sh -c "cd /usr/share/nginx/html && pwd && ls && cd .. && pwd"',
+      'kubectl exec web -- sh -c "cd /nope"',
+      'kubectl exec web -- bash -c "cd /nope"',
+      'kubectl exec bb -- sh -c "cd /nope"',
+      'kubectl exec web -- bash -c "cd /etc/hosts"',
+    ]);
+    expect(moved.stdout).toBe('/usr/share/nginx/html\nindex.html\n/usr/share/nginx\n');
+    expect(dash).toMatchObject({ exit: 2, stderr: "sh: 1: cd: can't cd to /nope\ncommand terminated with exit code 2\n" });
+    expect(bash).toMatchObject({ exit: 1, stderr: 'bash: line 1: cd: /nope: No such file or directory\ncommand terminated with exit code 1\n' });
+    expect(ash).toMatchObject({ exit: 2, stderr: "sh: cd: line 0: can't cd to /nope: No such file or directory\ncommand terminated with exit code 2\n" });
+    expect(notDir.stderr).toBe('bash: line 1: cd: /etc/hosts: Not a directory\ncommand terminated with exit code 1\n');
+  });
+});
