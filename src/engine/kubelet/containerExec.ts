@@ -46,7 +46,10 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
   const memoryLimit = spec?.resources?.limits?.memory;
   const { family, busybox128 } = imageFamily(record.image);
   const hostname = pod.spec?.hostname ?? pod.metadata.name;
-  return execInContainer(request.argv, {
+  const layer = (record.layer ??= new ContainerLayer());
+  layer.clockMs = runningMs;
+  const changesBefore = layer.history.length;
+  const result = execInContainer(request.argv, {
     family,
     busybox128,
     env: record.env,
@@ -66,9 +69,11 @@ export function execInPod(runtime: ContainerRuntime, pod: Stored<Pod>, request: 
       cpuLimitMillis: cpuLimit === undefined ? undefined : milliValue(cpuLimit),
       scriptFiles,
       imageFiles: record.files,
-      layer: (record.layer ??= new ContainerLayer()),
+      layer,
     },
   });
+  if (layer.history.length !== changesBefore) runtime.filesChanged(uid);
+  return result;
 }
 
 /**

@@ -316,6 +316,11 @@ export class ContainerRuntime {
     return this.versions.get(podUid) ?? 0;
   }
 
+  /** filesChanged: an exec changed a container's files; the PLEG sees the pod as changed (its exec probes may answer differently). */
+  filesChanged(podUid: string): void {
+    this.changed(podUid);
+  }
+
   private changed(podUid: string): void {
     this.versions.set(podUid, (this.versions.get(podUid) ?? 0) + 1);
     this.onPodChange(podUid);

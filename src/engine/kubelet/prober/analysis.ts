@@ -186,12 +186,18 @@ export function failuresAt(analysis: ProbeAnalysis, atMs: number): ProbeFailure[
   return found;
 }
 
-const cache = new WeakMap<ContainerRecord, ProbeAnalysis>();
+const cache = new WeakMap<ContainerRecord, { analysis: ProbeAnalysis; layerChanges: number }>();
 
-/** probeAnalysis: analyzeProbes, once per running container instance. */
+/**
+ * probeAnalysis: analyzeProbes, once per running container instance, and again after `kubectl
+ * exec` changed the container's files (an exec probe may look at them).
+ */
 export function probeAnalysis(container: Container, record: ContainerRecord, podIP: string): ProbeAnalysis {
-  let analysis = cache.get(record);
-  if (!analysis) cache.set(record, (analysis = analyzeProbes(container, record, podIP)));
+  const layerChanges = record.layer?.history.length ?? 0;
+  const cached = cache.get(record);
+  if (cached && cached.layerChanges === layerChanges) return cached.analysis;
+  const analysis = analyzeProbes(container, record, podIP);
+  cache.set(record, { analysis, layerChanges });
   return analysis;
 }
 

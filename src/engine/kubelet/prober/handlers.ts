@@ -70,10 +70,13 @@ function execSegments(command: readonly string[], record: ContainerRecord): Prob
   if (!path) return [OK];
   const files = fileTimeline(record.argv);
   const missing = missingMessage(program, path, record.image);
-  const points = [0, ...(files.get(path) ?? []).map((c) => c.atMs).filter((t) => Number.isFinite(t))];
+  // What the container's own script does to the file, then what `kubectl exec` did to it since.
+  const layer = record.layer;
+  const changes = [...(files.get(path) ?? []).map((c) => c.atMs), ...(layer?.history ?? []).filter((e) => e.path === path || path.startsWith(`${e.path}/`)).map((e) => e.atMs)];
+  const points = [0, ...changes.filter((t) => Number.isFinite(t))].sort((a, b) => a - b);
   const segments: ProbeSegment[] = [];
   for (const fromMs of points) {
-    const ok = fileExistsAt(files, path, fromMs);
+    const ok = layer?.existsAt(path, fromMs) ?? fileExistsAt(files, path, fromMs);
     if (segments.length > 0 && segments.at(-1)!.ok === ok) continue;
     if (segments.at(-1)?.fromMs === fromMs) segments.pop();
     segments.push({ fromMs, ok, output: ok ? '' : missing });

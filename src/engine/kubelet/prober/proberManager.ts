@@ -24,6 +24,8 @@ interface Watch {
   timer: Timer | undefined;
   record: ContainerRecord;
   pod: Stored<Pod>;
+  /** analysis: the outcomes the events were booked from. */
+  analysis: ProbeAnalysis;
 }
 
 export class ProberManager {
@@ -72,11 +74,13 @@ export class ProberManager {
     let perPod = this.watches.get(uid);
     if (!perPod) this.watches.set(uid, (perPod = new Map()));
     const existing = perPod.get(record.id);
-    if (existing) {
+    if (existing?.analysis === analysis) {
       existing.pod = pod;
       return;
     }
-    const entry: Watch = { timer: undefined, record, pod };
+    // A new analysis (exec changed the files an exec probe reads) replaces the booked events.
+    if (existing) this.sim.cancel(existing.timer);
+    const entry: Watch = { timer: undefined, record, pod, analysis };
     perPod.set(record.id, entry);
     const book = (fromMs: number) => {
       const at = nextFailureAtOrAfter(analysis, fromMs);

@@ -7,6 +7,10 @@ export class ContainerLayer {
   private readonly files = new Map<string, string>();
   private readonly dirs = new Set<string>();
   private readonly removed = new Set<string>();
+  /** clockMs: how long the container had run when the current exec started (set by the kubelet's exec). */
+  clockMs = 0;
+  /** history: when paths came to exist or stopped existing, for the exec probes that look at them. */
+  readonly history: Array<{ path: string; atMs: number; exists: boolean }> = [];
 
   /** read: the content this layer wrote at `path` (undefined when it did not write it). */
   read(path: string): string | undefined {
@@ -27,12 +31,14 @@ export class ContainerLayer {
 
   write(path: string, content: string): void {
     this.removed.delete(path);
+    if (!this.files.has(path)) this.history.push({ path, atMs: this.clockMs, exists: true });
     this.files.set(path, content);
   }
 
   mkdir(path: string): void {
     this.removed.delete(path);
     this.dirs.add(path);
+    this.history.push({ path, atMs: this.clockMs, exists: true });
   }
 
   /** remove deletes `path` and, for a directory, everything under it. */
@@ -41,6 +47,20 @@ export class ContainerLayer {
     for (const f of [...this.files.keys()]) if (f === path || f.startsWith(under)) this.files.delete(f);
     for (const d of [...this.dirs]) if (d === path || d.startsWith(under)) this.dirs.delete(d);
     this.removed.add(path);
+    this.history.push({ path, atMs: this.clockMs, exists: false });
+  }
+
+  /**
+   * existsAt: what the layer says about `path` at `atMs` after the container started: true once
+   * written or made, false once it or a directory above it was removed, undefined before any of it.
+   */
+  existsAt(path: string, atMs: number): boolean | undefined {
+    let found: boolean | undefined;
+    for (const e of this.history) {
+      if (e.atMs > atMs) break;
+      if (e.path === path || (!e.exists && path.startsWith(`${e.path}/`))) found = e.exists;
+    }
+    return found;
   }
 
   /** paths lists every file and directory this layer holds (for directory listings). */
