@@ -1,8 +1,9 @@
-// Word expansion as bash does it for the forms tutorials use: parameters ($NAME, ${NAME},
+// Word expansion as bash does it for the forms tutorials use: braces (brace.ts), parameters ($NAME, ${NAME},
 // ${NAME:-word}, $?) and command substitution ($(…), `…`), whose trailing newlines are removed;
 // then field splitting of the unquoted results on blanks and newlines, then pathname expansion
 // of fields with an unquoted `*`, `?` or `[…]` (glob.ts).
 import type { Task } from '../../sim/task';
+import { braceExpand } from './brace';
 import { hasPattern, patternRegex, type GlobField } from './glob';
 import type { ParamOp, Word } from './syntax';
 
@@ -21,7 +22,8 @@ const IFS = /[ \t\n]+/;
 /** expandWords expands each word into zero or more fields. */
 export function* expandWords(words: readonly Word[], ctx: ExpandContext): Task<string[]> {
   const fields: string[] = [];
-  for (const word of words) fields.push(...(yield* expandWord(word, ctx)));
+  // Brace expansion comes first and makes words of its own (`{1..3}` → 1 2 3).
+  for (const word of words) for (const braced of braceExpand(word)) fields.push(...(yield* expandWord(braced, ctx)));
   return fields;
 }
 
