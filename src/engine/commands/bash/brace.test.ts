@@ -47,3 +47,18 @@ describe('seq (GNU coreutils 9.1, outputs from this machine)', () => {
     expect(run('seq x').stderr).toBe("seq: invalid floating point argument: ‘x’\nTry 'seq --help' for more information.\n");
   });
 });
+
+describe('arithmetic expansion $((…)) (bash 5.2.15 outputs from this machine)', () => {
+  it('computes on integers with variables by name or $NAME', () => {
+    const { run } = testTerminal(() => ({}));
+    expect(run('echo $((2+3*4)) $((10%3)) $((2**10)) $((7/2)) $(( (1+2)*3 )) $((010)) $((0x10)) $((5>3)) $((-3+1))').stdout).toBe('14 1 1024 3 9 8 16 1 -2\n');
+    expect(run('N=3; echo $((N*2)) $(($N+1)) $((M+1))').stdout).toBe('6 4 1\n');
+    expect(run('for i in $(seq 3); do echo $((i*i)); done').stdout).toBe('1\n4\n9\n');
+  });
+
+  it('aborts the line on a bad expression with bash’s message', () => {
+    const { run } = testTerminal(() => ({}));
+    expect(run('echo $((1/0)); echo after')).toMatchObject({ exit: 1, stdout: '', stderr: 'bash: 1/0: division by 0 (error token is "0")\n' });
+    expect(run('echo $((1+))').stderr).toBe('bash: 1+: syntax error: operand expected (error token is "+")\n');
+  });
+});

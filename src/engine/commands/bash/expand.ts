@@ -3,6 +3,7 @@
 // then field splitting of the unquoted results on blanks and newlines, then pathname expansion
 // of fields with an unquoted `*`, `?` or `[…]` (glob.ts).
 import type { Task } from '../../sim/task';
+import { ArithError, evaluateArith } from './arith';
 import { braceExpand } from './brace';
 import { hasPattern, patternRegex, type GlobField } from './glob';
 import type { ParamOp, Word } from './syntax';
@@ -40,7 +41,7 @@ export function* expandWord(word: Word, ctx: ExpandContext): Task<string[]> {
     }
   };
   for (const part of word) {
-    const value = part.kind === 'text' ? part.text : part.kind === 'param' ? yield* param(part.name, part.fallback, ctx, part.op) : (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
+    const value = part.kind === 'text' ? part.text : yield* partValue(part, ctx);
     if (part.quoted || part.kind === 'text') {
       add(value, !part.quoted);
       started ||= part.quoted || value !== '';
@@ -65,13 +66,26 @@ export function* expandWord(word: Word, ctx: ExpandContext): Task<string[]> {
 /** expandString expands a word to one string without splitting (assignment values, redirect targets). */
 export function* expandString(word: Word, ctx: ExpandContext): Task<string> {
   let out = '';
-  for (const part of word) {
-    if (part.kind === 'text') out += part.text;
-    else if (part.kind === 'param') out += yield* param(part.name, part.fallback, ctx, part.op);
-    else out += (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
-  }
+  for (const part of word) out += part.kind === 'text' ? part.text : yield* partValue(part, ctx);
   return out;
 }
+
+/** partValue is an expansion's value: a parameter, a command's output without trailing newlines, or arithmetic. */
+function* partValue(part: Exclude<Word[number], { kind: 'text' }>, ctx: ExpandContext): Task<string> {
+  if (part.kind === 'param') return yield* param(part.name, part.fallback, ctx, part.op);
+  if (part.kind === 'command') return (yield* ctx.substitute(part.source)).replace(/\n+$/, '');
+  // Parameters inside are expanded first, then the expression is evaluated.
+  const expr = part.expr.replace(/\$\{?([A-Za-z_]\w*|[?#$0-9])\}?/g, (_, name: string) => ctx.param(name) ?? '');
+  try {
+    return String(evaluateArith(expr, (name) => ctx.param(name)));
+  } catch (error) {
+    if (error instanceof ArithError) throw new ExpansionError(`bash: ${error.message}`);
+    throw error;
+  }
+}
+
+/** ExpansionError ends the command with bash's message (a bad arithmetic expression). */
+export class ExpansionError extends Error {}
 
 function* param(name: string, fallback: Word | undefined, ctx: ExpandContext, op?: ParamOp): Task<string> {
   const value = ctx.param(name);

@@ -7,7 +7,8 @@ import type { CommandIO } from '../process';
 import type { Program } from '../shell';
 import type { ShellEnv } from '../shellEnv';
 import { BUILTINS } from './builtins';
-import { expandString, expandWords, type ExpandContext } from './expand';
+import { expandAlias } from './alias';
+import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand';
 import { expandGlob } from './glob';
 import { reportJobs, startJob } from './jobs';
 import { openRedirects, type Fds, type Sink } from './redirects';
@@ -45,7 +46,15 @@ export function* runLine(shell: Shell, line: string): Task<number> {
     return 2;
   }
   for (const warning of script.warnings ?? []) shell.io.err(`bash: ${warning}\n`);
-  let status = yield* runScript(shell, script);
+  let status: number;
+  try {
+    status = yield* runScript(shell, script);
+  } catch (e) {
+    // An expansion error (a bad $((…))) aborts the line, as in an interactive bash.
+    if (!(e instanceof ExpansionError)) throw e;
+    shell.io.err(`${e.message}\n`);
+    status = shell.session.lastExit = 1;
+  }
   if (shell.session.exiting !== undefined) {
     status = shell.session.lastExit = shell.session.exiting;
     shell.session.exiting = undefined;
@@ -101,7 +110,10 @@ function* runUntimedPipeline(shell: Shell, pipeline: Pipeline): Task<number> {
   for (const command of pipeline.commands) {
     // A compound command expands its words as it runs (a loop's body sees the variable change).
     if (isCompound(command)) prepared.push({ argv: [], command: { assignments: [], words: [], redirects: command.redirects }, compound: command });
-    else prepared.push({ argv: yield* expandWords(command.words, ctx), command });
+    else {
+      const aliased = expandAlias(shell.session, command);
+      prepared.push({ argv: yield* expandWords(aliased.words, ctx), command: aliased });
+    }
   }
   let input = shell.io.stdin;
   let status = 0;

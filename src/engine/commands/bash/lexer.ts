@@ -65,7 +65,7 @@ export class Lexer {
       while (s[this.i] === ' ' || s[this.i] === '\t') this.i++;
       const word = this.word();
       if (word.length === 0) throw new SyntaxError(`syntax error near unexpected token \`${s[this.i] === undefined ? 'newline' : s[this.i]}'`);
-      const heredoc: HereDoc = { delimiter: word.map((p) => (p.kind === 'text' ? p.text : p.kind === 'param' ? `$${p.name}` : `$(${p.source})`)).join(''), quoted: word.some((p) => p.quoted), stripTabs, body: [] };
+      const heredoc: HereDoc = { delimiter: word.map((p) => (p.kind === 'text' ? p.text : p.kind === 'param' ? `$${p.name}` : p.kind === 'arith' ? `$((${p.expr}))` : `$(${p.source})`)).join(''), quoted: word.some((p) => p.quoted), stripTabs, body: [] };
       this.pendingHereDocs.push(heredoc);
       return { type: 'heredoc', heredoc };
     }
@@ -207,6 +207,15 @@ export class Lexer {
       return { kind: 'command', source, quoted };
     }
     const rest = s.slice(this.i + 1);
+    if (rest.startsWith('((')) {
+      // $(( … )): the outer parentheses close together; otherwise it is a command substitution of a subshell.
+      const end = matchingParen(s, this.i + 2);
+      const inner = s.slice(this.i + 2, end);
+      if (inner.startsWith('(') && inner.endsWith(')')) {
+        this.i = end + 1;
+        return { kind: 'arith', expr: inner.slice(1, -1), quoted };
+      }
+    }
     if (rest.startsWith('(')) {
       const end = matchingParen(s, this.i + 2);
       const source = s.slice(this.i + 2, end);

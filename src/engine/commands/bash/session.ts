@@ -40,6 +40,8 @@ export interface MountedDir {
 
 export class ShellSession {
   readonly vars = new Map<string, string>();
+  /** aliases: `alias NAME=VALUE` (alias.ts). */
+  readonly aliases = new Map<string, string>();
   lastExit = 0;
   /** exiting: `exit N` ran; the rest of the script is skipped and the line ends with N. */
   exiting: number | undefined;

@@ -9,7 +9,9 @@ export type WordPart =
   /** $NAME, ${NAME}, $? — `fallback` is ${NAME:-word}; `op` the other ${…} operators. */
   | { kind: 'param'; name: string; quoted: boolean; fallback?: Word; op?: ParamOp }
   /** $(command) or `command`: the source, parsed when it runs. */
-  | { kind: 'command'; source: string; quoted: boolean };
+  | { kind: 'command'; source: string; quoted: boolean }
+  /** $((expression)): evaluated when the word expands (arith.ts). */
+  | { kind: 'arith'; expr: string; quoted: boolean };
 
 export type Word = WordPart[];
 

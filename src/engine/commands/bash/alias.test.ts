@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { testTerminal } from './testTerminal';
+
+// alias/unalias as bash 5.2.15 answers them (outputs from this machine, in an interactive shell).
+describe('alias', () => {
+  const programs = () => ({
+    *kubectl(_env: unknown, argv: string[], io: { out(text: string): void }) {
+      io.out(`kubectl ${argv.join(' ')}\n`);
+      return 0;
+    },
+  });
+
+  it('replaces the first word of a command, with the words the alias brings', () => {
+    const { run } = testTerminal(programs as never);
+    run("alias k=kubectl kgp='kubectl get pods'");
+    expect(run('k get nodes').stdout).toBe('kubectl get nodes\n');
+    expect(run('kgp -o wide | cat').stdout).toBe('kubectl get pods -o wide\n');
+    expect(run("'k' get nodes")).toMatchObject({ exit: 127, stderr: 'bash: k: command not found\n' });
+    expect(run('echo k').stdout).toBe('k\n');
+  });
+
+  it('lists, prints and removes aliases with bash’s messages', () => {
+    const { run } = testTerminal(programs as never);
+    run("alias k=kubectl kgp='kubectl get pods'");
+    expect(run('alias').stdout).toBe("alias k='kubectl'\nalias kgp='kubectl get pods'\n");
+    expect(run('alias k').stdout).toBe("alias k='kubectl'\n");
+    expect(run('alias nope')).toMatchObject({ exit: 1, stderr: 'bash: alias: nope: not found\n' });
+    expect(run('unalias k; k get pods').stderr).toBe('bash: k: command not found\n');
+    expect(run('unalias nope')).toMatchObject({ exit: 1, stderr: 'bash: unalias: nope: not found\n' });
+  });
+
+  it('does not expand an alias inside its own expansion', () => {
+    const { run } = testTerminal(programs as never);
+    run("alias kubectl='kubectl -n kube-system'");
+    expect(run('kubectl get pods').stdout).toBe('kubectl -n kube-system get pods\n');
+  });
+});
+
+describe('which', () => {
+  it('prints where programs are and nothing for the rest', () => {
+    const { run } = testTerminal(() => ({}));
+    expect(run('which which ls echo nosuch')).toMatchObject({ exit: 1, stdout: '/usr/bin/which\n/usr/bin/ls\n/usr/bin/echo\n' });
+  });
+});
