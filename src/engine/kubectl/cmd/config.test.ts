@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../cluster';
 import { clusterSpec, nodesFromCount } from '../../clusterSpec';
+import { DEFAULT_COMPONENTS } from '../../components';
 import { runCommands } from '../../testing/runCommands';
 
 // staging/src/k8s.io/kubectl/pkg/cmd/config (v1.32) over kubeadm's admin.conf.
@@ -65,5 +66,24 @@ describe('kubectl config', () => {
     expect(deleted.stderr).toBe('warning: this removed your active context, use "kubectl config use-context" to select a different one\n');
     expect(get).toMatchObject({ exit: 1, stderr: 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n' });
     expect(missing.stderr).toBe("error: Unexpected args: []\nSee 'kubectl config use-context -h' for help and examples\n");
+  });
+});
+
+describe('kubectl config view -o jsonpath|go-template|name (outputs of kubectl v1.32 on the same kubeconfig)', () => {
+  it('prints the (redacted) config through the template printers', () => {
+    const cluster = Cluster.boot(clusterSpec({ seed: 1, nodes: nodesFromCount(1), etcdMembers: 1 }), DEFAULT_COMPONENTS);
+    const [, ns, clusterData, context, name, wide] = runCommands(cluster, [
+      'kubectl config set-context --current --namespace=kube-system',
+      "kubectl config view --minify -o jsonpath='{..namespace}'",
+      "kubectl config view -o jsonpath='{.users[*].user}'",
+      "kubectl config view -o go-template='{{index .contexts 0 \"name\"}}'",
+      'kubectl config view -o name',
+      'kubectl config view -o wide',
+    ]);
+    expect(ns.stdout).toBe('kube-system');
+    expect(clusterData.stdout).toBe('{"client-certificate-data":"DATA+OMITTED","client-key-data":"DATA+OMITTED"}');
+    expect(context.stdout).toBe('kubernetes-admin@kubernetes');
+    expect(name.stdout).toBe('config/<unknown>\n');
+    expect(wide.stderr).toBe('error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n');
   });
 });

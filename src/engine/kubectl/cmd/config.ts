@@ -7,7 +7,9 @@ import { boolFlag, stringFlag } from '../args/commandSpec';
 import { defaultKubeConfig, findContext, KUBECONFIG_PATH, setContext, type KubeConfig } from '../kubeconfig/kubeconfig';
 import { formatTabbed, TABLE_TABWRITER } from '../printers/table/tabwriter';
 import { printYaml } from '../printers/yaml';
+import type { KubeObject } from '../../api/object';
 import { fail, type KubectlContext } from './context';
+import { CONFIG_FORMATS, printTemplate, templateOutput } from './templateOutput';
 import { APISERVER_URL } from './discovery';
 
 export function* config(ctx: KubectlContext): Task<number> {
@@ -122,8 +124,16 @@ function view(ctx: KubectlContext, current: KubeConfig): number {
     'current-context': shown.currentContext,
   };
   const output = stringFlag(ctx.cmd, 'output');
+  const template = templateOutput(ctx.cmd, CONFIG_FORMATS);
+  if (typeof template === 'string') return fail(ctx, template.replace(/\n$/, ''));
+  if (template) {
+    const printed = printTemplate(template, [json as unknown as KubeObject], true);
+    ctx.io.out(printed.stdout);
+    if (printed.stderr) ctx.io.err(printed.stderr);
+    return printed.stderr ? 1 : 0;
+  }
   if (output === 'json') ctx.io.out(`${JSON.stringify(json, null, 4)}\n`);
-  else if (output === 'yaml' || output === '') ctx.io.out(printYaml(json));
-  else return fail(ctx, `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`);
+  else if (output === 'name') ctx.io.out('config/<unknown>\n');
+  else ctx.io.out(printYaml(json));
   return 0;
 }

@@ -19,6 +19,9 @@ const GET_FORMATS = [
   'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml',
 ];
 
+/** CONFIG_FORMATS: what `kubectl config view -o` prints (no tables, so no wide or custom columns). */
+export const CONFIG_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
+
 /** FILE_FORMATS read their template from a file, which the simulated terminal never has. */
 const FILE_FORMATS = ['custom-columns-file', 'go-template-file', 'jsonpath-file', 'templatefile'];
 
@@ -47,11 +50,11 @@ function splitOutput(output: string, templateFlag: string): { format: string; te
  * --template=...); undefined for the other formats; a string is kubectl's error for a format
  * it cannot print.
  */
-export function templateOutput(cmd: ParsedCommand): TemplateOutput | undefined | string {
+export function templateOutput(cmd: ParsedCommand, formats: readonly string[] = GET_FORMATS): TemplateOutput | undefined | string {
   const output = stringFlag(cmd, 'output');
   const { format, template } = splitOutput(output, stringFlag(cmd, 'template'));
+  if (!formats.includes(format) && format !== '') return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${formats.join(',')}\n`;
   if (format === '' || format === 'json' || format === 'yaml' || format === 'name' || format === 'wide') return undefined;
-  if (!GET_FORMATS.includes(format)) return `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_FORMATS.join(',')}\n`;
   const columns = format.startsWith('custom-columns');
   if (template === '') return columns ? 'error: custom-columns format specified but no custom columns given\n' : 'error: template format specified but no template given\n';
   // The flag types word the missing-file error differently: custom columns say "template",
