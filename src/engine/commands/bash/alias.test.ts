@@ -42,3 +42,13 @@ describe('which', () => {
     expect(run('which which ls echo nosuch')).toMatchObject({ exit: 1, stdout: '/usr/bin/which\n/usr/bin/ls\n/usr/bin/echo\n' });
   });
 });
+
+describe('type', () => {
+  it('tells aliases, keywords, builtins and programs apart, hashed once run (bash 5.2.15 on this machine)', () => {
+    const { run } = testTerminal(() => ({}));
+    run('alias k=kubectl');
+    run('ls > /dev/null');
+    expect(run('type echo for ls cat k cd [').stdout).toBe("echo is a shell builtin\nfor is a shell keyword\nls is hashed (/usr/bin/ls)\ncat is /usr/bin/cat\nk is aliased to `kubectl'\ncd is a shell builtin\n[ is a shell builtin\n");
+    expect(run('type nosuch')).toMatchObject({ exit: 1, stderr: 'bash: type: nosuch: not found\n' });
+  });
+});

@@ -6,6 +6,7 @@ import { wait, type Task } from '../../sim/task';
 import { cp, ls, mkdir, mv, rm, touch } from './fileCommands';
 import { runScript, type Shell } from './interpreter';
 import { quoteAlias } from './alias';
+import { SHELL_BUILTINS, SHELL_KEYWORDS } from './builtinNames';
 import { jobLine } from './jobs';
 import { UTILITIES } from './utils';
 import { parseScript, SyntaxError } from './parse';
@@ -385,6 +386,23 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     return status;
   },
+  // type: what bash would run for each name (alias, keyword, builtin, or the program's path).
+  type: function* (shell, args) {
+    let status = 0;
+    for (const name of args.filter((a) => !a.startsWith('-'))) {
+      const alias = shell.session.aliases.get(name);
+      const path = programPath(shell, name);
+      if (alias !== undefined) shell.io.out(`${name} is aliased to \`${alias}'\n`);
+      else if (SHELL_KEYWORDS.has(name)) shell.io.out(`${name} is a shell keyword\n`);
+      else if (SHELL_BUILTINS.has(name)) shell.io.out(`${name} is a shell builtin\n`);
+      else if (path) shell.io.out(shell.session.hashed.has(name) ? `${name} is hashed (${path})\n` : `${name} is ${path}\n`);
+      else {
+        shell.io.err(`bash: type: ${name}: not found\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
   // which(1) (debianutils): the path of each program found on $PATH, nothing for the others.
   which: function* (shell, args) {
     let status = 0;
@@ -403,7 +421,7 @@ export const BUILTINS: Record<string, Builtin> = {
 };
 
 /** SHELL_ONLY: builtins with no program on disk (which finds nothing for them). */
-const SHELL_ONLY = new Set(['export', 'unset', 'cd', 'jobs', 'fg', 'read', 'exit', 'alias', 'unalias', ':', 'which']);
+const SHELL_ONLY = new Set([...SHELL_BUILTINS].filter((name) => !['echo', 'printf', 'pwd', 'kill', 'true', 'false', 'test', '['].includes(name)));
 /** SBIN and LOCAL: where the node's programs live when not in /usr/bin (Debian packages, the k8sim and etcd tools). */
 const SBIN = new Set(['iptables', 'iptables-save', 'ipvsadm']);
 const LOCAL = new Set(['etcdctl', 'sim']);

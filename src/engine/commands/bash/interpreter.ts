@@ -8,6 +8,7 @@ import type { Program } from '../shell';
 import type { ShellEnv } from '../shellEnv';
 import { BUILTINS } from './builtins';
 import { expandAlias } from './alias';
+import { SHELL_BUILTINS } from './builtinNames';
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand';
 import { expandGlob } from './glob';
 import { reportJobs, startJob } from './jobs';
@@ -280,6 +281,7 @@ function* runCommand(shell: Shell, argv: string[], fds: Fds, input: string, tty:
     spawn: (child) => spawnChild(shell, io, child),
   };
   const [name, ...args] = argv;
+  if (!SHELL_BUILTINS.has(name) && !name.includes('/')) shell.session.hashed.add(name);
   const utility = UTILITIES[name];
   if (utility) {
     const made = utility(args, filterIO(shell, io));

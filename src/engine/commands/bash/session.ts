@@ -42,6 +42,8 @@ export class ShellSession {
   readonly vars = new Map<string, string>();
   /** aliases: `alias NAME=VALUE` (alias.ts). */
   readonly aliases = new Map<string, string>();
+  /** hashed: programs found on $PATH once run (bash's hash table, what `type` reports). */
+  readonly hashed = new Set<string>();
   lastExit = 0;
   /** exiting: `exit N` ran; the rest of the script is skipped and the line ends with N. */
   exiting: number | undefined;
