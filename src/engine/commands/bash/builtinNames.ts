@@ -6,3 +6,9 @@ export const SHELL_BUILTINS: ReadonlySet<string> = new Set(['echo', 'printf', 'e
 
 /** SHELL_KEYWORDS: the reserved words of bash's grammar. */
 export const SHELL_KEYWORDS: ReadonlySet<string> = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'in', 'while', 'until', 'do', 'done', 'case', 'esac', 'function', 'time', '!', '{', '}', '[[', ']]', 'select', 'coproc']);
+
+/**
+ * PROGRAMS_ON_DISK: the commands the terminal runs itself that are programs on a real node too
+ * (coreutils, procps, debianutils, ncurses), plus bash builtins that also exist as programs.
+ */
+export const PROGRAMS_ON_DISK: ReadonlySet<string> = new Set(['ls', 'cp', 'mv', 'rm', 'touch', 'mkdir', 'date', 'hostname', 'sleep', 'watch', 'xargs', 'env', 'printenv', 'clear', 'which', 'echo', 'printf', 'pwd', 'kill', 'true', 'false', 'test', '[']);
