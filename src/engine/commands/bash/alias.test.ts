@@ -52,3 +52,14 @@ describe('type', () => {
     expect(run('type nosuch')).toMatchObject({ exit: 1, stderr: 'bash: type: nosuch: not found\n' });
   });
 });
+
+describe('history', () => {
+  it('numbers the typed lines as an interactive bash 5.2.15 prints them, this one included', () => {
+    const { run } = testTerminal(() => ({}));
+    run('echo one');
+    run('true');
+    expect(run('history').stdout).toBe('    1  echo one\n    2  true\n    3  history\n');
+    expect(run('history 2').stdout).toBe('    3  history\n    4  history 2\n');
+    expect(run('history x')).toMatchObject({ exit: 1, stderr: 'bash: history: x: numeric argument required\n' });
+  });
+});

@@ -35,6 +35,8 @@ export interface Shell {
 /** runLine parses and runs one terminal line, reporting finished jobs as bash does before its prompt. */
 export function* runLine(shell: Shell, line: string): Task<number> {
   shell.session.foreground = shell.io;
+  // An interactive bash remembers each line typed (not blank ones) before it runs it.
+  if (line.trim() !== '') shell.session.history.push(line);
   for (const { stream, text } of shell.session.pendingOutput.splice(0)) shell.io[stream](text);
   reportJobs(shell);
   let script: Script;

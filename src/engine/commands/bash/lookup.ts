@@ -1,4 +1,5 @@
-// What a command name means to the terminal's bash: aliases (`alias`, `unalias`), and where a
+// What the terminal's bash remembers and resolves: aliases (`alias`, `unalias`), the typed lines
+// (`history`), and where a
 // command comes from (`type`, `which`): an alias, a keyword, a builtin, or a program on the
 // node's disk (Debian 12 with merged /usr; the packages' sbin tools, the etcd and k8sim tools in
 // /usr/local/bin).
@@ -57,6 +58,18 @@ export const LOOKUP_BUILTINS: Record<string, Builtin> = {
       }
     }
     return status;
+  },
+  // history [N]: the typed lines, numbered from 1 as bash prints them (`%5d  %s`).
+  history: function* (shell, args) {
+    const lines = shell.session.history;
+    const count = args[0] === undefined ? lines.length : Number(args[0]);
+    if (!Number.isInteger(count) || count < 0) {
+      shell.io.err(`bash: history: ${args[0]}: numeric argument required\n`);
+      return 1;
+    }
+    const from = Math.max(0, lines.length - count);
+    shell.io.out(lines.slice(from).map((line, i) => `${String(from + i + 1).padStart(5)}  ${line}\n`).join(''));
+    return 0;
   },
   // which(1) (debianutils): the path of each program found on $PATH, nothing for the others.
   which: function* (shell, args) {

@@ -42,6 +42,8 @@ export class ShellSession {
   readonly vars = new Map<string, string>();
   /** aliases: `alias NAME=VALUE` (alias.ts). */
   readonly aliases = new Map<string, string>();
+  /** history: the lines typed at the prompt, as bash's history list keeps them. */
+  readonly history: string[] = [];
   /** hashed: programs found on $PATH once run (bash's hash table, what `type` reports). */
   readonly hashed = new Set<string>();
   lastExit = 0;
