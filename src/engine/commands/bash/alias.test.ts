@@ -63,3 +63,15 @@ describe('history', () => {
     expect(run('history x')).toMatchObject({ exit: 1, stderr: 'bash: history: x: numeric argument required\n' });
   });
 });
+
+describe('less and more', () => {
+  it('copy their input through when the output is not a terminal, and word a missing file or a directory as they do', () => {
+    const { run } = testTerminal(() => ({}));
+    expect(run('echo hi | less').stdout).toBe('hi\n');
+    expect(run('echo hi | more').stdout).toBe('hi\n');
+    expect(run('less /nope')).toMatchObject({ exit: 0, stderr: '/nope: No such file or directory\n' });
+    expect(run('more /nope')).toMatchObject({ exit: 0, stderr: 'more: cannot open /nope: No such file or directory\n' });
+    expect(run('less /tmp').stdout).toBe('/tmp is a directory\n');
+    expect(run('more /tmp').stdout).toBe('\n*** /tmp: directory ***\n\n');
+  });
+});
