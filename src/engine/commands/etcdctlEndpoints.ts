@@ -2,7 +2,7 @@
 // member's client URL (etcdctl's endpointsFromCluster). Without --endpoints the simulator asks
 // every member, because the learner's point of view is "the etcd cluster", not one member.
 import type { EtcdctlGlobals } from '../etcdctl';
-import { ShellSession } from './bash/session';
+import { terminalSession } from './bash/session';
 import type { EtcdMemberView, ShellEnv } from './shellEnv';
 
 const hostPortOf = (endpoint: string) => endpoint.replace(/^[a-z]+:\/\//, '');
@@ -12,7 +12,7 @@ export function memberFor(env: ShellEnv, endpoint: string): EtcdMemberView | und
   const hostPort = hostPortOf(endpoint);
   const members = env.etcdMembers();
   if (/^(127\.0\.0\.1|localhost)(:2379)?$/.test(hostPort)) {
-    const ip = env.nodeAgent((env.shell ?? new ShellSession('control-plane')).hostname)?.hostIP;
+    const ip = env.nodeAgent(terminalSession(env).hostname)?.hostIP;
     return members.find((m) => ip !== undefined && m.clientURL.includes(`//${ip}:`)) ?? members[0];
   }
   return members.find((m) => hostPortOf(m.clientURL) === hostPort);

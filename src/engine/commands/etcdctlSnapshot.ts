@@ -12,17 +12,16 @@ import { decodeSnapshot, encodeSnapshot, snapshotStatus, type Snapshot } from '.
 import { wait, type Task } from '../sim/task';
 import type { ShellEnv } from './shellEnv';
 import { memberFor } from './etcdctlEndpoints';
-import { ShellSession } from './bash/session';
+import { terminalSession, type ShellSession } from './bash/session';
 
 /** STREAM_BYTES_PER_MS: how fast a member streams its database to etcdctl (~200 MB/s on a local disk). */
 const STREAM_BYTES_PER_MS = 200_000;
 
-const session = (env: ShellEnv): ShellSession => env.shell ?? new ShellSession('control-plane');
 const parentOf = (path: string) => path.slice(0, Math.max(1, path.lastIndexOf('/')));
 
 export function* snapshotSave(env: ShellEnv, globals: EtcdctlGlobals, file: string): Task<EtcdctlOutput> {
   if (globals.endpoints.length !== 1) return exitWithError(ExitCode.interrupted, `snapshot must be requested to one selected node, not multiple [${globals.endpoints.join(' ')}]`);
-  const shell = session(env);
+  const shell = terminalSession(env);
   const path = shell.resolvePath(file);
   if (!shell.isDirectory(parentOf(path))) return exitWithError(ExitCode.interrupted, `could not open ${file}.part (open ${file}.part: no such file or directory)`);
   const startWallMs = env.epochMs + env.sim.nowMs;
@@ -54,7 +53,7 @@ function readSnapshot(shell: ShellSession, file: string, verb: 'stat' | 'open'):
 }
 
 export function snapshotStatusCommand(env: ShellEnv, globals: EtcdctlGlobals, file: string): EtcdctlOutput {
-  const read = readSnapshot(session(env), file, 'stat');
+  const read = readSnapshot(terminalSession(env), file, 'stat');
   if ('error' in read) return exitWithError(ExitCode.error, read.error);
   return printSnapshotStatus(snapshotStatus(read.text, read.snapshot), globals.writeOut);
 }
@@ -71,7 +70,7 @@ function parseInitialCluster(text: string): Map<string, string[]> {
 }
 
 export function snapshotRestore(env: ShellEnv, command: SnapshotRestoreCommand): EtcdctlOutput {
-  const shell = session(env);
+  const shell = terminalSession(env);
   const cluster = parseInitialCluster(command.initialCluster);
   const own = cluster.get(command.memberName);
   if (!own) return exitWithError(ExitCode.error, `couldn't find local name "${command.memberName}" in the initial cluster configuration`);
@@ -95,19 +94,11 @@ export function snapshotRestore(env: ShellEnv, command: SnapshotRestoreCommand):
   if (read.snapshot.hashless && !command.skipHashCheck) {
     return { stdout: '', stderr: `${log.slice(0, log.indexOf('\n') + 1)}Error: snapshot missing hash but --skip-hash-check=false\n`, exitCode: ExitCode.error };
   }
-  mkdirAll(shell, `${dataDir}/member/snap`);
-  mkdirAll(shell, walDir);
+  shell.makeDirectories(`${dataDir}/member/snap`);
+  shell.makeDirectories(walDir);
   shell.writeFile(`${dataDir}/member/snap/db`, encodeSnapshot({ ...read.snapshot, hashless: true }), false);
   shell.writeFile(`${dataDir}/member/snap/0000000000000001-0000000000000001.snap`, '', false);
   shell.writeFile(`${walDir}/0000000000000000-0000000000000000.wal`, '', false);
   return okOutput('', log);
 }
 
-function mkdirAll(shell: ShellSession, path: string): void {
-  const absolute = shell.resolvePath(path);
-  let prefix = '';
-  for (const part of absolute.split('/').filter(Boolean)) {
-    prefix += `/${part}`;
-    if (!shell.isDirectory(prefix)) shell.makeDirectory(prefix);
-  }
-}

@@ -154,8 +154,7 @@ export function* mkdir(shell: Shell, args: string[]): Task<number> {
   for (const path of operands) {
     if (flags.has('p')) {
       // -p makes the missing parents too, and an existing directory is fine.
-      const parts = shell.session.resolvePath(path).split('/').filter(Boolean);
-      parts.forEach((_, i) => shell.session.makeDirectory(`/${parts.slice(0, i + 1).join('/')}`));
+      shell.session.makeDirectories(path);
       if (shell.session.isDirectory(path)) continue;
     }
     if (shell.session.makeDirectory(path)) continue;

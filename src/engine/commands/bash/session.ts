@@ -119,6 +119,12 @@ export class ShellSession {
     return true;
   }
 
+  /** makeDirectories is `mkdir -p`: the directory and its missing parents. */
+  makeDirectories(path: string): void {
+    const parts = this.resolvePath(path).split('/').filter(Boolean);
+    parts.forEach((_, i) => this.makeDirectory(`/${parts.slice(0, i + 1).join('/')}`));
+  }
+
   removeFile(path: string): boolean {
     const absolute = this.resolvePath(path);
     const mounted = this.mountOf(absolute);
@@ -157,4 +163,9 @@ export class ShellSession {
 
 function parentOf(absolute: string): string {
   return absolute.slice(0, absolute.lastIndexOf('/')) || '/';
+}
+
+/** terminalSession is the shell a command runs in: the terminal's, or the first control-plane machine's when run alone. */
+export function terminalSession(env: { shell?: ShellSession }): ShellSession {
+  return env.shell ?? new ShellSession('control-plane');
 }

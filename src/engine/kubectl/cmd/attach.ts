@@ -7,6 +7,7 @@ import type { Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { fail, type KubectlContext } from './context';
 import { currentContainerId, followLogs, fullLog, lineCount } from './logsFollow';
+import { defaultContainer } from './podcmd';
 import { fetchTargets } from './targets';
 
 export function* attach(ctx: KubectlContext): Task<number> {
@@ -20,11 +21,7 @@ export function* attach(ctx: KubectlContext): Task<number> {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return fail(ctx, `cannot attach a container in a completed pod; current phase is ${phase}`);
   const containers = pod.spec?.containers ?? [];
-  let name = stringFlag(ctx.cmd, 'container');
-  if (!name) {
-    name = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name ?? '';
-    if (containers.length > 1 && !boolFlag(ctx.cmd, 'quiet')) ctx.io.err(`Defaulted container "${name}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
-  }
+  const name = stringFlag(ctx.cmd, 'container') || defaultContainer(pod, boolFlag(ctx.cmd, 'quiet') ? undefined : (text) => ctx.io.err(text));
   const container = containers.find((c) => c.name === name);
   if (!container) return fail(ctx, `container ${name} not found in pod ${pod.metadata.name}`);
   if (boolFlag(ctx.cmd, 'tty') && !boolFlag(ctx.cmd, 'quiet')) {

@@ -5,12 +5,13 @@
 // `tar -xmf - -C DIR` unpacks what kubectl packed here.
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../api/object';
-import { ShellSession } from '../../commands/bash/session';
+import { terminalSession, type ShellSession } from '../../commands/bash/session';
 import { decodeTar, encodeTar, type TarEntry } from '../../runtime/exec/tar';
 import type { Task } from '../../sim/task';
 import { stringFlag } from '../args/commandSpec';
 import { fail, type KubectlContext } from './context';
-import { defaultContainer, execute } from './exec';
+import { execute } from './exec';
+import { defaultContainer } from './podcmd';
 import { fetchTargets } from './targets';
 
 interface FileSpec {
@@ -63,21 +64,20 @@ function* copyFromPod(ctx: KubectlContext, src: FileSpec, destFile: string): Tas
   const entries = decodeTar(ran.stdout) ?? [];
   // The members are named as on the pod, without the leading slash; that prefix is stripped.
   const prefix = src.file.replace(/^\/+/, '').replace(/\/+$/, '');
-  const local = session(ctx);
+  const local = terminalSession(ctx.env);
   const dest = local.resolvePath(destFile);
   for (const entry of entries) {
     const rest = entry.name.slice(prefix.length).replace(/^\/+/, '');
     const target = rest ? `${dest}/${rest}` : dest;
-    for (const dir of parentsOf(target)) if (!local.isDirectory(dir)) local.makeDirectory(dir);
-    if (entry.content === null) {
-      if (!local.isDirectory(target)) local.makeDirectory(target);
-    } else if (!local.writeFile(target, entry.content, false)) return fail(ctx, `open ${target}: no such file or directory`);
+    // untarAll makes every member's directory (os.MkdirAll) before writing it.
+    local.makeDirectories(entry.content === null ? target : target.slice(0, target.lastIndexOf('/')) || '/');
+    if (entry.content !== null && !local.writeFile(target, entry.content, false)) return fail(ctx, `open ${target}: no such file or directory`);
   }
   return 0;
 }
 
 function* copyToPod(ctx: KubectlContext, srcFile: string, dest: FileSpec): Task<number> {
-  const local = session(ctx);
+  const local = terminalSession(ctx.env);
   const src = local.resolvePath(srcFile);
   if (local.readFile(src) === undefined) return fail(ctx, `${srcFile} doesn't exist in local filesystem`);
   // checkDestinationIsDir: into a directory, the copy keeps its own name.
@@ -111,14 +111,4 @@ function pack(local: ShellSession, path: string, name: string, entries: TarEntry
   for (const child of names) pack(local, `${path}/${child}`, `${name}/${child}`, entries);
 }
 
-function session(ctx: KubectlContext): ShellSession {
-  return ctx.env.shell ?? new ShellSession('control-plane');
-}
-
 const baseOf = (path: string) => path.replace(/\/+$/, '').slice(path.replace(/\/+$/, '').lastIndexOf('/') + 1);
-
-function parentsOf(path: string): string[] {
-  const out: string[] = [];
-  for (let p = path.slice(0, path.lastIndexOf('/')); p.length > 1; p = p.slice(0, p.lastIndexOf('/'))) out.unshift(p);
-  return out;
-}

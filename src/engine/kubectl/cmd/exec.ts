@@ -12,6 +12,7 @@ import { cidrContains } from '../../proxy/iptables/syncProxyRules';
 import { wait, type Task } from '../../sim/task';
 import { boolFlag, stringFlag } from '../args/commandSpec';
 import { fail, failStatus, type KubectlContext } from './context';
+import { defaultContainer } from './podcmd';
 import { fetchTargets } from './targets';
 
 export function* exec(ctx: KubectlContext): Task<number> {
@@ -48,19 +49,6 @@ export function* exec(ctx: KubectlContext): Task<number> {
     return result.exitCode;
   }
   return 0;
-}
-
-/**
- * defaultContainer is podcmd.FindOrDefaultContainerByName without -c: the default-container
- * annotation's, else the first, saying so when there were several.
- */
-export function defaultContainer(pod: Stored<Pod>, say?: (text: string) => void): string {
-  const containers = pod.spec?.containers ?? [];
-  const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
-  if (annotated && containers.some((c) => c.name === annotated)) return annotated;
-  const first = containers[0]?.name ?? '';
-  if (containers.length > 1) say?.(`Defaulted container "${first}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
-  return first;
 }
 
 /**

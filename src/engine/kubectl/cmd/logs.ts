@@ -4,6 +4,7 @@ import { wait, type Task } from '../../sim/task';
 import { boolFlag, numberFlag, stringFlag } from '../args/commandSpec';
 import { fail, failStatus, type KubectlContext } from './context';
 import { currentContainerId, followLogs, fullLog, lineCount, type Followed } from './logsFollow';
+import { defaultContainer } from './podcmd';
 import { fetchTargets } from './targets';
 
 /**
@@ -62,11 +63,8 @@ const SELECTOR_TAIL = 10;
 /** podLogs prints one container's log (the default container when none is named). */
 function* podLogs(ctx: KubectlContext, pod: Stored<Pod>, named: string, tail: number, followed: Followed[]): Task<number> {
   const containers = pod.spec?.containers ?? [];
-  let container = named;
-  if (!container) {
-    container = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'] ?? containers[0]?.name ?? '';
-    if (containers.length > 1) ctx.io.err(`Defaulted container "${container}" out of: ${containers.map((c) => c.name).join(', ')}\n`);
-  } else if (!containers.some((c) => c.name === container)) {
+  const container = named || defaultContainer(pod, (text) => ctx.io.err(text));
+  if (named && !containers.some((c) => c.name === container)) {
     return failStatus(ctx, badRequest(`container ${container} is not valid for pod ${pod.metadata.name}`));
   }
   yield* wait(ctx.env.sim.sleep(2));

@@ -3,7 +3,6 @@
 // "Image size" of real kubelet events: 1.14.2 = 44710204, 1.25 = 67665983, 1.27 = 68524740,
 // 1.27-alpine = 20984244 bytes). Startup lines follow docker-nginx's docker-entrypoint.sh.
 import type { ImageEntry, LogLine, RepositoryEntry } from '../types';
-import { NGINX_WELCOME } from '../../runtime/exec/httpBodies';
 import { MiB, config, image, lines, serve, tcp } from './build';
 
 interface NginxMinor {
@@ -111,6 +110,32 @@ function nginxImages(minor: NginxMinor): ImageEntry[] {
     ];
   });
 }
+
+/** NGINX_WELCOME: the official image's /usr/share/nginx/html/index.html. */
+const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
 
 /** NGINX_FILES: the docroot every nginx image ships (one shared object for all tags). */
 const NGINX_FILES: Readonly<Record<string, string>> = { '/usr/share/nginx/html/index.html': NGINX_WELCOME };
