@@ -4,6 +4,7 @@
 // simulated container answers each line the same way. `ssh NODE` opens a shell on a node the
 // same way: each line runs as `ssh NODE '<line>'`.
 import { tokenize } from '../../engine/kubectl/args/tokenize';
+import { resolveFrom } from '../../engine/runtime/paths';
 import { parseScript, SyntaxError as BashSyntaxError } from '../../engine/commands/bash/parse';
 
 export interface ShellSession {
@@ -69,14 +70,7 @@ export function cdTarget(session: ShellSession, line: string): string | undefine
   if (session.node) return undefined;
   const m = /^cd(?:\s+(\S+))?\s*$/.exec(line.trim());
   if (!m) return undefined;
-  const target = m[1] ?? '/root';
-  const full = target.startsWith('/') ? target : `${session.cwd ?? '/'}/${target}`;
-  const segments: string[] = [];
-  for (const segment of full.split('/')) {
-    if (segment === '..') segments.pop();
-    else if (segment !== '' && segment !== '.') segments.push(segment);
-  }
-  return `/${segments.join('/')}`;
+  return resolveFrom(session.cwd ?? '/', m[1] ?? '/root');
 }
 
 /** inDirectory is the session after a successful `cd`: its prompt names the directory, as the shells' do. */

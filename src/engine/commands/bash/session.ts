@@ -2,6 +2,7 @@
 // the last exit status ($?), files written with > (kubectl get -o yaml > web.yaml), background
 // jobs (kubectl proxy &) and the local ports they listen on. Plain data plus running jobs; a
 // replayed session rebuilds it by running the same lines.
+import { resolveFrom } from '../../runtime/paths';
 import type { RawResponse } from '../../apiserver/healthz/rawRequest';
 import type { Future } from '../../sim/future';
 import type { Task } from '../../sim/task';
@@ -74,13 +75,7 @@ export class ShellSession {
 
   /** resolvePath makes a path absolute against $HOME (the terminal never leaves it). */
   resolvePath(path: string): string {
-    const absolute = path.startsWith('/') ? path : path === '~' || path.startsWith('~/') ? `/root/${path.slice(2)}` : `/root/${path}`;
-    const segments: string[] = [];
-    for (const segment of absolute.split('/')) {
-      if (segment === '..') segments.pop();
-      else if (segment !== '' && segment !== '.') segments.push(segment);
-    }
-    return `/${segments.join('/')}`;
+    return resolveFrom('/root', path === '~' || path.startsWith('~/') ? `/root/${path.slice(2)}` : path);
   }
 
   /** mount makes `dir` show another owner's files (kubeadm's /etc/kubernetes/manifests on a control-plane node). */

@@ -2,6 +2,7 @@
 // resolv.conf, hostname, the service account), the cgroup limits, and the files the container's
 // own script created (shellFs). Everything else reads as absent.
 import { KUBE_DNS_IP, searchList } from '../../proxy/dns';
+import { resolveFrom } from '../paths';
 import type { ContainerLayer } from './layer';
 
 /** ContainerView is what the files are made from. */
@@ -51,7 +52,7 @@ export function resolvConf(namespace: string): string {
 
 /** readFile returns a file's content, `null` for a directory, undefined when absent. */
 export function readFile(view: ContainerView, path: string): string | null | undefined {
-  const normalized = absolute(view, path);
+  const normalized = absolutePath(view, path);
   const layer = view.layer;
   if (layer) {
     if (layer.hides(normalized)) return undefined;
@@ -82,7 +83,7 @@ export function readFile(view: ContainerView, path: string): string | null | und
 
 /** listDirectory names a directory's entries (sorted, as ls prints them). */
 export function listDirectory(view: ContainerView, path: string): string[] | undefined {
-  const normalized = absolute(view, path);
+  const normalized = absolutePath(view, path);
   if (normalized === SA_DIR && view.serviceAccount) return ['ca.crt', 'namespace', 'token'];
   if (readFile(view, normalized) !== null) return undefined;
   const base = normalized === '/' ? '/' : `${normalized}/`;
@@ -94,20 +95,9 @@ export function listDirectory(view: ContainerView, path: string): string[] | und
   return [...new Set([...(DIRECTORIES.get(normalized) ?? []), ...names])].filter((name) => !view.layer?.hides(`${base}${name}`)).sort();
 }
 
-/** absolutePath resolves a path as the container's shell does (exported for the writers). */
+/** absolutePath resolves a path against the container's working directory (its shell's cwd, else /). */
 export function absolutePath(view: ContainerView, path: string): string {
-  return absolute(view, path);
-}
-
-/** absolute resolves a path against the working directory and drops trailing slashes. */
-function absolute(view: ContainerView, path: string): string {
-  const full = path.startsWith('/') ? path : `${view.workingDir ?? '/'}/${path}`;
-  const segments: string[] = [];
-  for (const segment of full.split('/')) {
-    if (segment === '..') segments.pop();
-    else if (segment !== '' && segment !== '.') segments.push(segment);
-  }
-  return `/${segments.join('/')}`;
+  return resolveFrom(view.workingDir ?? '/', path);
 }
 
 const DIRECTORIES = new Map<string, string[]>([
