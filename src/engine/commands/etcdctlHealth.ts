@@ -37,9 +37,10 @@ function probe(env: ShellEnv, member: EtcdMemberView, timeoutMs: number): Future
   const finish = (health: EndpointHealth): void => {
     if (done) return;
     done = true;
+    env.sim.cancel(deadline);
     future.resolve(health);
   };
-  env.sim.after(timeoutMs, () => {
+  const deadline = env.sim.after(timeoutMs, () => {
     const error = member.running ? 'rpc error: code = DeadlineExceeded desc = context deadline exceeded' : undefined;
     const warn = retryWarnLine({ nowMs: env.sim.nowMs, endpoint: member.clientURL, rpc: 'balanced', error, epochMs: env.epochMs });
     finish({ endpoint: member.clientURL, health: false, tookNs: timeoutMs * 1e6 + CLIENT_OVERHEAD_NS, error: 'context deadline exceeded', clientLog: [warn] });

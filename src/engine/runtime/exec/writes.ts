@@ -110,11 +110,11 @@ export function fileCommand(run: Run, name: 'mkdir' | 'touch' | 'rm', args: stri
   const gnu = run.e.family === 'debian';
   const flags = args.filter((a) => /^-\w+$/.test(a)).join('');
   const paths = args.filter((a) => !/^-\w+$/.test(a));
+  let status = 0;
   const error = (text: string) => {
     run.err.push(`${name}: ${text}\n`);
     status = 1;
   };
-  let status = 0;
   if (paths.length === 0) {
     error(`missing operand\nTry '${name} --help' for more information.`);
     return 1;
