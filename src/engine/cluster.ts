@@ -94,16 +94,22 @@ export class Cluster {
     this.machines.set(this.shellSession.hostname, this.shellSession);
     this.ctx = { sim: this.sim, apiserver: this.apiserver, epochMs: spec.epochMs, registry: () => this.registryState, load: () => this.loadState, lookup: (name) => this.component(name), clientRateLimits: clientRateLimits(spec.clientRateLimits) };
     for (const factory of factories) this.components.push(...factory(this.ctx, spec));
-    if (spec.kubeSystem) this.attachEtcdLogs();
+    if (spec.kubeSystem) this.attachControlPlaneLogs();
     this.mountMachine(this.shellSession);
   }
 
-  /** attachEtcdLogs makes each stacked member's warnings part of its etcd static pod's log (`kubectl logs etcd-NODE`). */
-  private attachEtcdLogs(): void {
+  /**
+   * attachControlPlaneLogs makes what the control plane logs while it runs part of its static pods'
+   * logs: each stacked etcd member's warnings (`kubectl logs etcd-NODE`), and the apiserver's
+   * slow-request traces on the node serving the cluster's API address.
+   */
+  private attachControlPlaneLogs(): void {
     for (const node of this.spec.nodes) {
       const kubelet = this.component<Component & NodeAgent>(`kubelet/${node.name}`);
-      const member = kubelet?.hostIP ? this.etcd.members.find((m) => m.config.clientURL.includes(`//${kubelet.hostIP}:`)) : undefined;
-      if (member && kubelet?.runtime) kubelet.runtime.attachLiveLog('kube-system', `etcd-${node.name}`, 'etcd', (fromMs) => member.log.since(fromMs));
+      if (!kubelet?.runtime || !kubelet.hostIP) continue;
+      const member = this.etcd.members.find((m) => m.config.clientURL.includes(`//${kubelet.hostIP}:`));
+      if (member) kubelet.runtime.attachLiveLog('kube-system', `etcd-${node.name}`, 'etcd', (fromMs) => member.log.since(fromMs));
+      if (kubelet.hostIP === APISERVER_ADDRESS) kubelet.runtime.attachLiveLog('kube-system', `kube-apiserver-${node.name}`, 'kube-apiserver', (fromMs) => this.apiserver.log(fromMs));
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { KubeObject, Stored } from '../api/object';
+import type { RequestSpan } from './trace/requestSpan';
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete';
 
@@ -41,6 +42,8 @@ export interface ApiRequest {
   user: UserInfo;
   /** Which component sent it (trace only): 'kubectl', 'kube-scheduler', 'kubelet/node-1', ... */
   component: string;
+  /** span times the handler and its storage calls for the apiserver's slow-request log (set by the server). */
+  span?: RequestSpan;
 }
 
 /** ApiResult is the answer: the object (or list) on success, a metav1.Status on failure. */

@@ -1,4 +1,8 @@
-import { RESOURCES } from '../api/resources';
+import { RESOURCES, type ResourceInfo } from '../api/resources';
+import { APISERVER_ADDRESS } from './bootstrap';
+import { RequestSpan } from './trace/requestSpan';
+import { tracedVerb } from './trace/requestTrace';
+import { SlowRequestLog } from './trace/slowRequestLog';
 import type { EtcdClient } from '../etcd/types';
 import { Future } from '../sim/future';
 import type { Simulator } from '../sim/simulator';
@@ -49,6 +53,7 @@ export class ApiServer {
   readonly aggregator: Aggregator;
   private readonly requestLatencyMs: number;
   private readonly compactionIntervalMs: number;
+  private readonly slowRequests: SlowRequestLog;
 
   constructor(sim: Simulator, etcd: EtcdClient, options: ApiServerOptions = {}) {
     this.requestLatencyMs = options.requestLatencyMs ?? 1;
@@ -58,12 +63,25 @@ export class ApiServer {
       sim,
       rng: sim.rng.fork('kube-apiserver'),
       etcd,
-      store: new EtcdStore(etcd),
+      store: new EtcdStore(etcd, () => sim.nowMs),
       cachers,
       allocators: newServiceAllocators(),
       epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
     };
     this.aggregator = new Aggregator(sim);
+    this.slowRequests = new SlowRequestLog(sim.rng.fork('kube-apiserver/trace'), this.ctx.epochMs, (component) => this.clientIP(component));
+  }
+
+  /** log is what kube-apiserver writes while it serves: its slow-request traces. */
+  log(fromMs: number): ReadonlyArray<{ timeMs: number; text: string }> {
+    return this.slowRequests.since(fromMs);
+  }
+
+  /** clientIP: a kubelet connects from its node's InternalIP, the control plane's clients from its address. */
+  private clientIP(component: string): string {
+    if (!component.startsWith('kubelet/')) return APISERVER_ADDRESS;
+    const node = cacherFor(this.ctx, 'nodes').get(`/registry/minions/${component.slice('kubelet/'.length)}`) as { status?: { addresses?: Array<{ type: string; address: string }> } } | undefined;
+    return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? APISERVER_ADDRESS;
   }
 
   /** serverGroups is `/apis` discovery: the built-in groups, then the available aggregated ones. */
@@ -134,6 +152,17 @@ export class ApiServer {
     traceStage(this.ctx, req, 'authn', { groups: req.user.groups });
     const denied = authorizeRequest(this.ctx, info, req);
     if (denied) return { ok: false, status: denied };
+    if (!tracedVerb(req.verb)) return yield* this.handle(req, info);
+    // The handler's span starts after the filters (authentication, authorization), as in the chain.
+    const span = new RequestSpan(this.ctx.sim.nowMs);
+    const traced = { ...req, span };
+    const result = yield* this.handle(traced, info);
+    this.slowRequests.finished(traced, info, span, result, this.ctx.sim.nowMs);
+    return result;
+  }
+
+  /** handle dispatches to the subresource's or the verb's handler. */
+  private *handle(req: ApiRequest, info: ResourceInfo): Task<ApiResult<unknown>> {
     const ctx = this.ctx;
     if (info.resource === 'selfsubjectaccessreviews' && req.verb === 'create') return selfSubjectAccessReview(ctx, req);
     if (info.resource === 'selfsubjectrulesreviews' && req.verb === 'create') return selfSubjectRulesReview(ctx, req);

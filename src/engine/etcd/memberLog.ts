@@ -5,6 +5,7 @@
 //   etcdserver/util.go:167 "apply request took too long" past 100 ms
 // They are what `kubectl logs -n kube-system etcd-NODE` shows after its start-up lines.
 import { formatGoDurationNs } from '../registry/goDuration';
+import { LogBuffer, type LogBufferLine } from '../runtime/logBuffer';
 import { storedValue } from './revisionStamp';
 import type { EtcdRequest } from './apply';
 
@@ -12,30 +13,21 @@ import type { EtcdRequest } from './apply';
 export const WARN_SYNC_MS = 1000;
 /** WARN_APPLY_MS: etcdserver's warnApplyDuration (the default --warning-apply-duration). */
 export const WARN_APPLY_MS = 100;
-/** MAX_LINES: how many lines a member keeps (the container log rotates; a flood stays bounded). */
-const MAX_LINES = 2_000;
-
-export interface MemberLogLine {
-  timeMs: number;
-  text: string;
-}
-
 /** MemberLog is a member's process log after start-up: a bounded list of timestamped lines. */
 export class MemberLog {
-  private lines: MemberLogLine[] = [];
+  private readonly buffer = new LogBuffer();
 
   constructor(private readonly epochMs: () => number) {}
 
   /** since lists the lines written at or after `fromMs`. */
-  since(fromMs: number): MemberLogLine[] {
-    return this.lines.filter((line) => line.timeMs >= fromMs);
+  since(fromMs: number): LogBufferLine[] {
+    return this.buffer.since(fromMs);
   }
 
   warn(nowMs: number, caller: string, msg: string, fields: Array<[string, string]>): void {
     const ts = new Date(this.epochMs() + nowMs).toISOString();
     const rest = fields.map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`).join('');
-    this.lines.push({ timeMs: nowMs, text: `{"level":"warn","ts":"${ts}","caller":"${caller}","msg":"${msg}"${rest}}` });
-    if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
+    this.buffer.push(nowMs, `{"level":"warn","ts":"${ts}","caller":"${caller}","msg":"${msg}"${rest}}`);
   }
 
   slowFdatasync(nowMs: number, tookMs: number): void {

@@ -54,7 +54,7 @@ export function* handleCreate(ctx: ServerContext, info: ResourceInfo, req: ApiRe
     return { ok: false, status: quotaError };
   }
   const key = storageKey(info, obj.metadata!.namespace, obj.metadata!.name!);
-  const result = yield* ctx.store.create(info, key, obj);
+  const result = yield* ctx.store.create(info, key, obj, req.span);
   if (!result.ok) releaseOnFailure(ctx, info, obj);
   else traceStage(ctx, { ...req, name: obj.metadata!.name }, 'write', { rv: result.object.metadata.resourceVersion, code: 201 });
   return result.ok ? { ...result, ...warnings } : result;

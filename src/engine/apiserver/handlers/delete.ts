@@ -36,7 +36,7 @@ export function* handleDelete(ctx: ServerContext, info: ResourceInfo, req: ApiRe
     const result = yield* ctx.store.guaranteedUpdate(info, key, cacher, name, (latest) => {
       const marked = markDeleting(ctx, latest, 0, finalizers);
       return { ...marked, status: { ...(latest.status as object), phase: 'Terminating' } };
-    });
+    }, undefined, req.span);
     if (result.ok) traceStage(ctx, req, 'write', { rv: result.object.metadata.resourceVersion, code: 200 });
     return result;
   }
@@ -52,7 +52,7 @@ export function* handleDelete(ctx: ServerContext, info: ResourceInfo, req: ApiRe
   if (current.metadata.deletionTimestamp && graceSeconds >= (current.metadata.deletionGracePeriodSeconds ?? 0) && sameFinalizers(finalizers, current)) {
     return { ok: true, object: current };
   }
-  const result = yield* ctx.store.guaranteedUpdate(info, key, cacher, name, (latest) => markDeleting(ctx, latest, graceSeconds, finalizers));
+  const result = yield* ctx.store.guaranteedUpdate(info, key, cacher, name, (latest) => markDeleting(ctx, latest, graceSeconds, finalizers), undefined, req.span);
   if (result.ok) traceStage(ctx, req, 'write', { rv: result.object.metadata.resourceVersion, code: 200, graceful: graceSeconds });
   return result;
 }

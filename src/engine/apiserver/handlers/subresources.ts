@@ -26,7 +26,7 @@ export function* handleBinding(ctx: ServerContext, info: ResourceInfo, req: ApiR
     if (pod.metadata.deletionTimestamp) return conflict(bindingInfo, name, `pod ${name} is being deleted, cannot be assigned to a host`);
     if (pod.spec?.nodeName) return conflict(bindingInfo, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
     return bindPod(ctx, pod, target);
-  });
+  }, undefined, req.span);
   if (!result.ok) return result;
   traceStage(ctx, { ...req, name }, 'write', { rv: result.object.metadata.resourceVersion, code: 201, subresource: 'binding', node: target });
   return result;

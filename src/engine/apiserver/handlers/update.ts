@@ -62,7 +62,7 @@ export function* updateWith(ctx: ServerContext, info: ResourceInfo, req: ApiRequ
     const answer = next === current ? current : { ...next, metadata: { ...next.metadata, resourceVersion: current.metadata.resourceVersion } };
     return { ok: true, object: answer as Stored<KubeObject> };
   }
-  const result = yield* ctx.store.guaranteedUpdate(info, key, cacherFor(ctx, info.resource), name, tryUpdate, (next) => finalized(info, next));
+  const result = yield* ctx.store.guaranteedUpdate(info, key, cacherFor(ctx, info.resource), name, tryUpdate, (next) => finalized(info, next), req.span);
   if (result.ok) traceStage(ctx, req, 'write', { rv: result.object.metadata.resourceVersion, code: 200, subresource: req.subresource });
   if (result.ok && info.resource === 'namespaces' && before) {
     // PodSecurity validates namespace updates: a new enforce level is checked against the pods there.

@@ -1,11 +1,12 @@
 import type { Status } from 'kubernetes-types/meta/v1';
 import type { KubeObject, Stored } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
-import type { EtcdClient, EtcdError } from '../../etcd/types';
+import type { EtcdClient, EtcdError, EtcdResult, TxnResponse } from '../../etcd/types';
 import { wait, type Task } from '../../sim/task';
 import { alreadyExists, conflict, notFound, OBJECT_MODIFIED } from '../errors';
 import type { Cacher } from '../cacher/cacher';
 import { decode, encode } from './codec';
+import type { RequestSpan, StorageSpan } from '../trace/requestSpan';
 
 export type StoreResult = { ok: true; object: Stored<KubeObject> } | { ok: false; status: Status };
 
@@ -19,10 +20,17 @@ export type TryUpdate = (current: Stored<KubeObject>) => KubeObject | Status | T
  * revision, retrying with the fresh object when another writer got there first.
  */
 export class EtcdStore {
-  constructor(private readonly etcd: EtcdClient) {}
+  constructor(
+    private readonly etcd: EtcdClient,
+    private readonly nowMs: () => number = () => 0,
+  ) {}
 
-  *create(info: ResourceInfo, key: string, obj: KubeObject): Task<StoreResult> {
-    const result = yield* wait(this.etcd.txn({ key, expectModRevision: 0, success: { type: 'put', value: encode(obj) } }));
+  /** create is store.Create; `span` is the request's, which times it as a nested `Create etcd3`. */
+  *create(info: ResourceInfo, key: string, obj: KubeObject, span?: RequestSpan): Task<StoreResult> {
+    const value = encode(obj);
+    const storage = span?.beginStorage('Create', key, this.nowMs());
+    const result = yield* wait(this.etcd.txn({ key, expectModRevision: 0, success: { type: 'put', value } }));
+    if (storage) this.recordAttempt(storage, value, result);
     if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
     if (!result.value.succeeded) return { ok: false, status: alreadyExists(info, obj.metadata!.name!) };
     return { ok: true, object: decode(result.value.kv!) };
@@ -40,23 +48,42 @@ export class EtcdStore {
     name: string,
     tryUpdate: TryUpdate,
     deleteInstead: (next: KubeObject) => boolean = () => false,
+    span?: RequestSpan,
   ): Task<StoreResult> {
+    const storage = span?.beginStorage('GuaranteedUpdate', key, this.nowMs());
     let current = cacher.get(key);
     for (let attempt = 0; attempt < 16; attempt++) {
       if (!current) return { ok: false, status: notFound(info, name) };
       let next = tryUpdate(current);
       if (isTask(next)) next = yield* next;
       if (isStatus(next)) return { ok: false, status: next };
-      if (next === current) return { ok: true, object: current };
+      if (next === current) {
+        if (storage) {
+          storage.endMs = this.nowMs();
+          storage.attempts.push({ startMs: storage.endMs, endMs: storage.endMs, outcome: 'unchanged' });
+        }
+        return { ok: true, object: current };
+      }
       const modRevision = Number(current.metadata.resourceVersion);
       const removing = deleteInstead(next);
       const success = removing ? ({ type: 'delete' } as const) : ({ type: 'put', value: encode(next) } as const);
+      const sentMs = this.nowMs();
       const result = yield* wait(this.etcd.txn({ key, expectModRevision: modRevision, success }));
+      if (storage) this.recordAttempt(storage, success.type === 'put' ? success.value : undefined, result, sentMs);
       if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
       if (result.value.succeeded) return { ok: true, object: removing ? current : decode(result.value.kv!) };
       current = result.value.kv ? decode(result.value.kv) : undefined;
     }
     return { ok: false, status: conflict(info, name, OBJECT_MODIFIED) };
+  }
+
+  /** recordAttempt times one txn of a store call for the request's trace. */
+  private recordAttempt(storage: StorageSpan, value: KubeObject | undefined, result: EtcdResult<TxnResponse>, sentMs = storage.startMs): void {
+    const endMs = this.nowMs();
+    storage.endMs = endMs;
+    storage.value = value;
+    if (!result.ok) storage.attempts.push({ startMs: sentMs, endMs, outcome: 'error', error: result.error.message });
+    else storage.attempts.push({ startMs: sentMs, endMs, outcome: result.value.succeeded ? 'committed' : storage.op === 'Create' ? 'exists' : 'conflict' });
   }
 
   /**
