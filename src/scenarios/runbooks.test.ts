@@ -118,6 +118,7 @@ describe('etcd-slow-disk scenario', () => {
     expect(real(out('time kubectl scale', 1).stderr || out('time kubectl scale', 1).stdout)).toBeGreaterThan(1.5);
     expect(out('etcdctl check perf')).toMatchObject({ exit: 1, stdout: expect.stringMatching(/\nFAIL: Throughput too low: \d+ writes\/s\nSlowest request took too long: [\d.]+s\nStddev too high: [\d.]+s\nFAIL\n$/) });
     expect(out('kubectl logs -n kube-system etcd-control-plane').stdout).toMatch(/^(\{"level":"warn",.*"msg":"apply request took too long","took":"8\d\d\.\d+ms","expected-duration":"100ms".*\}\n){2}$/);
+    expect(out('kubectl logs -n kube-system kube-apiserver-control-plane').stdout).toMatch(/^(Trace\[\d+\]: {2}---"Txn call (succeeded|completed)" \d{4,}ms \(\d\d:\d\d:\d\d\.\d{3}\)\]\n){2}$/);
     expect(real(out('time kubectl scale', 2).stderr || out('time kubectl scale', 2).stdout)).toBeLessThan(0.1);
   });
 });
