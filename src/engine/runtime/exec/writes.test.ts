@@ -82,6 +82,14 @@ describe('mkdir, touch and rm in a container', () => {
     // The failed rm left /tmp/d behind.
     expect(touched.stdout).toBe('d\nt\n');
   });
+
+  it('without an operand each GNU tool says what is missing (coreutils 9.1 on this machine)', () => {
+    const cluster = boot();
+    const [mkdir, touch, rm] = runCommands(cluster, ['kubectl exec web -- mkdir', 'kubectl exec web -- touch', 'kubectl exec web -- rm']);
+    expect(mkdir.stderr).toBe("mkdir: missing operand\nTry 'mkdir --help' for more information.\ncommand terminated with exit code 1\n");
+    expect(touch.stderr).toBe("touch: missing file operand\nTry 'touch --help' for more information.\ncommand terminated with exit code 1\n");
+    expect(rm.stderr).toBe("rm: missing operand\nTry 'rm --help' for more information.\ncommand terminated with exit code 1\n");
+  });
 });
 
 describe('pipes in a container', () => {

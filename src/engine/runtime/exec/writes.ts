@@ -116,7 +116,8 @@ export function fileCommand(run: Run, name: 'mkdir' | 'touch' | 'rm', args: stri
     status = 1;
   };
   if (paths.length === 0) {
-    error(`missing operand\nTry '${name} --help' for more information.`);
+    // GNU touch names what is missing ("missing file operand"); mkdir and rm do not.
+    error(`missing ${name === 'touch' && gnu ? 'file ' : ''}operand\nTry '${name} --help' for more information.`);
     return 1;
   }
   for (const path of paths) {
