@@ -116,6 +116,11 @@ describe('etcd-slow-disk scenario', () => {
     const real = (text: string) => Number(/real\t0m([\d.]+)s/.exec(text)![1]);
     expect(real(out('time kubectl scale').stderr || out('time kubectl scale').stdout)).toBeLessThan(0.1);
     expect(real(out('time kubectl scale', 1).stderr || out('time kubectl scale', 1).stdout)).toBeGreaterThan(1.5);
+    const fsyncs = out('curl -s http://127.0.0.1:2381/metrics').stdout.split('\n').filter(Boolean).map((l: string) => Number(l.split(' ')[1]));
+    expect(fsyncs).toHaveLength(3);
+    // The 800 ms fsyncs land in the 1.024 s bucket; the ones before the slowdown were under 1 ms.
+    expect(fsyncs[1]).toBeGreaterThan(fsyncs[0]);
+    expect(fsyncs[1]).toBe(fsyncs[2]);
     expect(out('etcdctl check perf')).toMatchObject({ exit: 1, stdout: expect.stringMatching(/\nFAIL: Throughput too low: \d+ writes\/s\nSlowest request took too long: [\d.]+s\nStddev too high: [\d.]+s\nFAIL\n$/) });
     expect(out('kubectl logs -n kube-system etcd-control-plane').stdout).toMatch(/^(\{"level":"warn",.*"msg":"apply request took too long","took":"8\d\d\.\d+ms","expected-duration":"100ms".*\}\n){2}$/);
     expect(out('kubectl logs -n kube-system kube-apiserver-control-plane').stdout).toMatch(/^(Trace\[\d+\]: {2}---"Txn call (succeeded|completed)" \d{4,}ms \(\d\d:\d\d:\d\d\.\d{3}\)\]\n){2}$/);

@@ -104,14 +104,35 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
       io.out(curlBody(request.path, answered ? response : { ...response, status: response.status ?? forbiddenPath(pathname) }));
       return 0;
     }
-    case 2381:
+    case 2381: {
+      if (pathname === '/metrics') {
+        const page = localEtcdMetrics(env, here);
+        if (page === undefined) {
+          io.err(`curl: (7) Failed to connect to ${request.host} port ${request.port} after 0 ms: Couldn't connect to server\n`);
+          return 7;
+        }
+        io.out(page);
+        return 0;
+      }
       io.out(pathname === '/health' ? (etcdHealthy ? '{"health":"true","reason":""}' : '{"health":"false","reason":"RAFT NO LEADER"}') : '404 page not found\n');
       return 0;
+    }
     default:
       // kubelet /healthz; the scheduler and controller manager allow /healthz, /livez, /readyz without authentication.
       io.out(/^\/(healthz|livez|readyz)$/.test(pathname) || (request.port === 10248 && pathname === '/healthz') ? 'ok' : '404 page not found\n');
       return 0;
   }
+}
+
+/**
+ * localEtcdMetrics is the /metrics page of the etcd member on this machine (the one listening on
+ * its address; the first member where no node names one); undefined when that member is down.
+ */
+function localEtcdMetrics(env: ShellEnv, here: string | undefined): string | undefined {
+  const hostIP = here ? env.nodeAgent(here)?.hostIP : undefined;
+  const members = env.etcdMembers();
+  const local = members.find((m) => hostIP !== undefined && m.clientURL.includes(`//${hostIP}:`)) ?? members[0];
+  return local ? env.etcdControl?.metricsPage?.(local.name) : undefined;
 }
 
 /**

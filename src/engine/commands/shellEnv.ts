@@ -86,6 +86,8 @@ export interface EtcdControl {
   setFsyncMs?(name: string, ms: number): void;
   leader(): { readonly name: string } | undefined;
   stopMember(name: string): unknown;
+  /** metricsPage is a running member's /metrics page (its --listen-metrics-urls); undefined when it is down. */
+  metricsPage?(name: string): string | undefined;
   /** defragmentMember rewrites a running member's db file (`etcdctl defrag`); false when it is down. */
   defragmentMember?(name: string): boolean;
   /** linearizableRead resolves when the member may serve a linearizable read, or with the error (ReadIndex). */

@@ -8,6 +8,7 @@ import type { ApplyResult } from './apply';
 import { ErrCompacted, ErrFutureRev, ErrTransportClosing, errConnectionRefused } from './errors';
 import { EtcdMember } from './member';
 import { defragment, memberView, raftView, type RaftView } from './memberView';
+import { metricsPage } from './metrics/exposition';
 import { PeerNetwork } from './network';
 import { hexId } from './ids';
 import { DEFAULT_EPOCH_MS } from '../sim/time';
@@ -240,6 +241,12 @@ export class EtcdCluster implements EtcdClient {
     if (!member?.running) return false;
     defragment(member);
     return true;
+  }
+
+  /** metricsPage is a running member's /metrics page; undefined when it is down (nothing listens). */
+  metricsPage(name: string): string | undefined {
+    const member = this.member(name);
+    return member?.running ? metricsPage(member) : undefined;
   }
 
   /** setFsyncMs gives a member a disk whose fdatasync takes `ms` (`sim etcd disk`). */

@@ -7,6 +7,7 @@ import { applyRequest, type EtcdRequest } from './apply';
 import { ErrNoLeader, ErrCompacted, ErrTransportClosing } from './errors';
 import { MemberDisk } from './memberDisk';
 import { MemberLog } from './memberLog';
+import { MemberMetrics } from './metrics/memberMetrics';
 import { TimeoutDetector } from './timeoutDetector';
 import { MemberWatches } from './memberWatches';
 import type { MvccSnapshot } from './mvcc';
@@ -53,6 +54,8 @@ export class EtcdMember {
   /** heartbeats: etcd's timeout detector on the heartbeats a leader sends, per peer. */
   private readonly heartbeats: TimeoutDetector;
   readonly log: MemberLog;
+  /** metrics: what its /metrics page reports (counted since the process started). */
+  readonly metrics = new MemberMetrics();
   private generation = 0;
   private tickCount = 0;
   private noLeaderChecks = 0;
@@ -79,7 +82,7 @@ export class EtcdMember {
     this.watches = new MemberWatches(sim, this.store, config.clientLatencyMs);
     this.raftRng = rng.fork('raft');
     this.log = new MemberLog(() => config.epochMs);
-    this.disk = new MemberDisk(sim, this.log);
+    this.disk = new MemberDisk(sim, this.log, this.metrics);
     this.heartbeats = new TimeoutDetector(2 * config.tickMs);
     bootstrapStorage(this.storage, config.peerIds);
     network.register({
@@ -112,6 +115,11 @@ export class EtcdMember {
     return this.consistentIndex;
   }
 
+  /** pendingProposals: this member's proposals handed to Raft and not yet applied (etcd_server_proposals_pending). */
+  pendingProposals(): number {
+    return this.proposals.pending();
+  }
+
   nextRequestId(): number {
     return this.config.raftId * 2 ** 32 + ++this.requestSeq;
   }
@@ -124,6 +132,7 @@ export class EtcdMember {
   start(): void {
     if (this.node) return;
     const generation = ++this.generation;
+    this.metrics.reset();
     this.node = new RawNode(
       raftConfig(this.config, {
         storage: this.storage,
@@ -266,6 +275,7 @@ export class EtcdMember {
         this.saveSlowly(node, rd);
         return;
       }
+      if (rd.mustSync) this.disk.fastSync();
       this.send(rd.messages);
       this.finishReady(node, rd);
       if (this.node !== node) return;
@@ -314,7 +324,10 @@ export class EtcdMember {
     for (const m of messages) {
       if (m.type !== 'MsgHeartbeat') continue;
       const exceeded = this.heartbeats.observe(m.to, this.sim.nowMs);
-      if (exceeded > 0) this.log.lateHeartbeat(this.sim.nowMs, this.peerMemberIds[m.to - 1], this.config.tickMs, exceeded);
+      if (exceeded > 0) {
+        this.log.lateHeartbeat(this.sim.nowMs, this.peerMemberIds[m.to - 1], this.config.tickMs, exceeded);
+        this.metrics.heartbeatSendFailures++;
+      }
     }
     this.network.sendAll(this.config.raftId, messages);
   }
@@ -334,6 +347,7 @@ export class EtcdMember {
     this.lead = ss.lead;
     if (changed) this.sim.emit({ component: this.name, kind: 'raft.lead', lead: ss.lead === None ? '' : peerName(ss.lead), term: this.node!.raft.term });
     if (newLeader) {
+      this.metrics.leaderChangesSeen++;
       this.heartbeats.reset();
       this.leadElectedAtMs = this.sim.nowMs;
       this.reads.onLeaderChanged();

@@ -6,6 +6,7 @@ import type { Simulator } from '../sim/simulator';
 import type { EtcdRequest } from './apply';
 import { ErrContextDeadline, ErrProposalDropped } from './errors';
 import type { EtcdMemberConfig } from './memberConfig';
+import type { MemberMetrics } from './metrics/memberMetrics';
 import type { PeerNetwork } from './network';
 import { proposeTimeoutError } from './proposeTimeout';
 import { None } from './raft/raftpb';
@@ -24,6 +25,8 @@ export interface ProposalsHost {
   nextRequestId(): number;
   /** network: its peer links; since when each has been up explains a timeout. */
   readonly network: Pick<PeerNetwork, 'activeSince'>;
+  /** metrics counts the failed proposals (etcd_server_proposals_failed_total). */
+  readonly metrics: Pick<MemberMetrics, 'proposalsFailed'>;
   scheduleFlush(): void;
 }
 
@@ -65,12 +68,22 @@ export class Proposals {
     const batch = this.queued;
     this.queued = [];
     if (!node.proposeBatch(batch)) return;
-    for (const req of batch) this.waits.trigger(req.id)?.future.resolve({ ok: false, error: ErrProposalDropped });
+    for (const req of batch) {
+      this.host.metrics.proposalsFailed++;
+      this.waits.trigger(req.id)?.future.resolve({ ok: false, error: ErrProposalDropped });
+    }
   }
 
   /** applied returns the waiter of an entry this member proposed, now applied (none for others' entries). */
   applied(id: number): Waiter | undefined {
     return this.waits.trigger(id);
+  }
+
+  /** pending counts the proposals handed to Raft and still waiting to apply. */
+  pending(): number {
+    let count = 0;
+    for (const w of this.waits.registered()) if (w.proposed) count++;
+    return count;
   }
 
   /** failAll answers every waiting request with `error` (the process stopped). */
@@ -87,6 +100,7 @@ export class Proposals {
 
   /** expire answers a request that did not apply within ReqTimeout (etcd's parseProposeCtxErr). */
   private expire(waiter: Waiter): void {
+    this.host.metrics.proposalsFailed++;
     if (!waiter.proposed) {
       waiter.future.resolve({ ok: false, error: ErrContextDeadline });
       return;

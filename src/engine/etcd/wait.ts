@@ -42,6 +42,11 @@ export class Wait {
     return this.waiters.get(id);
   }
 
+  /** registered lists the waiters still waiting. */
+  registered(): IterableIterator<Waiter> {
+    return this.waiters.values();
+  }
+
   block(waiter: Waiter): void {
     this.blocked.push(waiter);
   }

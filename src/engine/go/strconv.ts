@@ -44,3 +44,17 @@ export function goQuoteRune(cp: number, asciiOnly = false): string {
   const valid = cp >= 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
   return `'${escapeRune(String.fromCodePoint(valid ? cp : 0xfffd), "'", asciiOnly)}'`;
 }
+
+/**
+ * formatFloatG is Go's strconv.FormatFloat(v, 'g', -1, 64), as Prometheus' text exposition format
+ * writes every value: the shortest digits, with an exponent when it is below -4 or from 6 up
+ * (`2.147483648e+09`, `1.691346e+06`).
+ */
+export function formatFloatG(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : value < 0 ? '-Inf' : 'NaN';
+  if (value === 0) return '0';
+  const [mantissa, e] = value.toExponential().split('e');
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return String(value);
+}
