@@ -35,6 +35,8 @@ export function* checkPerf(env: ShellEnv, globals: EtcdctlGlobals, command: { lo
   const startMs = env.sim.nowMs;
   const latencies: number[] = [];
   const keys: string[] = [];
+  /** errors: report.Stats.ErrorDist, failed puts by error text (they count in no latency). */
+  const errors = new Map<string, number>();
   let inFlight = 0;
   let sent = 0;
   let lastDoneMs = startMs;
@@ -54,6 +56,7 @@ export function* checkPerf(env: ShellEnv, globals: EtcdctlGlobals, command: { lo
         inFlight--;
         lastDoneMs = env.sim.nowMs;
         if (r.ok) latencies.push(env.sim.nowMs - t0);
+        else errors.set(r.error.message, (errors.get(r.error.message) ?? 0) + 1);
       });
     }
     // Every client busy: try again a millisecond later (the limiter's next token waits too).
@@ -75,6 +78,11 @@ export function* checkPerf(env: ShellEnv, globals: EtcdctlGlobals, command: { lo
   if (command.autoCompact && deleted?.ok) yield* wait(env.etcd.compact(deleted.value.header.revision));
   let stdout = ` ${cfg.duration} / ${cfg.duration}  100.00% ${Math.floor(cfg.duration / 60)}m${cfg.duration % 60}s\n`;
   let ok = true;
+  if (errors.size > 0) {
+    stdout += 'FAIL: too many errors\n';
+    for (const [message, count] of errors) stdout += `FAIL: ERROR(${message}) -> ${count}\n`;
+    ok = false;
+  }
   if (rps / cfg.limit <= 0.9) {
     stdout += `FAIL: Throughput too low: ${Math.floor(rps) + 1} writes/s\n`;
     ok = false;

@@ -380,7 +380,13 @@ export class EtcdMember {
     const waiter = this.proposals.applied(req.id);
     if (!waiter) return;
     const header = this.header();
-    this.outbox.push(() => waiter.future.resolve({ ok: true, value: { result, header } }));
+    // On a slow disk the answer waits for the backend's commit, as etcd's apply waits for the
+    // commit holding the batch lock: one that comes after ReqTimeout loses the race with the
+    // request's deadline, so the client hears "request timed out" although the write applied.
+    this.outbox.push(() => {
+      if (this.sim.nowMs - waiter.startMs >= this.reqTimeoutMs) this.proposals.timedOut(waiter);
+      else waiter.future.resolve({ ok: true, value: { result, header } });
+    });
   }
 
   /**

@@ -98,6 +98,11 @@ export class Proposals {
     this.host.scheduleFlush();
   }
 
+  /** timedOut answers an applied request whose answer came after its deadline, as expire would have. */
+  timedOut(waiter: Waiter): void {
+    this.expire(waiter);
+  }
+
   /** expire answers a request that did not apply within ReqTimeout (etcd's parseProposeCtxErr). */
   private expire(waiter: Waiter): void {
     this.host.metrics.proposalsFailed++;
