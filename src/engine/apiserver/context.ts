@@ -5,6 +5,7 @@ import type { Rng } from '../sim/rng';
 import type { Simulator } from '../sim/simulator';
 import type { ServiceAllocators } from './registry/serviceAlloc';
 import type { Cacher } from './cacher/cacher';
+import type { ApiServerMetrics } from './metrics/apiserverMetrics';
 import type { ApiRequest } from './request';
 import type { EtcdStore } from './storage/store';
 
@@ -18,6 +19,8 @@ export interface ServerContext {
   /** Service ClusterIP and NodePort allocators (pkg/registry/core/service/ipallocator, portallocator). */
   allocators: ServiceAllocators;
   epochMs: number;
+  /** metrics: what its /metrics page reports (requests, in-flight peaks, etcd calls). */
+  metrics: ApiServerMetrics;
 }
 
 export function cacherFor(ctx: ServerContext, resource: string): Cacher {

@@ -1,5 +1,6 @@
 import { RESOURCES, type ResourceInfo } from '../api/resources';
 import { APISERVER_ADDRESS } from './bootstrap';
+import { ApiServerMetrics } from './metrics/apiserverMetrics';
 import { RequestSpan } from './trace/requestSpan';
 import { tracedVerb } from './trace/requestTrace';
 import { SlowRequestLog } from './trace/slowRequestLog';
@@ -20,9 +21,9 @@ import { handlePatch } from './handlers/patch';
 import { handleGet, handleList } from './handlers/read';
 import { handleBinding, handleEviction, handleScale } from './handlers/subresources';
 import { handleUpdate } from './handlers/update';
-import type { ApiRequest, ApiResult } from './request';
+import type { ApiRequest, ApiResult, UserInfo } from './request';
 import { EtcdStore } from './storage/store';
-import { authorizeRequest, selfSubjectAccessReview, selfSubjectRulesReview } from './authorization/authorize';
+import { authorizeRequest, nonResourceAllowed, selfSubjectAccessReview, selfSubjectRulesReview } from './authorization/authorize';
 
 export interface ApiServerOptions {
   epochMs?: number;
@@ -63,10 +64,11 @@ export class ApiServer {
       sim,
       rng: sim.rng.fork('kube-apiserver'),
       etcd,
-      store: new EtcdStore(etcd, () => sim.nowMs),
+      store: new EtcdStore(etcd, () => sim.nowMs, (op, info, ms) => this.ctx.metrics.etcdRequest(op, info, ms / 1000)),
       cachers,
       allocators: newServiceAllocators(),
       epochMs: options.epochMs ?? DEFAULT_EPOCH_MS,
+      metrics: new ApiServerMetrics(() => sim.nowMs),
     };
     this.aggregator = new Aggregator(sim);
     this.slowRequests = new SlowRequestLog(sim.rng.fork('kube-apiserver/trace'), this.ctx.epochMs, (component) => this.clientIP(component));
@@ -75,6 +77,23 @@ export class ApiServer {
   /** log is what kube-apiserver writes while it serves: its slow-request traces. */
   log(fromMs: number): ReadonlyArray<{ timeMs: number; text: string }> {
     return this.slowRequests.since(fromMs);
+  }
+
+  /**
+   * metrics answers GET /metrics: its page for a user RBAC lets get the path (cluster-admin,
+   * system:monitoring), Forbidden otherwise. The stored-object counts come from the watch caches.
+   */
+  metrics(user: UserInfo): Future<ApiResult<string>> {
+    const answer = new Future<ApiResult<string>>();
+    this.ctx.sim.after(this.requestLatencyMs * 2, () => {
+      if (!nonResourceAllowed(this.ctx, user, '/metrics')) {
+        answer.resolve({ ok: false, status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `forbidden: User "${user.username}" cannot get path "/metrics"`, reason: 'Forbidden', details: {}, code: 403 } });
+        return;
+      }
+      const stored = RESOURCES.map((info): [string, number] => [info.group ? `${info.resource}.${info.group}` : info.resource, cacherFor(this.ctx, info.resource).countWhere(() => true)]);
+      answer.resolve({ ok: true, object: this.ctx.metrics.page(stored) });
+    });
+    return answer;
   }
 
   /** clientIP: a kubelet connects from its node's InternalIP, the control plane's clients from its address. */
@@ -151,13 +170,24 @@ export class ApiServer {
     if (!info) return { ok: false, status: unknownResource() };
     traceStage(this.ctx, req, 'authn', { groups: req.user.groups });
     const denied = authorizeRequest(this.ctx, info, req);
-    if (denied) return { ok: false, status: denied };
-    if (!tracedVerb(req.verb)) return yield* this.handle(req, info);
-    // The handler's span starts after the filters (authentication, authorization), as in the chain.
-    const span = new RequestSpan(this.ctx.sim.nowMs);
-    const traced = { ...req, span };
-    const result = yield* this.handle(traced, info);
-    this.slowRequests.finished(traced, info, span, result, this.ctx.sim.nowMs);
+    if (denied) {
+      this.ctx.metrics.finished(this.ctx.metrics.started(req.verb), req, info, 403, 0);
+      return { ok: false, status: denied };
+    }
+    const startMs = this.ctx.sim.nowMs;
+    const kind = this.ctx.metrics.started(req.verb);
+    let result: ApiResult<unknown>;
+    if (!tracedVerb(req.verb)) result = yield* this.handle(req, info);
+    else {
+      // The handler's span starts after the filters (authentication, authorization), as in the chain.
+      // The request object is this call's own (the client builds one per call): it carries the span.
+      const span = new RequestSpan(startMs);
+      req.span = span;
+      result = yield* this.handle(req, info);
+      this.slowRequests.finished(req, info, span, result, this.ctx.sim.nowMs);
+    }
+    const code = result.ok ? (req.verb === 'create' ? 201 : 200) : (result.status.code ?? 500);
+    this.ctx.metrics.finished(kind, req, info, code, (this.ctx.sim.nowMs - startMs) / 1000);
     return result;
   }
 

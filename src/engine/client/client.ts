@@ -111,6 +111,11 @@ export class ApiClient {
     return this.send({ verb: 'list', group, resource, namespace, options });
   }
 
+  /** metrics is GET /metrics: the apiserver's Prometheus page, when this identity may read it. */
+  metrics(): Future<ApiResult<string>> {
+    return this.server.metrics(this.user);
+  }
+
   /** serverGroups is discovery's ServerGroups: the API groups (and versions) the server serves now. */
   serverGroups(): Future<Array<{ name: string; versions: string[] }>> {
     return this.server.serverGroups();
@@ -121,7 +126,8 @@ export class ApiClient {
   }
 
   private send<T>(req: Omit<ApiRequest, 'user' | 'component'>): Future<ApiResult<T>> {
-    const full = { ...req, user: this.user, component: this.component };
+    // `span` has its slot from the start: the server sets it without changing the object's shape.
+    const full: ApiRequest = { ...req, user: this.user, component: this.component, span: undefined };
     const delayMs = this.rateLimiter?.reserveDelayMs(this.server.ctx.sim.nowMs) ?? 0;
     if (this.warningHandler) return this.reportWarnings(delayMs === 0 ? this.server.request<T>(full) : this.delayed<T>(full, delayMs));
     if (delayMs === 0) return this.server.request<T>(full);

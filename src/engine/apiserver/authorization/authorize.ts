@@ -44,6 +44,17 @@ export function authorizeRequest(ctx: ServerContext, info: ResourceInfo, req: Ap
 }
 
 /**
+ * nonResourceAllowed decides a GET of a non-resource path (/metrics) by RBAC's nonResourceURLs
+ * rules (an exact path, or a prefix ending in `*`).
+ */
+export function nonResourceAllowed(ctx: ServerContext, user: ApiRequest['user'], path: string): boolean {
+  if (componentAllowed(user)) return true;
+  return rulesFor(rbacObjects(ctx), user, '').some(
+    (r) => (r.verbs.includes('get') || r.verbs.includes('*')) && (r.nonResourceURLs ?? []).some((u) => u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1)))),
+  );
+}
+
+/**
  * selfSubjectAccessReview answers `kubectl auth can-i`: the review's spec.resourceAttributes
  * decided for the requesting user; nothing is stored.
  */

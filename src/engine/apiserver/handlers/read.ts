@@ -18,7 +18,9 @@ export function* handleGet(ctx: ServerContext, info: ResourceInfo, req: ApiReque
     const obj = cacherFor(ctx, info.resource).get(key);
     return obj ? { ok: true, object: obj } : { ok: false, status: notFound(info, req.name ?? '') };
   }
+  const sentMs = ctx.sim.nowMs;
   const result = yield* wait(ctx.etcd.range(key));
+  ctx.metrics.etcdRequest('get', info, (ctx.sim.nowMs - sentMs) / 1000);
   if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
   const kv = result.value.kvs[0];
   return kv ? { ok: true, object: decode(kv) } : { ok: false, status: notFound(info, req.name ?? '') };

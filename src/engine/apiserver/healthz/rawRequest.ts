@@ -39,6 +39,10 @@ export function* rawGet(client: ApiClient, path: string, etcdHealthy: boolean, v
     return serveHealth(health, parts[1] ?? '', query, etcdHealthy);
   }
   if (pathname === '/version' || pathname === '/version/') return { code: 200, body: JSON.stringify(versionInfo, null, 2) };
+  if (pathname === '/metrics') {
+    const page = yield* wait(client.metrics());
+    return page.ok ? { code: 200, body: page.object } : { code: page.status.code ?? 403, body: JSON.stringify(page.status), status: page.status };
+  }
   if (isProxyPath(pathname)) return proxy ? yield* proxyGet(client, pathname, proxy) : NOT_FOUND;
   const target = parseResourcePath(parts);
   if (!target) return NOT_FOUND;

@@ -6,6 +6,7 @@ import { wait, type Task } from '../../sim/task';
 import { alreadyExists, conflict, notFound, OBJECT_MODIFIED } from '../errors';
 import type { Cacher } from '../cacher/cacher';
 import { decode, encode } from './codec';
+import type { EtcdOperation } from '../metrics/apiserverMetrics';
 import type { RequestSpan, StorageSpan } from '../trace/requestSpan';
 
 export type StoreResult = { ok: true; object: Stored<KubeObject> } | { ok: false; status: Status };
@@ -23,13 +24,17 @@ export class EtcdStore {
   constructor(
     private readonly etcd: EtcdClient,
     private readonly nowMs: () => number = () => 0,
+    /** observe records each etcd call's latency (etcd_request_duration_seconds). */
+    private readonly observe: (operation: EtcdOperation, info: ResourceInfo, ms: number) => void = () => {},
   ) {}
 
   /** create is store.Create; `span` is the request's, which times it as a nested `Create etcd3`. */
   *create(info: ResourceInfo, key: string, obj: KubeObject, span?: RequestSpan): Task<StoreResult> {
     const value = encode(obj);
     const storage = span?.beginStorage('Create', key, this.nowMs());
+    const sentMs = this.nowMs();
     const result = yield* wait(this.etcd.txn({ key, expectModRevision: 0, success: { type: 'put', value } }));
+    this.observe('create', info, this.nowMs() - sentMs);
     if (storage) this.recordAttempt(storage, value, result);
     if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
     if (!result.value.succeeded) return { ok: false, status: alreadyExists(info, obj.metadata!.name!) };
@@ -69,6 +74,7 @@ export class EtcdStore {
       const success = removing ? ({ type: 'delete' } as const) : ({ type: 'put', value: encode(next) } as const);
       const sentMs = this.nowMs();
       const result = yield* wait(this.etcd.txn({ key, expectModRevision: modRevision, success }));
+      this.observe('update', info, this.nowMs() - sentMs);
       if (storage) this.recordAttempt(storage, success.type === 'put' ? success.value : undefined, result, sentMs);
       if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
       if (result.value.succeeded) return { ok: true, object: removing ? current : decode(result.value.kv!) };
@@ -95,7 +101,9 @@ export class EtcdStore {
     let latest = current;
     for (let attempt = 0; attempt < 16; attempt++) {
       const modRevision = Number(latest.metadata.resourceVersion);
+      const sentMs = this.nowMs();
       const result = yield* wait(this.etcd.txn({ key, expectModRevision: modRevision, success: { type: 'delete' } }));
+      this.observe('delete', info, this.nowMs() - sentMs);
       if (!result.ok) return { ok: false, status: etcdStatus(result.error) };
       if (result.value.succeeded) return { ok: true, object: latest };
       if (!result.value.kv) return { ok: false, status: notFound(info, current.metadata.name) };

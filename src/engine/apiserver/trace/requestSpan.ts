@@ -26,14 +26,19 @@ export interface StorageSpan {
 
 /** RequestSpan is a request's handler span: when it started and the storage calls made for it. */
 export class RequestSpan {
-  readonly storage: StorageSpan[] = [];
+  /** calls: the store calls, made on the first (most requests are reads that make none). */
+  private calls: StorageSpan[] | undefined;
 
   constructor(readonly startMs: number) {}
+
+  get storage(): readonly StorageSpan[] {
+    return this.calls ?? [];
+  }
 
   /** beginStorage records the start of a store call made for this request. */
   beginStorage(op: StorageSpan['op'], registryKey: string, startMs: number): StorageSpan {
     const span: StorageSpan = { op, key: registryKey.startsWith('/registry/') ? registryKey.slice('/registry'.length) : registryKey, startMs, attempts: [] };
-    this.storage.push(span);
+    (this.calls ??= []).push(span);
     return span;
   }
 }

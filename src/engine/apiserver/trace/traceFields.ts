@@ -3,14 +3,13 @@
 // group/version/name/subresource/namespace added in kubernetes#120388, protocol, resource, scope,
 // url, user-agent, verb) and the etcd3 store's (audit-id, key, type, resource).
 import type { ResourceInfo } from '../../api/resources';
+import { cleanScope, cleanVerb } from '../metrics/apiserverMetrics';
 import type { ApiRequest } from '../request';
 import type { TraceField } from './trace';
 
 /** RELEASE: the version and short commit every v1.32.4 binary puts in its User-Agent. */
 const RELEASE = 'v1.32.4 (linux/amd64) kubernetes/59526cd';
 
-/** HTTP_VERB is metrics.CleanVerb's answer per request verb (what `verb:` shows). */
-const HTTP_VERB: Record<ApiRequest['verb'], string> = { get: 'GET', list: 'LIST', watch: 'WATCH', create: 'POST', update: 'PUT', patch: 'PATCH', delete: 'DELETE' };
 
 /** RequestParty is who sent a request: its source address, for the `client:` field. */
 export interface RequestParty {
@@ -32,10 +31,10 @@ export function handlerFields(req: ApiRequest, info: ResourceInfo, party: Reques
     ['namespace', info.namespaced ? (req.namespace ?? '') : ''],
     ['protocol', 'HTTP/2.0'],
     ['resource', info.resource],
-    ['scope', scope(req, info, name)],
+    ['scope', cleanScope(req, info)],
     ['url', requestURL(info, req, name)],
     ['user-agent', userAgent(req)],
-    ['verb', HTTP_VERB[req.verb]],
+    ['verb', cleanVerb(req.verb)],
   ];
 }
 
@@ -47,12 +46,6 @@ export function storageFields(info: ResourceInfo, key: string, auditID: string):
     ['type', `*${internalPackage(info.group)}.${info.kind}`],
     ['resource', info.group ? `${info.resource}.${info.group}` : info.resource],
   ];
-}
-
-/** scope is metrics.CleanScope: a named object (or any create) is "resource". */
-function scope(req: ApiRequest, info: ResourceInfo, name: string): string {
-  if (name || req.verb === 'create') return 'resource';
-  return info.namespaced && req.namespace ? 'namespace' : 'cluster';
 }
 
 function requestURL(info: ResourceInfo, req: ApiRequest, name: string): string {

@@ -3,6 +3,7 @@
 // the HELP and TYPE lines etcd 3.4.23 writes (checked against its page on this machine). Only the
 // etcd_ families this model measures are written: the disk latencies, leader, proposals, db size.
 import { formatFloatG } from '../../go/strconv';
+import { writeFamilies, type MetricType } from '../../metrics/prometheus/textFormat';
 import { ETCD_VERSION, dbUsage } from '../memberView';
 import type { EtcdMember } from '../member';
 import { None } from '../raft/raftpb';
@@ -10,15 +11,13 @@ import { None } from '../raft/raftpb';
 /** QUOTA_BACKEND_BYTES: the default --quota-backend-bytes (2 GiB; kubeadm does not set it). */
 const QUOTA_BACKEND_BYTES = 2 * 1024 ** 3;
 
-type Family = [name: string, type: 'counter' | 'gauge' | 'histogram', help: string, samples: string[]];
-
 /** metricsPage writes the member's families, one `name value` sample per line. */
 export function metricsPage(member: EtcdMember): string {
   const m = member.metrics;
   const raft = member.raft;
   const { dbSizeBytes, dbSizeInUseBytes } = dbUsage(member);
   const value = (name: string, v: number, labels = '') => `${name}${labels} ${formatFloatG(v)}`;
-  const families: Family[] = [
+  const families: Array<[string, MetricType, string, string[]]> = [
     ['etcd_disk_backend_commit_duration_seconds', 'histogram', 'The latency distributions of commit called by backend.', m.backendCommitSeconds.lines('etcd_disk_backend_commit_duration_seconds')],
     ['etcd_disk_wal_fsync_duration_seconds', 'histogram', 'The latency distributions of fsync called by WAL.', m.walFsyncSeconds.lines('etcd_disk_wal_fsync_duration_seconds')],
     ['etcd_mvcc_db_total_size_in_bytes', 'gauge', 'Total size of the underlying database physically allocated in bytes.', [value('etcd_mvcc_db_total_size_in_bytes', dbSizeBytes)]],
@@ -38,10 +37,5 @@ export function metricsPage(member: EtcdMember): string {
     ['etcd_server_slow_apply_total', 'counter', 'The total number of slow apply requests (likely overloaded from slow disk).', [value('etcd_server_slow_apply_total', m.slowApplies)]],
     ['etcd_server_version', 'gauge', "Which version is running. 1 for 'server_version' label with current version.", [value('etcd_server_version', 1, `{server_version="${ETCD_VERSION}"}`)]],
   ];
-  let out = '';
-  for (const [name, type, help, samples] of families) {
-    out += `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n`;
-    for (const sample of samples) out += `${sample}\n`;
-  }
-  return out;
+  return writeFamilies(families.map(([name, type, help, samples]) => ({ name, type, help, samples })));
 }

@@ -1,7 +1,7 @@
 // The Prometheus metrics an etcd member counts as it runs (etcd 3.4 etcdserver/metrics.go,
 // wal/metrics.go, mvcc/backend/metrics.go), for its /metrics endpoint. A process restart starts
 // them from zero, as a new process does.
-import { exponentialBuckets, Histogram } from './histogram';
+import { exponentialBuckets, Histogram } from '../../metrics/prometheus/histogram';
 
 /** DISK_BUCKETS: wal and backend durations use prometheus.ExponentialBuckets(0.001, 2, 14): 1 ms … 8.192 s. */
 export const DISK_BUCKETS = exponentialBuckets(0.001, 2, 14);

@@ -8,15 +8,16 @@ import { runCommands } from '../../testing/runCommands';
 describe('kubectl get --raw', () => {
   it('prints health, version and resource bodies as the server wrote them', () => {
     const cluster = Cluster.boot(clusterSpec({ seed: 4, nodes: nodesFromCount(1), etcdMembers: 1 }), DEFAULT_COMPONENTS);
-    const [healthz, version, node, list, missing, unknown, withArgs, relative] = runCommands(cluster, [
+    const [healthz, version, node, list, missing, unknown, withArgs, relative, metrics] = runCommands(cluster, [
       'kubectl get --raw /healthz',
       'kubectl get --raw /version',
       'kubectl get --raw /api/v1/namespaces/default',
       'kubectl get --raw /api/v1/namespaces/kube-system/configmaps',
       'kubectl get --raw /api/v1/namespaces/default/pods/nope',
-      'kubectl get --raw /metrics',
+      'kubectl get --raw /apis/widgets.example.com/v1/widgets',
       'kubectl get pods --raw /healthz',
       'kubectl get --raw healthz',
+      'kubectl get --raw /metrics',
     ]);
     expect(healthz.stdout).toBe('ok');
     expect(version.stdout).toMatch(/^\{\n {2}"major": "1",\n {2}"minor": "32",\n/);
@@ -30,6 +31,7 @@ describe('kubectl get --raw', () => {
     expect(unknown.stderr).toBe('Error from server (NotFound): the server could not find the requested resource\n');
     expect(withArgs.stderr).toBe('error: arguments may not be passed when --raw is specified\n');
     expect(relative.stderr).toBe(`error: --raw must be a valid URL path: parse "healthz": invalid URI for request\nSee 'kubectl get -h' for help and examples\n`);
+    expect(metrics.stdout).toMatch(/^# HELP apiserver_current_inflight_requests /);
   });
 
   it('reports a failing readiness check as an InternalError carrying the body', () => {

@@ -1,6 +1,7 @@
 // A Prometheus histogram as client_golang keeps one: cumulative bucket counts by upper bound,
 // the sum and count of what was observed, written in the text exposition format.
 import { formatFloatG } from '../../go/strconv';
+import { sample } from './textFormat';
 
 /** exponentialBuckets is prometheus.ExponentialBuckets(start, factor, count). */
 export function exponentialBuckets(start: number, factor: number, count: number): number[] {
@@ -31,16 +32,19 @@ export class Histogram {
     }
   }
 
-  /** lines writes `name_bucket{le=…}` (cumulative, then +Inf), `name_sum` and `name_count`; none before the first observation. */
-  lines(name: string): string[] {
+  /**
+   * lines writes `name_bucket{…,le=…}` (cumulative, then +Inf), `name_sum` and `name_count`, after
+   * the series' own labels; none before the first observation.
+   */
+  lines(name: string, labels: ReadonlyArray<readonly [string, string]> = []): string[] {
     if (this.count === 0) return [];
     const out: string[] = [];
     let cumulative = 0;
     for (let i = 0; i < this.bounds.length; i++) {
       cumulative += this.counts[i];
-      out.push(`${name}_bucket{le="${formatFloatG(this.bounds[i])}"} ${formatFloatG(cumulative)}`);
+      out.push(sample(`${name}_bucket`, cumulative, [...labels, ['le', formatFloatG(this.bounds[i])]]));
     }
-    out.push(`${name}_bucket{le="+Inf"} ${formatFloatG(this.count)}`, `${name}_sum ${formatFloatG(this.sumNs / 1e9)}`, `${name}_count ${formatFloatG(this.count)}`);
+    out.push(sample(`${name}_bucket`, this.count, [...labels, ['le', '+Inf']]), sample(`${name}_sum`, this.sumNs / 1e9, labels), sample(`${name}_count`, this.count, labels));
     return out;
   }
 }
