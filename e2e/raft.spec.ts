@@ -38,3 +38,23 @@ test('a member given a slow disk shows it on the ring, and its button fixes it a
   await expect(page.getByRole('log')).toContainText('etcd member etcd-1: disk back to normal');
   await expect(ring.getByTestId('raft-disk-etcd-1')).toHaveCount(0);
 });
+
+test("the apiserver's inspector reads its log: a write on a slow etcd disk shows up as a trace", async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'etcd Raft' }).click();
+  // Every member slow: a write cannot commit without waiting for a slow fsync.
+  for (const member of ['etcd-1', 'etcd-2', 'etcd-3']) {
+    await page.getByTestId(`raft-row-${member}`).getByRole('button', { name: 'Slow disk' }).click();
+    await expect(page.getByRole('log')).toContainText(`etcd member ${member}: fdatasync takes 800ms`);
+  }
+  await page.getByRole('tab', { name: 'Cluster map' }).click();
+  await page.getByTestId('component-kube-apiserver').click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector).toContainText('kube-apiserver');
+  // A slow write needs a moment: let the cluster's own writes (leases, events) meet the slow disk.
+  await page.waitForTimeout(4_000);
+  await inspector.getByRole('button', { name: /kubectl logs -n kube-system -l component=kube-apiserver/ }).click();
+  await expect(page.getByRole('log')).toContainText('trace.go:236] Trace[', { timeout: 15_000 });
+  await expect(page.getByRole('log')).toContainText('etcd3');
+  await page.screenshot({ path: test.info().outputPath('apiserver-trace.png') });
+});

@@ -87,8 +87,13 @@ export function Console({ locale }: { locale: Locale }) {
     const edited = readlineKey(event.key, event.ctrlKey && !event.metaKey && !event.altKey, { line, caret: input.selectionStart ?? line.length });
     if (edited) {
       event.preventDefault();
-      setLine(edited.line);
-      requestAnimationFrame(() => input.setSelectionRange(edited.caret, edited.caret));
+      // A caret move (Ctrl-A/E) takes effect now, so the next key lands where it should; an
+      // edit (Ctrl-U/K) places the caret once React has rendered the new line.
+      if (edited.line === line) input.setSelectionRange(edited.caret, edited.caret);
+      else {
+        setLine(edited.line);
+        requestAnimationFrame(() => input.setSelectionRange(edited.caret, edited.caret));
+      }
       return;
     }
     if (event.key === 'Enter') {

@@ -46,7 +46,10 @@ export function Inspector({ view, locale }: { view: ClusterView | undefined; loc
       rows.push([t.memberRole, member.running ? (member.isLeader ? t.leader : t.follower) : t.memberStopped], ['raftTerm', String(member.term)], ['raftIndex', String(member.index)]);
       if (member.fsyncMs !== undefined) rows.push(['fdatasync', formatDurationGo(member.fsyncMs)]);
       actions.push('etcdctl endpoint status -w table', 'etcdctl endpoint health', member.running ? `sim etcd stop ${member.name}` : `sim etcd start ${member.name}`, 'sim etcd stop leader', `sim etcd partition ${member.name}`, 'sim etcd heal', `sim etcd disk ${member.name} ${member.fsyncMs !== undefined ? 'normal' : '800ms'}`, 'etcdctl member list -w table');
-    } else if (selected.name === 'kube-apiserver') actions.push('kubectl get pods -A -o wide', 'etcdctl get /registry --prefix --keys-only');
+    } else if (selected.name === 'kube-apiserver') {
+      // Its slow-request traces and its request metrics: where a learner looks when writes slow down.
+      actions.push('kubectl get pods -A -o wide', 'etcdctl get /registry --prefix --keys-only', 'kubectl logs -n kube-system -l component=kube-apiserver --tail=20', "kubectl get --raw /metrics | grep -E '^apiserver_request_total'");
+    }
     else if (selected.name === 'kubectl') actions.push('kubectl get deployments', 'kubectl get pods -o wide', 'kubectl get events');
     else actions.push('kubectl get events -A', 'kubectl get leases -A');
   }
