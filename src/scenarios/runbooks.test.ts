@@ -142,3 +142,14 @@ describe('container-filesystem scenario', () => {
     expect(out('curl -s', 1).stdout).toBe('<title>Welcome to nginx!</title>\n');
   });
 });
+
+describe('etcd-partition scenario', () => {
+  it('fails the write without quorum after 7 s, and the apiserver logs its trace with the failed Txn', () => {
+    const results = run('etcd-partition.yaml');
+    const out = (prefix: string) => results.find((r) => r.run.startsWith(prefix))!;
+    expect(out('kubectl scale deployment web').stderr).toBe('Error from server: etcdserver: request timed out\n');
+    const failed = out('kubectl logs -n kube-system -l component=kube-apiserver').stdout.trim().split('\n');
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    for (const line of failed) expect(line).toMatch(/^Trace\[\d+\]: {2}---"Txn call failed" err:etcdserver: request timed out 7\d{3}ms \(\d\d:\d\d:\d\d\.\d{3}\)\]$/);
+  });
+});
