@@ -46,7 +46,7 @@ export function ssh(programs: () => Record<string, Program>): Program {
       line = io.stdin;
     }
     const remote: ShellEnv = { ...env, shell: machine.session, ...(machine.controlPlane ? {} : { kubeconfig: { get: () => NO_KUBECONFIG, set: () => {} } }) };
-    const status = yield* runLine({ env: remote, programs: machine.controlPlane ? programs() : withoutControlPlaneTools(programs()), session: machine.session, io }, line);
+    const status = yield* runLine({ env: remote, programs: machine.controlPlane ? programs() : withoutControlPlaneTools(programs()), session: machine.session, io }, line, parsed.command.length === 0 && io.tty);
     machine.session.lastExit = status;
     return status;
   };

@@ -11,6 +11,7 @@ import { expandAlias } from './alias';
 import { SHELL_BUILTINS } from './builtinNames';
 import { ExpansionError, expandString, expandWords, type ExpandContext } from './expand';
 import { expandGlob } from './glob';
+import { historyExpand } from './historyExpand';
 import { reportJobs, startJob } from './jobs';
 import { openRedirects, type Fds, type Sink } from './redirects';
 import { parseScript, SyntaxError } from './parse';
@@ -32,11 +33,28 @@ export interface Shell {
   input?: { text: string; pos: number };
 }
 
-/** runLine parses and runs one terminal line, reporting finished jobs as bash does before its prompt. */
-export function* runLine(shell: Shell, line: string): Task<number> {
+/**
+ * runLine parses and runs one terminal line, reporting finished jobs as bash does before its
+ * prompt. A line typed at the prompt (`interactive`) first gets history expansion; one that ssh
+ * runs on another machine (`bash -c`) does not, and leaves no history there.
+ */
+export function* runLine(shell: Shell, typed: string, interactive = true): Task<number> {
   shell.session.foreground = shell.io;
-  // An interactive bash remembers each line typed (not blank ones) before it runs it.
-  if (line.trim() !== '') shell.session.history.push(line);
+  let line = typed;
+  if (interactive) {
+    const expansion = historyExpand(typed, shell.session.history);
+    // A failed expansion runs nothing, adds nothing to the history and leaves $? as it was.
+    if ('error' in expansion) {
+      shell.io.err(`${expansion.error}\n`);
+      return shell.session.lastExit;
+    }
+    if (expansion.expanded) {
+      line = expansion.line;
+      shell.io.err(`${line}\n`);
+    }
+    // An interactive bash remembers each line typed (not blank ones), as expanded, before it runs it.
+    if (line.trim() !== '') shell.session.history.push(line);
+  }
   for (const { stream, text } of shell.session.pendingOutput.splice(0)) shell.io[stream](text);
   reportJobs(shell);
   let script: Script;
