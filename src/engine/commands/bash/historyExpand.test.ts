@@ -20,6 +20,11 @@ describe('historyExpand (bash 5.2.15)', () => {
     expect(historyExpand(line, history)).toEqual({ line: want, expanded: true });
   });
 
+  it('counts each shell operator as a word, as bash does with `echo a|tr a b`', () => {
+    expect(historyExpand('echo !$ !:2 !:1', ['echo a|tr a b'])).toEqual({ line: 'echo b | a', expanded: true });
+    expect(historyExpand('echo !$', ['echo x;echo y'])).toEqual({ line: 'echo y', expanded: true });
+  });
+
   it('substitutes in the previous line with ^old^new', () => {
     expect(historyExpand('^two^2', history)).toEqual({ line: 'echo one 2 three', expanded: true });
     expect(historyExpand('^zz^q', history)).toEqual({ error: 'bash: :s^zz^q: substitution failed' });

@@ -105,7 +105,10 @@ function quickSubstitution(line: string, history: readonly string[]): HistoryExp
   return { line: previous.replace(old, replacement) + rest.join('^'), expanded: true };
 }
 
-/** splitWords splits a history line into words as history expansion counts them (quotes kept). */
+/**
+ * splitWords splits a history line into words as history expansion counts them: quotes kept, and
+ * each shell operator (`|`, `||`, `;`, `&&`, `>>`, …) a word of its own, as in `echo a|tr a b`.
+ */
 function splitWords(text: string): string[] {
-  return text.match(/(?:[^\s'"]+|'[^']*'|"(?:\\.|[^"])*")+/g) ?? [];
+  return text.match(/(?:[^\s'"|;&<>()]+|'[^']*'|"(?:\\.|[^"])*")+|\|\||&&|;;|>>|<<|[|;&<>()]/g) ?? [];
 }
