@@ -51,8 +51,8 @@ test("the apiserver's inspector reads its log: a write on a slow etcd disk shows
   await page.getByTestId('component-kube-apiserver').click();
   const inspector = page.getByTestId('inspector');
   await expect(inspector).toContainText('kube-apiserver');
-  // A slow write needs a moment: let the cluster's own writes (leases, events) meet the slow disk.
-  await page.waitForTimeout(4_000);
+  // The cluster's own writes (leases, events) meet the slow disk: the map flags the apiserver.
+  await expect(page.getByTestId('apiserver-slow')).toContainText(/^slow \d/, { timeout: 15_000 });
   await inspector.getByRole('button', { name: /kubectl logs -n kube-system -l component=kube-apiserver/ }).click();
   await expect(page.getByRole('log')).toContainText('trace.go:236] Trace[', { timeout: 15_000 });
   await expect(page.getByRole('log')).toContainText('etcd3');

@@ -196,6 +196,8 @@ export const en = {
   diskLabel: 'disk {ms}',
   diskTitle: 'fdatasync takes {ms} on this member: its Raft loop waits for every WAL save, and writes take about two fsyncs',
   diskSyncing: 'fsync in progress',
+  slowRequestLabel: 'slow {ms}',
+  slowRequestTitle: 'The slowest request in the last 10 s took {ms}; its trace is in the kube-apiserver log',
   raftHint: 'The arc around a follower is its election timer; when it closes the member starts an election. Messages take ~1 ms on loopback and are drawn over 250 ms; slow the player down (0.1×) to follow them.',
 } as const;
 

@@ -198,5 +198,7 @@ export const zhCN: Messages = {
   diskLabel: '磁盘 {ms}',
   diskTitle: '该成员的 fdatasync 需要 {ms}：它的 Raft 循环要等每次 WAL 落盘，一次写入约需两次 fsync',
   diskSyncing: '正在 fsync',
+  slowRequestLabel: '慢 {ms}',
+  slowRequestTitle: '最近 10 秒内最慢的请求耗时 {ms}；它的 Trace 记录在 kube-apiserver 日志中',
   raftHint: '跟随者外圈的弧线是它的选举计时器；弧线闭合时该成员发起选举。消息在本机回环上约 1 毫秒送达，这里按 250 毫秒绘制；将播放速度调慢（0.1×）即可看清。',
 };

@@ -75,3 +75,22 @@ describe('clusterView of etcd members on a slow disk', () => {
     expect(etcd.filter((m) => m.name !== 'etcd-2').every((m) => !('fsyncMs' in m))).toBe(true);
   });
 });
+
+describe("clusterView of the apiserver's slow requests", () => {
+  it('carries the slowest request over 500 ms in the last 10 s, and none on a healthy cluster or once it is past', () => {
+    const created = EngineHost.create(defaultSession());
+    if (!created.ok) throw new Error(created.error);
+    const host = created.host;
+    host.advanceTo(5_000);
+    expect('slowRequestMs' in host.liveView()).toBe(false);
+    host.submit('sim etcd disk all 800ms');
+    host.advanceTo(6_000);
+    host.submit('kubectl create configmap slow --from-literal=a=b');
+    host.advanceTo(12_000);
+    // Two 800 ms fsyncs at least; the cluster's own writes queue behind each other too.
+    expect(host.liveView().slowRequestMs).toBeGreaterThanOrEqual(1_600);
+    host.submit('sim etcd disk all normal');
+    host.advanceTo(40_000);
+    expect('slowRequestMs' in host.liveView()).toBe(false);
+  });
+});

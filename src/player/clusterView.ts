@@ -110,7 +110,12 @@ export interface ClusterView {
   aggregated: boolean;
   /** pendingCount is every unscheduled pod (pending lists at most PENDING_SHOWN of them). */
   pendingCount: number;
+  /** slowRequestMs: the apiserver's slowest request over 500 ms in the last 10 s (its log has the trace). */
+  slowRequestMs?: number;
 }
+
+/** SLOW_WINDOW_MS: how far back the apiserver's slow-request badge looks. */
+const SLOW_WINDOW_MS = 10_000;
 
 const PENDING_SHOWN = 60;
 
@@ -157,7 +162,9 @@ export function clusterView(cluster: Cluster): ClusterView {
   const running = (name: string) => env.nodeAgent(name)?.running ?? true;
   const runtimeRunning = (name: string) => env.nodeAgent(name)?.runtime?.service.active ?? true;
   const nodes = nodeObjects.map((node) => nodeView(node, perNode.get(node.metadata?.name ?? ''), running, runtimeRunning));
+  const slowRequestMs = cluster.apiserver.slowestRequestSince(nowMs - SLOW_WINDOW_MS);
   return {
+    ...(slowRequestMs !== undefined ? { slowRequestMs } : {}),
     t: nowMs,
     nodes,
     pending,

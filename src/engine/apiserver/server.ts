@@ -74,6 +74,11 @@ export class ApiServer {
     this.slowRequests = new SlowRequestLog(sim.rng.fork('kube-apiserver/trace'), this.ctx.epochMs, (component) => this.clientIP(component));
   }
 
+  /** slowestRequestSince: the longest request over 500 ms that ended at or after `fromMs` (none: undefined). */
+  slowestRequestSince(fromMs: number): number | undefined {
+    return this.slowRequests.slowestSince(fromMs);
+  }
+
   /** log is what kube-apiserver writes while it serves: its slow-request traces. */
   log(fromMs: number): ReadonlyArray<{ timeMs: number; text: string }> {
     return this.slowRequests.since(fromMs);

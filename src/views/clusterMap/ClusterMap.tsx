@@ -36,7 +36,7 @@ function FlowMap({ view, flows, displayMs, locale, dark = false }: { view: Clust
       layout.nodes.map((n) => {
         const etcd = view.etcd.find((m) => m.name === n.id);
         const worker = n.type === 'worker' ? view.nodes.find((w) => `node:${w.name}` === n.id) : undefined;
-        const data = n.type === 'worker' ? { node: worker, locale } : { name: n.id, locale, etcd, pending: view.pending, pendingCount: view.pendingCount };
+        const data = n.type === 'worker' ? { node: worker, locale } : { name: n.id, locale, etcd, pending: view.pending, pendingCount: view.pendingCount, ...(n.id === 'kube-apiserver' ? { slowRequestMs: view.slowRequestMs } : {}) };
         // Not draggable or selectable, so React Flow would let clicks fall through to the pane: keep them.
         return { id: n.id, type: n.type, position: { x: n.x, y: n.y }, data, draggable: false, selectable: false, style: { pointerEvents: 'all' as const } };
       }),

@@ -12,11 +12,13 @@ export interface ComponentNodeData extends Record<string, unknown> {
   etcd?: EtcdMemberState;
   pending?: PodView[];
   pendingCount?: number;
+  /** slowRequestMs: kube-apiserver's slowest recent request over 500 ms. */
+  slowRequestMs?: number;
 }
 
 /** ComponentNode is a control-plane process (or kubectl); etcd members show role and term. */
 export function ComponentNode({ data }: NodeProps) {
-  const { name, locale, etcd } = data as ComponentNodeData;
+  const { name, locale, etcd, slowRequestMs } = data as ComponentNodeData;
   const t = MESSAGES[locale];
   const select = useSelection((s) => s.select);
   const role = etcd ? (!etcd.running ? t.memberStopped : etcd.isLeader ? t.leader : t.follower) : undefined;
@@ -30,7 +32,14 @@ export function ComponentNode({ data }: NodeProps) {
       className={`nodrag w-44 rounded-lg border-2 bg-white px-2 py-1.5 text-left text-sm shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-400 dark:bg-slate-900 ${tone}`}
     >
       <SideHandles />
-      <div className="font-semibold">{name}</div>
+      <div className="font-semibold">
+        {name}
+        {slowRequestMs !== undefined && (
+          <span className="ml-1 rounded bg-orange-200 px-1 text-[11px] font-normal text-orange-900 dark:bg-orange-800 dark:text-orange-100" title={format(t.slowRequestTitle, { ms: formatDurationGo(slowRequestMs) })} data-testid="apiserver-slow">
+            {format(t.slowRequestLabel, { ms: formatDurationGo(slowRequestMs) })}
+          </span>
+        )}
+      </div>
       {etcd && (
         <div className="text-[11px] text-slate-600 dark:text-slate-300" data-testid={`etcd-role-${name}`}>
           {role} · {t.term} {etcd.term} · #{etcd.index}

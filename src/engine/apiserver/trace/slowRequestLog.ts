@@ -13,6 +13,8 @@ import { logTrace } from './trace';
 /** SlowRequestLog keeps the apiserver's trace messages, for its static pod's container log. */
 export class SlowRequestLog {
   private readonly buffer = new LogBuffer();
+  /** recent: the latest slow requests (when each ended, how long it took), for the map's badge. */
+  private readonly recent: Array<{ endMs: number; tookMs: number }> = [];
 
   constructor(
     private readonly rng: Rng,
@@ -25,10 +27,19 @@ export class SlowRequestLog {
     return this.buffer.since(fromMs);
   }
 
+  /** slowestSince is the longest of the slow requests that ended at or after `fromMs`. */
+  slowestSince(fromMs: number): number | undefined {
+    let slowest: number | undefined;
+    for (const r of this.recent) if (r.endMs >= fromMs && (slowest === undefined || r.tookMs > slowest)) slowest = r.tookMs;
+    return slowest;
+  }
+
   /** finished is called once a traced request was answered; only a long one is built and logged. */
   finished(req: ApiRequest, info: ResourceInfo, span: RequestSpan, result: ApiResult<unknown>, endMs: number): void {
     // A store call lies inside its handler's span: a quick handler has no long nested trace either.
     if (endMs - span.startMs < HANDLER_THRESHOLD_MS) return;
+    this.recent.push({ endMs, tookMs: endMs - span.startMs });
+    if (this.recent.length > 64) this.recent.shift();
     const party = { clientIP: this.clientIP(req.component), auditID: uuidV4(this.rng) };
     const trace = requestTrace(req, info, span, result, endMs, party);
     const clock = { epochMs: this.epochMs, traceNumber: () => this.rng.int(2 ** 31), subMsNs: (atMs: number) => subMsNs(atMs) };
