@@ -21,6 +21,7 @@ import { MemoryStorage } from './raft/storage';
 import { peerName, traceBecome, traceReady } from './memberTrace';
 import { Proposals } from './proposals';
 import { ReadLoop } from './readIndex';
+import { maybeTriggerSnapshot } from './snapshotTrigger';
 import { adjustTicks } from './tickAdvance';
 import { raftConfig, type EtcdMemberConfig } from './memberConfig';
 import type { DistributiveOmit, EtcdError, EtcdWatchCallbacks, ResponseHeader } from './types';
@@ -45,7 +46,8 @@ export class EtcdMember {
   leadElectedAtMs = Number.NEGATIVE_INFINITY;
   readonly reqTimeoutMs: number;
   private readonly reads: ReadLoop;
-  private readonly proposals: Proposals;
+  /** proposals: this member's client requests waiting for their entries to apply. */
+  readonly proposals: Proposals;
   private readonly watches: MemberWatches;
   private outbox: Array<() => void> = [];
   private flushPending = false;
@@ -113,11 +115,6 @@ export class EtcdMember {
 
   appliedIndex(): number {
     return this.consistentIndex;
-  }
-
-  /** pendingProposals: this member's proposals handed to Raft and not yet applied (etcd_server_proposals_pending). */
-  pendingProposals(): number {
-    return this.proposals.pending();
   }
 
   nextRequestId(): number {
@@ -313,7 +310,7 @@ export class EtcdMember {
     for (const rs of rd.readStates) this.reads.onReadState(rs);
     node.advance(rd);
     this.reads.onApplied();
-    this.maybeTriggerSnapshot();
+    maybeTriggerSnapshot(this);
   }
 
   /**
@@ -380,26 +377,7 @@ export class EtcdMember {
     const waiter = this.proposals.applied(req.id);
     if (!waiter) return;
     const header = this.header();
-    // On a slow disk the answer waits for the backend's commit, as etcd's apply waits for the
-    // commit holding the batch lock: one that comes after ReqTimeout loses the race with the
-    // request's deadline, so the client hears "request timed out" although the write applied.
-    this.outbox.push(() => {
-      if (this.sim.nowMs - waiter.startMs >= this.reqTimeoutMs) this.proposals.timedOut(waiter);
-      else waiter.future.resolve({ ok: true, value: { result, header } });
-    });
-  }
-
-  /**
-   * maybeTriggerSnapshot: after snapshot-count applied entries, etcd saves a snapshot of the
-   * backend and compacts the Raft log, keeping catch-up entries for slow followers.
-   */
-  private maybeTriggerSnapshot(): void {
-    const snapIndex = this.storage.snapshot().metadata.index;
-    if (this.consistentIndex - snapIndex <= this.config.snapshotCount) return;
-    this.storage.createSnapshot(this.consistentIndex, { voters: this.config.peerIds.slice() }, this.store.snapshot());
-    const compactIndex = this.consistentIndex - this.config.catchUpEntries;
-    if (compactIndex > this.storage.firstIndex()) this.storage.compact(compactIndex);
-    this.sim.emit({ component: this.name, kind: 'etcd.snapshot', index: this.consistentIndex, compactedTo: Math.max(compactIndex, 0) });
+    this.outbox.push(() => this.proposals.answer(waiter, { result, header }));
   }
 
   /**

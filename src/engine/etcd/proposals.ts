@@ -98,9 +98,15 @@ export class Proposals {
     this.host.scheduleFlush();
   }
 
-  /** timedOut answers an applied request whose answer came after its deadline, as expire would have. */
-  timedOut(waiter: Waiter): void {
-    this.expire(waiter);
+  /**
+   * answer gives an applied request its result. On a slow disk the answer waits for the backend's
+   * commit, as etcd's apply waits for the commit holding the batch lock: one that comes after
+   * ReqTimeout loses the race with the request's deadline, so the client hears "request timed
+   * out" although the write applied.
+   */
+  answer(waiter: Waiter, value: Extract<ProposalResult, { ok: true }>['value']): void {
+    if (this.host.sim.nowMs - waiter.startMs >= this.host.reqTimeoutMs) this.expire(waiter);
+    else waiter.future.resolve({ ok: true, value });
   }
 
   /** expire answers a request that did not apply within ReqTimeout (etcd's parseProposeCtxErr). */

@@ -32,7 +32,7 @@ export function metricsPage(member: EtcdMember): string {
     ['etcd_server_proposals_applied_total', 'gauge', 'The total number of consensus proposals applied.', [value('etcd_server_proposals_applied_total', member.consistentIndex)]],
     ['etcd_server_proposals_committed_total', 'gauge', 'The total number of consensus proposals committed.', [value('etcd_server_proposals_committed_total', raft ? raft.raftLog.committed : 0)]],
     ['etcd_server_proposals_failed_total', 'counter', 'The total number of failed proposals seen.', [value('etcd_server_proposals_failed_total', m.proposalsFailed)]],
-    ['etcd_server_proposals_pending', 'gauge', 'The current number of pending proposals to commit.', [value('etcd_server_proposals_pending', member.pendingProposals())]],
+    ['etcd_server_proposals_pending', 'gauge', 'The current number of pending proposals to commit.', [value('etcd_server_proposals_pending', member.proposals.pending())]],
     ['etcd_server_quota_backend_bytes', 'gauge', 'Current backend storage quota size in bytes.', [value('etcd_server_quota_backend_bytes', QUOTA_BACKEND_BYTES)]],
     ['etcd_server_slow_apply_total', 'counter', 'The total number of slow apply requests (likely overloaded from slow disk).', [value('etcd_server_slow_apply_total', m.slowApplies)]],
     ['etcd_server_version', 'gauge', "Which version is running. 1 for 'server_version' label with current version.", [value('etcd_server_version', 1, `{server_version="${ETCD_VERSION}"}`)]],
