@@ -40,3 +40,11 @@ export function badRequest(message: string): Status {
 export function methodNotAllowed(info: ResourceInfo, action: string): Status {
   return newMethodNotSupported(gr(info), action);
 }
+
+/**
+ * forbiddenPath is the authorizer's 403 for a non-resource path (`/metrics`, `/logs`): the
+ * message names the user and the path, the details are empty.
+ */
+export function forbiddenPath(username: string, path: string): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `forbidden: User "${username}" cannot get path "${path}"`, reason: 'Forbidden', details: {}, code: 403 };
+}

@@ -1,4 +1,4 @@
-import { RESOURCES, type ResourceInfo } from '../api/resources';
+import { findResource, groupResource, RESOURCES, storageKey, type ResourceInfo } from '../api/resources';
 import { APISERVER_ADDRESS } from './bootstrap';
 import { ApiServerMetrics } from './metrics/apiserverMetrics';
 import { RequestSpan } from './trace/requestSpan';
@@ -14,7 +14,7 @@ import { Cacher } from './cacher/cacher';
 import type { WatchEvent, WatchOptions } from './cacher/types';
 import { Aggregator, type APIGroupInfo } from './aggregator';
 import { cacherFor, requestInfo, traceStage, unknownResource, type ServerContext } from './context';
-import { methodNotAllowed } from './errors';
+import { forbiddenPath, methodNotAllowed } from './errors';
 import { handleCreate } from './handlers/create';
 import { handleDelete } from './handlers/delete';
 import { handlePatch } from './handlers/patch';
@@ -92,10 +92,10 @@ export class ApiServer {
     const answer = new Future<ApiResult<string>>();
     this.ctx.sim.after(this.requestLatencyMs * 2, () => {
       if (!nonResourceAllowed(this.ctx, user, '/metrics')) {
-        answer.resolve({ ok: false, status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `forbidden: User "${user.username}" cannot get path "/metrics"`, reason: 'Forbidden', details: {}, code: 403 } });
+        answer.resolve({ ok: false, status: forbiddenPath(user.username, '/metrics') });
         return;
       }
-      const stored = RESOURCES.map((info): [string, number] => [info.group ? `${info.resource}.${info.group}` : info.resource, cacherFor(this.ctx, info.resource).countWhere(() => true)]);
+      const stored = RESOURCES.map((info): [string, number] => [groupResource(info), cacherFor(this.ctx, info.resource).countWhere(() => true)]);
       answer.resolve({ ok: true, object: this.ctx.metrics.page(stored) });
     });
     return answer;
@@ -104,7 +104,7 @@ export class ApiServer {
   /** clientIP: a kubelet connects from its node's InternalIP, the control plane's clients from its address. */
   private clientIP(component: string): string {
     if (!component.startsWith('kubelet/')) return APISERVER_ADDRESS;
-    const node = cacherFor(this.ctx, 'nodes').get(`/registry/minions/${component.slice('kubelet/'.length)}`) as { status?: { addresses?: Array<{ type: string; address: string }> } } | undefined;
+    const node = cacherFor(this.ctx, 'nodes').get(storageKey(findResource('nodes')!, undefined, component.slice('kubelet/'.length))) as { status?: { addresses?: Array<{ type: string; address: string }> } } | undefined;
     return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? APISERVER_ADDRESS;
   }
 

@@ -6,6 +6,7 @@
 // kube-controller-manager :10257 health (HTTPS), etcd :2381/health (--listen-metrics-urls).
 import type { Status } from 'kubernetes-types/meta/v1';
 import { APISERVER_ADDRESS } from '../apiserver/bootstrap';
+import { forbiddenPath } from '../apiserver/errors';
 import { isProxyPath } from '../apiserver/healthz/proxyRequest';
 import { etcdHasLeader, rawGet, type RawResponse } from '../apiserver/healthz/rawRequest';
 import { VERSION_INFO } from '../kubectl/cmd/discovery';
@@ -101,7 +102,7 @@ export function* curl(env: ShellEnv, argv: string[], io: CommandIO): Task<number
       // Authorization runs before routing: an anonymous caller is Forbidden everywhere else
       // (unless RBAC grants system:anonymous more).
       const answered = PUBLIC_PATHS.test(pathname) || response.code === 200;
-      io.out(curlBody(request.path, answered ? response : { ...response, status: response.status ?? forbiddenPath(pathname) }));
+      io.out(curlBody(request.path, answered ? response : { ...response, status: response.status ?? forbiddenPath(ANONYMOUS.username, pathname) }));
       return 0;
     }
     case 2381: {
@@ -165,10 +166,6 @@ function curlBody(path: string, response: RawResponse): string {
 function inStructOrder(status: Status): Status {
   const { kind, apiVersion, metadata, status: outcome, message, reason, details, code } = status;
   return { kind, apiVersion, metadata, status: outcome, message, reason, details, code };
-}
-
-function forbiddenPath(path: string): Status {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `forbidden: User "system:anonymous" cannot get path "${path}"`, reason: 'Forbidden', details: {}, code: 403 };
 }
 
 /** parseArgs reads curl's flags (-k/--insecure, --cacert; the rest are accepted and ignored) and the URL. */

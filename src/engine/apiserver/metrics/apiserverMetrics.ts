@@ -3,7 +3,7 @@
 // requests by verb, resource, scope and code with their latency, the in-flight peak per request
 // kind, the objects stored per resource, and the latency of each etcd call. Only these families
 // are written; a real page has hundreds more (Go runtime, process, admission, APF, watch cache).
-import type { ResourceInfo } from '../../api/resources';
+import { groupResource, type ResourceInfo } from '../../api/resources';
 import { Histogram } from '../../metrics/prometheus/histogram';
 import { sample, writeFamilies, type MetricFamily } from '../../metrics/prometheus/textFormat';
 import type { ApiRequest } from '../request';
@@ -25,7 +25,7 @@ interface Series<T> {
 }
 
 /** EtcdOperation names the store calls etcd_request_duration_seconds counts (store.go RecordEtcdRequest). */
-export type EtcdOperation = 'create' | 'update' | 'delete' | 'get' | 'list';
+export type EtcdOperation = 'create' | 'update' | 'delete' | 'get';
 
 /** RequestSeries is one label set of the request families: its latency and its count per code. */
 interface RequestSeries {
@@ -149,7 +149,7 @@ export class ApiServerMetrics {
       for (const [operation, histogram] of byOperation) {
         const labels: Labels = [
           ['operation', operation],
-          ['type', info.group ? `${info.resource}.${info.group}` : info.resource],
+          ['type', groupResource(info)],
         ];
         all.set(key(labels), { labels, value: histogram });
       }

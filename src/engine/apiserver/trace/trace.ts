@@ -22,7 +22,6 @@ export class Trace {
   readonly items: TraceItem[] = [];
   endMs?: number;
   thresholdMs?: number;
-  parent?: Trace;
 
   constructor(
     readonly name: string,
@@ -38,7 +37,6 @@ export class Trace {
   /** nest starts a child trace (Trace.Nest): it is written inside this one when both are long. */
   nest(name: string, fields: TraceField[], atMs: number): Trace {
     const child = new Trace(name, fields, atMs);
-    child.parent = this;
     this.items.push(child);
     return child;
   }

@@ -2,7 +2,7 @@
 // pkg/endpoints/handlers/trace_util.go traceFields (accept, audit-id, client, the request's
 // group/version/name/subresource/namespace added in kubernetes#120388, protocol, resource, scope,
 // url, user-agent, verb) and the etcd3 store's (audit-id, key, type, resource).
-import type { ResourceInfo } from '../../api/resources';
+import { groupResource, type ResourceInfo } from '../../api/resources';
 import { cleanScope, cleanVerb } from '../metrics/apiserverMetrics';
 import type { ApiRequest } from '../request';
 import type { TraceField } from './trace';
@@ -44,7 +44,7 @@ export function storageFields(info: ResourceInfo, key: string, auditID: string):
     ['audit-id', auditID],
     ['key', key],
     ['type', `*${internalPackage(info.group)}.${info.kind}`],
-    ['resource', info.group ? `${info.resource}.${info.group}` : info.resource],
+    ['resource', groupResource(info)],
   ];
 }
 

@@ -24,7 +24,7 @@ export function writeFamilies(families: MetricFamily[]): string {
 }
 
 /** labelText writes `{a="1",b="2"}` from pairs already in label-name order ('' for none). */
-export function labelText(labels: ReadonlyArray<readonly [string, string]>): string {
+function labelText(labels: ReadonlyArray<readonly [string, string]>): string {
   return labels.length === 0 ? '' : `{${labels.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`;
 }
 
